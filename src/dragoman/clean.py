@@ -1,0 +1,121 @@
+"""Cleaning plain text: paragraphs, the header block, and site furniture.
+
+The rules are data (``data/boilerplate.yaml``); the code only knows the shape of a page:
+a header of short lines (title, date, outlet, menus) before the body, furniture lines and
+link blocks inside and after it. Every sentence of the article itself is kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .vocab import load_data
+
+TERMINAL = tuple('.!?"”»\'’…)]')
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+@dataclass(slots=True)
+class Page:
+    """A text split into the header lines and the body paragraphs, furniture removed."""
+
+    header: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> dict[str, list[re.Pattern]]:
+    raw = load_data("boilerplate.yaml")
+    return {key: [re.compile(p, re.IGNORECASE) for p in raw.get(key, [])] for key in ("drop", "section", "header")}
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
+    return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph per line; hard-wrapped lines (next line starts in lower case) are joined."""
+    paragraphs: list[str] = []
+    for line in normalize(text).split("\n"):
+        if not line:
+            paragraphs.append("")
+            continue
+        prev = paragraphs[-1] if paragraphs else ""
+        if prev and not prev.endswith(TERMINAL + (":",)) and (line[0].islower() or line[0] in ",;"):
+            paragraphs[-1] = f"{prev} {line}"
+        else:
+            paragraphs.append(line)
+    return [p for p in paragraphs if p]
+
+
+def is_body_paragraph(line: str) -> bool:
+    n = len(words(line))
+    return n >= 15 or (n >= 5 and line.endswith(TERMINAL) and not line.endswith(")"))
+
+
+def is_furniture(line: str) -> bool:
+    return any(p.search(line) for p in furniture_rules()["drop"])
+
+
+def opens_link_section(line: str) -> bool:
+    return any(p.search(line) for p in furniture_rules()["section"])
+
+
+def is_header_furniture(line: str) -> bool:
+    return any(p.search(line) for p in furniture_rules()["header"])
+
+
+def looks_like_headline(line: str) -> bool:
+    n = len(words(line))
+    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ","))
+
+
+_SIGNED_EPIGRAPH = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*:\s*[\"“«]")
+
+
+def is_appended_epigraph(paragraph: str, article_so_far: str) -> bool:
+    """A closing "Name: “...”" block quoting someone the article never names (a site's motto,
+    a quote of the day) is not part of the article."""
+    m = _SIGNED_EPIGRAPH.match(paragraph)
+    if not m or len(words(paragraph)) < 12:
+        return False
+    surname = m.group("name").split()[-1]
+    return surname not in article_so_far
+
+
+def split_page(text: str) -> Page:
+    page = Page()
+    paragraphs = split_paragraphs(text)
+    in_body = False
+    in_link_section = False
+    for para in paragraphs:
+        if is_furniture(para):
+            page.dropped.append(para)
+            continue
+        if opens_link_section(para):
+            page.dropped.append(para)
+            in_link_section = True
+            continue
+        if in_link_section:
+            if looks_like_headline(para):
+                page.dropped.append(para)
+                continue
+            in_link_section = False
+        if not in_body and not is_body_paragraph(para):
+            page.header.append(para)
+            continue
+        in_body = True
+        page.body.append(para)
+    while page.body and is_appended_epigraph(page.body[-1], " ".join(page.body[:-1])):
+        page.dropped.append(page.body.pop())
+    return page

@@ -1,0 +1,346 @@
+"""The ``dragoman`` command line."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import IO, Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .read import JSONL_SUFFIXES, iter_documents, iter_paths
+from .records import Article, Failure
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Who said what, and who did what to whom, in international news.")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DB_HELP = "SQLite database (default: $DRAGOMAN_DB, else ./dragoman.db)."
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+@dataclass
+class Tally:
+    analysed: int = 0
+    stored: int = 0
+    already: int = 0
+    not_english: int = 0
+    failed: int = 0
+
+    def line(self) -> str:
+        parts = [f"{self.analysed} analysed"]
+        if self.stored or self.already:
+            parts.append(f"{self.stored} stored")
+            parts.append(f"{self.already} already stored")
+        parts.append(f"{self.not_english} not English")
+        parts.append(f"{self.failed} failed")
+        return "dragoman: " + ", ".join(parts)
+
+
+def count_documents(paths: list[str]) -> int | None:
+    """How many articles the inputs hold, for the progress bar (None when stdin is read)."""
+    total = 0
+    for p in iter_paths(paths):
+        if p == "-":
+            return None
+        if Path(p).suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with open(p, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def report_failure(f: Failure, tally: Tally) -> None:
+    tally.failed += 1
+    err.print(f"error: {escape(f.source)}: {escape(f.reason)}", soft_wrap=True)
+
+
+class ArticleWriter:
+    def __init__(self, fmt: OutputFormat, stream: IO[str]):
+        self.fmt, self.stream, self.n, self.rows = fmt, stream, 0, []
+
+    def write(self, article: Article) -> None:
+        if self.fmt is OutputFormat.jsonl:
+            self.stream.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        elif self.fmt is OutputFormat.json:
+            self.stream.write(("[\n" if self.n == 0 else ",\n") + json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.rows.append(article)
+        self.n += 1
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.fmt is OutputFormat.json:
+            self.stream.write("[]\n" if self.n == 0 else "\n]\n")
+        elif self.fmt is OutputFormat.table:
+            table = Table("source", "title", "date", "outlet", "lang", "entities", "quotes", "events")
+            for a in self.rows:
+                table.add_row(Path(a.source).name, (a.title or "")[:50], a.date or "", a.outlet or "", a.language,
+                              str(len(a.entities)), str(len(a.quotes)), str(len(a.events)))
+            Console(file=self.stream, highlight=False, width=160).print(table)
+        self.stream.flush()
+
+
+@app.command()
+def analyze(
+    paths: List[str] = typer.Argument(..., help="Files or directories (recursive); - reads standard input."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write results here instead of stdout."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    no_store: bool = typer.Option(False, "--no-store", help="Only print; store nothing."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+    actors: Optional[Path] = typer.Option(None, "--actors", help="Your own actor file (YAML) to add or override."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load instead of the default."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="A line for every article."),
+) -> None:
+    """Clean, parse and analyse articles; print them and store them."""
+    from .pipeline import prepare
+    from .nlp import ModelMissing
+    from .runner import make_runner
+    from .store import open_store
+
+    tally = Tally()
+    store = None if no_store else open_store(db)
+    try:
+        runner = make_runner(jobs, model=model, actors_file=actors, batch_size=batch_size)
+    except (ModelMissing, ValueError) as exc:
+        err.print(f"error: {escape(str(exc))}")
+        raise typer.Exit(2)
+    show_progress = err.is_terminal and not quiet
+    total = count_documents(paths) if show_progress else None
+    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True, disable=not show_progress)
+    stream_cm = open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
+    with progress, stream_cm as stream:
+        task = progress.add_task("analysing", total=total)
+        writer = ArticleWriter(fmt, stream)
+
+        def prepared() -> Iterator[Article]:
+            for raw in iter_documents(paths):
+                item = raw if isinstance(raw, Failure) else prepare(raw)
+                if isinstance(item, Failure):
+                    report_failure(item, tally)
+                    progress.advance(task)
+                    continue
+                if store is not None and store.has_article(item.id):
+                    tally.already += 1
+                    progress.advance(task)
+                    if verbose:
+                        err.print(f"{escape(item.source)}: already stored")
+                    continue
+                if item.status == "not_english":
+                    tally.not_english += 1
+                    err.print(f"warning: {escape(item.source)}: not English (detected '{item.language}'); "
+                              "stored without analysis")
+                yield item
+
+        for article in runner.analyze(prepared()):
+            if article.status == "analysed":
+                tally.analysed += 1
+            if store is not None and store.save_article(article):
+                tally.stored += 1
+            writer.write(article)
+            progress.advance(task)
+            if verbose:
+                err.print(f"{escape(article.source)}: {len(article.quotes)} quotes, {len(article.events)} events")
+        writer.close()
+    if store is not None:
+        store.close()
+    if not quiet:
+        err.print(tally.line())
+    if tally.failed:
+        raise typer.Exit(1)
+
+
+def _store(db: Optional[str]):
+    from .store import default_db_path, open_store
+
+    path = db or str(default_db_path())
+    if not path.startswith(("postgres://", "postgresql://")) and not Path(path).exists():
+        err.print(f"error: no database at {escape(path)}; run `dragoman analyze` first or pass --db")
+        raise typer.Exit(2)
+    return open_store(path)
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str, int]]) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table(*[c[0] for c in columns], show_lines=False)
+    for r in rows:
+        table.add_row(*[_cell(r.get(key), width) for _, key, width in columns])
+    out.print(table)
+
+
+def _cell(value, width: int) -> str:
+    text = "" if value is None else str(value)
+    return escape(text if len(text) <= width else text[: width - 1] + "…")
+
+
+@app.command()
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name, actor code or id."),
+    about: Optional[str] = typer.Option(None, "--about", help="Actor mentioned inside the quote."),
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
+    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
+    search: Optional[str] = typer.Option(None, "--search", help="Words in the quote."),
+    limit: int = typer.Option(50, "--limit", min=1),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Quotes in the store: who said what."""
+    store = _store(db)
+    rows = store.quotes(speaker=speaker, about=about, since=since, until=until, search=search, limit=limit)
+    _emit(rows, fmt, [("date", "date", 10), ("speaker", "speaker_name", 24), ("code", "speaker_code", 8),
+                      ("kind", "kind", 8), ("quote", "text", 90), ("article", "article_title", 30)])
+
+
+@app.command()
+def events(
+    source: Optional[str] = typer.Option(None, "--source", help="Source actor (code, name or id)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Target actor."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. ACCUSE."),
+    since: Optional[str] = typer.Option(None, "--since"),
+    until: Optional[str] = typer.Option(None, "--until"),
+    limit: int = typer.Option(50, "--limit", min=1),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Coded events in the store: who did what to whom."""
+    store = _store(db)
+    rows = store.events(source=source, target=target, type=type, since=since, until=until, limit=limit)
+    _emit(rows, fmt, [("date", "date", 10), ("source", "source_code", 10), ("type", "type", 10),
+                      ("cameo", "cameo", 5), ("target", "target_code", 10), ("quad", "quad_class", 20),
+                      ("sentence", "sentence", 80)])
+
+
+@app.command()
+def dyad(
+    a: str = typer.Argument(..., help="First actor (code, name or id), e.g. RUS."),
+    b: str = typer.Argument(..., help="Second actor, e.g. ARM."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Relations between two actors per month: counts by quad class and mean intensity."""
+    store = _store(db)
+    rows = store.dyad(a, b)
+    _emit(rows, fmt, [("month", "month", 7), ("events", "events", 6), ("verbal coop", "verbal cooperation", 6),
+                      ("material coop", "material cooperation", 6), ("verbal conflict", "verbal conflict", 6),
+                      ("material conflict", "material conflict", 6), ("mean intensity", "mean_intensity", 6)])
+
+
+@app.command()
+def actors(
+    name: Optional[str] = typer.Argument(None, help="Show one actor: aliases, roles, tenure, articles."),
+    limit: int = typer.Option(50, "--limit", min=1),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Actors in the store with their mention counts, or one actor's profile."""
+    store = _store(db)
+    if name is None:
+        rows = store.actors(limit=limit)
+        _emit(rows, fmt, [("actor", "name", 36), ("code", "code", 10), ("kind", "kind", 8), ("role", "role", 28),
+                          ("mentions", "mentions", 8), ("articles", "articles", 8), ("quotes", "quotes", 6)])
+        return
+    profile = store.actor(name)
+    if profile is None:
+        err.print(f"error: no actor matching {escape(name)!s} in the store")
+        raise typer.Exit(1)
+    profile["dictionary"] = _dictionary_entry(profile)
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(profile, ensure_ascii=False, default=str) + "\n")
+        return
+    _print_profile(profile)
+
+
+def _dictionary_entry(profile: dict) -> dict | None:
+    from .actors import ActorDictionary
+
+    d = ActorDictionary.load()
+    person = d.person(profile["name"])
+    if person is None:
+        return None
+    return {"variants": sorted(set(person.variants)), "gender": person.gender,
+            "roles": [{"role": r, "start": s.isoformat() if s else None, "end": e.isoformat() if e else None}
+                      for r, s, e in person.roles]}
+
+
+def _print_profile(p: dict) -> None:
+    out.print(f"[bold]{escape(p['name'])}[/bold]  {escape(p['code'])}  ({p['kind']})  id {escape(p['id'])}")
+    if p.get("wikidata"):
+        out.print(f"wikidata: {p['wikidata']}")
+    out.print("aliases in text: " + escape(", ".join(p["aliases"]) or "-"))
+    entry = p.get("dictionary")
+    if entry:
+        out.print("variants: " + escape(", ".join(entry["variants"])))
+        for r in entry["roles"]:
+            out.print(f"  {escape(r['role'])}: {r['start'] or '?'} – {r['end'] or 'now'}")
+    out.print(f"articles: {len(p['articles'])}")
+    for a in p["articles"]:
+        out.print(f"  {a['date'] or '----------'}  {escape(a['title'] or a['source'])}  ({a['mentions']} mentions)")
+    out.print(f"quotes by: {len(p['quotes_by'])}, quotes about: {len(p['quotes_about'])}, "
+              f"events as source: {len(p['events_as_source'])}, as target: {len(p['events_as_target'])}")
+    for q in p["quotes_by"][:10]:
+        out.print(f"  “{escape(q['text'][:120])}”")
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """The HTTP API and web dashboard over the store."""
+    from .web.app import serve as run_server
+
+    store = _store(db)
+    path = store.path
+    store.close()
+    run_server(path, host=host, port=port)
+
+
+class ExportWhat(str, Enum):
+    quotes = "quotes"
+    events = "events"
+    articles = "articles"
+    actors = "actors"
+
+
+@app.command()
+def export(
+    what: ExportWhat = typer.Option(..., "--what", help="quotes, events, articles or actors"),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, parquet, or gdelt (events only)"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export the store for pandas, R or a spreadsheet."""
+    from .export import export as run_export
+
+    store = _store(db)
+    try:
+        n = run_export(store, what.value, fmt, output if output else sys.stdout)
+    except (ValueError, RuntimeError) as exc:
+        err.print(f"error: {escape(str(exc))}")
+        raise typer.Exit(2)
+    err.print(f"dragoman: {n} {what.value} exported")

@@ -1,0 +1,1 @@
+"""Vocabulary files shipped with dragoman (actor dictionary, speech verbs, patterns)."""

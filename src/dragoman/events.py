@@ -1,0 +1,937 @@
+"""PLOVER event coding: who did what to whom, from trigger patterns over the dependency parse.
+
+Triggers are data (``data/plover_patterns.yaml``, CAMEO codes in ``data/cameo.tsv``). For
+each trigger word the coder finds the source (the subject, the agent of a passive, the
+speaker of a quote for "we"), the target (the pattern's roles), decides whether the act
+happened (negation, modality, conditionals, questions), and dates and places it. Acts
+inside another act's complement ("urged X to withdraw", "accused X of attacking") belong
+to that act and are not coded twice.
+"""
+from __future__ import annotations
+
+import csv
+import enum
+import itertools
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from .eventdates import event_date
+from .records import Actor, Article, Event, Evidence, Party, Quote
+
+if TYPE_CHECKING:  # the actor layer is a later stage's sibling; only its interface is used
+    from .actors import Cast
+
+LOGGER = logging.getLogger(__name__)
+
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my", "ourselves", "myself"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+THIRD_PERSON_NONHUMAN = {"it", "its", "they", "them", "their"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+# Climbing from a clause to the clause that lends it a subject.
+SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "ccomp", "oprd"}
+# A trigger below another trigger through these links is part of that act.
+ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "acl", "attr", "oprd",
+               "dative", "compound", "amod", "appos", "agent", "nsubjpass", "poss"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+DEEP_PREPS = {"of", "against", "on", "from", "by", "to", "with", "for", "between", "into"}
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "along"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
+QUOTE_KINDS_WITH_VOICE = {"direct", "mixed"}
+
+
+class DropReason(str, enum.Enum):
+    """Why a trigger produced no event (kept in `EventCoder.dropped` and the debug log)."""
+
+    ABSORBED = "part of another act"
+    QUESTION = "question"
+    CONDITIONAL = "conditional"
+    POSSIBLE = "possibility, not fact"
+    OBLIGATION = "obligation, not fact"
+    WISH = "wish or proposal"
+    NEGATED = "negated"
+    UNREAL = "planned or proposed"
+    NO_SOURCE = "no source actor"
+    NO_TARGET = "no target actor"
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    type: str
+    mode: str | None
+    quad_class: str
+    goldstein: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    lemmas: tuple[str, ...]
+    pos: str
+    cameo: str
+    targets: tuple[str, ...]
+    preps: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    object_kind: str | None = None
+    mutual: bool = False
+    negated: str | None = None
+    light: frozenset[str] = frozenset()
+    compound: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    own: bool = False
+    in_prep: bool = False
+    domestic: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects or self.compound or self.modifiers) + bool(self.preps)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The patterns indexed by (part of speech, lemma), and the closed word lists."""
+
+    by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
+    codes: dict[str, CameoCode]
+    intent: frozenset[str]
+    wish: frozenset[str]
+    aspect: frozenset[str]
+    fail: frozenset[str]
+    statement_verbs: frozenset[str]
+    future: frozenset[str]
+    possible: frozenset[str]
+    obligation: frozenset[str]
+    unreal: frozenset[str]
+    intent_codes: dict[str, str | None]
+    negated_codes: dict[str, str]
+
+
+DATA = resources.files("dragoman") / "data"
+
+
+def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
+    """CAMEO codes with their PLOVER type, mode, quad class and Goldstein value."""
+    source = path or DATA / "cameo.tsv"
+    with source.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return {
+            row["code"]: CameoCode(row["code"], row["plover_type"], row["mode"] or None,
+                                   row["quad_class"], float(row["goldstein"]), row["label"])
+            for row in rows
+        }
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(extra: Path | None = None) -> Lexicon:
+    """Our patterns, plus a user's file of the same format; compiled once per process."""
+    data = yaml.safe_load((DATA / "plover_patterns.yaml").read_text(encoding="utf-8"))
+    patterns = [_pattern(item) for item in data["patterns"]]
+    if extra is not None:
+        user = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+        patterns = [_pattern(item) for item in user.get("patterns", [])] + patterns
+    codes = load_cameo()
+    for pattern in patterns:
+        for code in (pattern.cameo, pattern.negated):
+            if code and code not in codes:
+                raise ValueError(f"[D501] pattern {pattern.lemmas} uses CAMEO code {code} "
+                                 "that cameo.tsv does not define. Add the code to cameo.tsv.")
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for pattern in patterns:
+        for lemma in pattern.lemmas:
+            index.setdefault((pattern.pos, lemma), []).append(pattern)
+    governors, modals = data["governors"], data["modals"]
+    return Lexicon(
+        by_lemma={key: tuple(sorted(found, key=lambda p: -p.specificity)) for key, found in index.items()},
+        codes=codes,
+        intent=frozenset(governors["intent"]),
+        wish=frozenset(governors["wish"]),
+        aspect=frozenset(governors["aspect"]),
+        fail=frozenset(governors["fail"]),
+        statement_verbs=frozenset(data["statement_verbs"]),
+        future=frozenset(modals["future"]),
+        possible=frozenset(modals["possible"]),
+        obligation=frozenset(modals["obligation"]),
+        unreal=frozenset(data["unreal_modifiers"]),
+        intent_codes=dict(data["intent_codes"]),
+        negated_codes=dict(data["negated_codes"]),
+    )
+
+
+def _pattern(item: dict) -> Pattern:
+    def words(key: str) -> frozenset[str]:
+        values = item.get(key, []) or []
+        if any(isinstance(v, bool) for v in values):
+            raise ValueError(f"[D502] pattern {item.get('lemma')}: YAML read a bare on/off/yes/no in "
+                             f"'{key}' as true/false. Quote it: \"on\".")
+        return frozenset(str(w).lower() for w in values)
+
+    return Pattern(
+        lemmas=tuple(str(w).lower() for w in item["lemma"]),
+        pos=item.get("pos", "verb"),
+        cameo=str(item["cameo"]),
+        targets=tuple(item.get("target", ["dobj"])),
+        preps=words("prep"),
+        objects=words("object"),
+        not_objects=words("not_object"),
+        object_kind=item.get("object_kind"),
+        mutual=bool(item.get("mutual", False)),
+        negated=str(item["negated"]) if item.get("negated") else None,
+        light=words("light"),
+        compound=words("compound"),
+        modifiers=words("requires_modifier"),
+        own=bool(item.get("own", False)),
+        in_prep=bool(item.get("in_prep", False)),
+        domestic=bool(item.get("domestic", False)),
+    )
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger word and the pattern it fits; `verb` is the clause verb that carries it
+    (the trigger itself, or the light verb of a noun)."""
+
+    token: Token
+    pattern: Pattern
+    verb: Token | None
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the clause says about whether the act happened."""
+
+    code: str | None
+    negated: bool = False
+    reason: DropReason | None = None
+
+
+def code_events(doc: Doc, article: Article, cast: "Cast", quotes: list[Quote]) -> list[Event]:
+    """PLOVER events of one parsed article, one per (type, source, target), non-hypothetical."""
+    return EventCoder(doc, article, cast, quotes).run()
+
+
+@dataclass
+class EventCoder:
+    doc: Doc
+    article: Article
+    cast: "Cast"
+    quotes: list[Quote]
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+    dropped: list[tuple[str, DropReason]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sentence_index = {sent.start: i for i, sent in enumerate(self.doc.sents)}
+        self._voiced = [(i, q) for i, q in enumerate(self.quotes)]
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Event]:
+        matches = self.find_matches()
+        trigger_ids = {m.token.i for m in matches}
+        events: list[Event] = []
+        for match in matches:
+            if self._absorbed(match, trigger_ids):
+                self._drop(match.token, DropReason.ABSORBED)
+                continue
+            events.extend(self.code_match(match))
+        events.extend(self.statement_requests())
+        merged = merge_events(events)
+        if self.dropped:
+            LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
+        return merged
+
+    def _drop(self, token: Token, reason: DropReason) -> None:
+        self.dropped.append((token.text, reason))
+
+    # ------------------------------------------------------------------ triggers
+    def find_matches(self) -> list[Match]:
+        """Every token whose lemma starts a pattern and whose context fits it."""
+        found = []
+        by_lemma = self.lexicon.by_lemma
+        for token in self.doc:
+            for pos in _pos_groups(token):
+                candidates = by_lemma.get((pos, token.lemma_.lower())) or by_lemma.get((pos, token.lower_))
+                if not candidates:
+                    continue
+                match = self._first_fit(token, candidates)
+                if match is not None:
+                    found.append(match)
+                    break
+        return found
+
+    def _first_fit(self, token: Token, candidates: Iterable[Pattern]) -> Match | None:
+        for pattern in candidates:
+            if pattern.pos == "noun":
+                verb = self._noun_anchor(token, pattern)
+                if verb is False or not self._noun_fits(token, pattern):
+                    continue
+                return Match(token, pattern, verb or None)
+            if self._verb_fits(token, pattern):
+                return Match(token, pattern, token if pattern.pos == "verb" else _copula_head(token))
+        return None
+
+    def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        if pattern.preps and not any(_lower(c) in pattern.preps for c in token.children
+                                     if c.dep_ in ("prt", "prep", "advmod", "agent")):
+            return False
+        obj = _object_of(token)
+        if pattern.object_kind == "none" and obj is not None and obj.dep_ == "dobj":
+            return False
+        if pattern.objects or pattern.not_objects:
+            words = _object_words(obj) if obj is not None else set()
+            if pattern.objects and not words & pattern.objects:
+                return False
+            if words & pattern.not_objects:
+                return False
+        if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj)):
+            return False
+        return True
+
+    def _noun_anchor(self, noun: Token, pattern: Pattern) -> Token | None | bool:
+        """The light verb that makes the noun an act; None for a noun that acts by itself;
+        False when the noun is no act here."""
+        node = noun
+        while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+        head = node.head
+        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in pattern.light:
+            return head
+        if node.dep_ == "pobj" and head.head.lemma_.lower() in pattern.light:
+            return head.head
+        if pattern.in_prep and node.dep_ == "pobj" and head.lower_ in ("in", "on") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if pattern.own and any(c.dep_ == "poss" or c.lower_ == "between" for c in noun.children):
+            return None
+        if pattern.own and pattern.mutual and noun.dep_ == "nsubj":
+            return None
+        return False
+
+    def _noun_fits(self, noun: Token, pattern: Pattern) -> bool:
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        if pattern.compound and not modifiers & pattern.compound:
+            return False
+        if pattern.modifiers and not modifiers & pattern.modifiers:
+            return False
+        return True
+
+    def _absorbed(self, match: Match, trigger_ids: set[int]) -> bool:
+        node = match.token
+        while node.head.i != node.i and node.dep_ in ABSORB_DEPS:
+            parent = node.head
+            if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
+                return False
+            if parent.i in trigger_ids and parent.i != match.token.i and not _is_light_of(parent, match):
+                return True
+            node = parent
+        return False
+
+    # ------------------------------------------------------------------ one trigger
+    def code_match(self, match: Match) -> list[Event]:
+        reading = self.read_modality(match)
+        if reading.reason is not None:
+            self._drop(match.token, reading.reason)
+            return []
+        sources = self.sources(match)
+        if not sources:
+            self._drop(match.token, DropReason.NO_SOURCE)
+            return []
+        targets = self.targets(match, sources)
+        pairs = self._pairs(match, sources, targets)
+        if not pairs:
+            self._drop(match.token, DropReason.NO_TARGET)
+            return []
+        code = self.lexicon.codes[reading.code]
+        mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
+        evidence = self.evidence(match.token)
+        when = event_date(match.verb or match.token, self.article.date)
+        where = self.location(match)
+        return [
+            Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
+                  intensity=code.goldstein, source=s, target=t, mutual=mutual, date=when,
+                  location=where, negated=reading.negated, hypothetical=False, evidence=[evidence])
+            for s, t in pairs
+        ]
+
+    def _pairs(self, match: Match, sources: list[Party], targets: list[Party]) -> list[tuple[Party, Party]]:
+        if not targets and len(sources) > 1 and self._can_be_mutual(match):
+            return [(a, b) for a, b in itertools.combinations(sources, 2) if _distinct(a, b)]
+        if not targets and match.pattern.domestic:
+            targets = self._home_governments(match, sources)
+        return [(s, t) for s in sources for t in targets if _distinct(s, t)]
+
+    def _can_be_mutual(self, match: Match) -> bool:
+        """"Armenia and Azerbaijan agreed / met / clashed": each side acts on the other."""
+        return match.pattern.mutual or self.lexicon.codes[match.pattern.cameo].type in MUTUAL_TYPES
+
+    # ------------------------------------------------------------------ modality
+    def read_modality(self, match: Match) -> Reading:
+        lex, pattern = self.lexicon, match.pattern
+        code = pattern.cameo
+        sentence = match.token.sent
+        if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+            return Reading(None, reason=DropReason.QUESTION)
+        if _in_conditional(match.token):
+            return Reading(None, reason=DropReason.CONDITIONAL)
+        if pattern.pos == "noun" and any(c.lemma_.lower() in lex.unreal for c in match.token.children if c.dep_ == "amod"):
+            return Reading(None, reason=DropReason.UNREAL)
+        chain = _governor_chain(match.verb or match.token)
+        lemmas = [n.lemma_.lower() for n in chain[1:]]
+        auxes = {a.lower_ for n in chain for a in n.children if a.dep_ in ("aux", "auxpass")}
+        auxes |= {a.lemma_.lower() for n in chain for a in n.children if a.dep_ == "aux"}
+        if auxes & lex.possible:
+            return Reading(None, reason=DropReason.POSSIBLE)
+        if auxes & lex.obligation:
+            return Reading(None, reason=DropReason.OBLIGATION)
+        if any(w in lex.wish for w in lemmas):
+            return Reading(None, reason=DropReason.WISH)
+        negated = _negated(match, chain) or any(w in lex.fail for w in lemmas)
+        if negated:
+            denial = pattern.negated or lex.negated_codes.get(lex.codes[code].type)
+            if not denial:
+                return Reading(None, reason=DropReason.NEGATED)
+            return Reading(denial, negated=True)
+        future = bool(auxes & lex.future) or any(w in lex.intent for w in lemmas)
+        if future and not any(w in lex.aspect for w in lemmas):
+            code = self._intent_code(code)
+        return Reading(code)
+
+    def _intent_code(self, code: str) -> str:
+        kind = self.lexicon.codes[code].type
+        if kind in VERBAL_TYPES:
+            return code
+        return self.lexicon.intent_codes.get(kind) or code
+
+    # ------------------------------------------------------------------ sources
+    def sources(self, match: Match) -> list[Party]:
+        if match.pattern.pos == "noun":
+            return self._noun_sources(match)
+        return self._clause_subject(match.verb or match.token)
+
+    def _noun_sources(self, match: Match) -> list[Party]:
+        noun = match.token
+        if match.verb is not None:
+            return self._clause_subject(match.verb)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.parties(child)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                found = self._pobj_parties(child)
+                if found:
+                    return found
+        if match.pattern.mutual:
+            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+            if between:
+                return self._pobj_parties(between[0])
+        return self.parties(noun)
+
+    def _clause_subject(self, verb: Token) -> list[Party]:
+        """The actor doing what `verb` says, climbing to the clause that controls it."""
+        node = verb
+        for _ in range(8):
+            found = self._own_subject(node)
+            if found is not None:
+                return found
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._noun_owner(node.head)
+            controller = self._controller(node)
+            if controller is not None:
+                return controller
+            if node.dep_ not in SUBJECT_CLIMB_DEPS or node.head.i == node.i:
+                return []
+            node = node.head
+        return []
+
+    def _own_subject(self, node: Token) -> list[Party] | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        if passive:
+            agents = [c for c in node.children if c.dep_ == "agent"]
+            return self._pobj_parties(agents[0], deep=True) if agents else ([] if any(c.dep_ == "nsubjpass" for c in node.children) else None)
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return self.subject_parties(node.head)
+                return self.subject_parties(child)
+        return None
+
+    def _controller(self, node: Token) -> list[Party] | None:
+        """Object control: "urged the sides to comply", "rebuked Yerevan for refusing"."""
+        if node.dep_ == "xcomp":
+            governor = node.head
+        elif node.dep_ == "pcomp" and node.head.lower_ in ("for", "of"):
+            governor = node.head.head
+        else:
+            return None
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        if not objects or governor.pos_ not in ("VERB",):
+            return None
+        return self._np_parties(objects[0]) or None
+
+    def _noun_owner(self, noun: Token) -> list[Party]:
+        found = self.parties(noun)
+        if found:
+            return found
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.parties(child)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                found = self._pobj_parties(child)
+                if found:
+                    return found
+        return []
+
+    # ------------------------------------------------------------------ targets
+    def targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        for spec in match.pattern.targets:
+            found = [p for p in self._target_role(match, spec) if all(_distinct(s, p) for s in sources)]
+            if found:
+                return found
+        return []
+
+    def _target_role(self, match: Match, spec: str) -> list[Party]:
+        trigger, verb = match.token, match.verb or match.token
+        role, _, prep = spec.partition(":")
+        if role == "dobj" or role in ("obj_amod", "obj_compound", "obj_poss"):
+            obj = _object_of(trigger) if match.pattern.pos != "noun" else None
+            if obj is not None and obj.dep_ == "pobj" and match.pattern.pos == "verb" and role != "dobj":
+                return self._np_parties(obj)
+            if obj is not None and obj.dep_ in ("dobj", "nsubjpass"):
+                return self._np_parties(obj, deep=True)
+            return []
+        if role == "dative":
+            return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
+        if role == "prep":
+            for head in _unique(trigger, verb):
+                for child in head.children:
+                    if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+                        found = self._pobj_parties(child, deep=True)
+                        if found:
+                            return found
+            return []
+        if role == "obj_prep":
+            obj = _object_of(trigger)
+            if obj is None:
+                return []
+            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == prep]
+            return self._pobj_parties(preps[0], deep=True) if preps else []
+        if role in ("obj_tree", "obj_acl"):
+            obj = _object_of(trigger)
+            return self._mentions_in(obj) if obj is not None else []
+        if role == "ccomp_subject":
+            return self._complement_subject(trigger)
+        if role == "clause":
+            return self._clause_objects(trigger)
+        if role == "location":
+            return self._location_parties(match)
+        return []
+
+    def _complement_subject(self, trigger: Token) -> list[Party]:
+        for child in trigger.children:
+            if child.dep_ in ("ccomp", "acl") and not self._is_quoted_content(trigger, child):
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.parties(subjects[0])
+        return []
+
+    def _clause_objects(self, trigger: Token) -> list[Party]:
+        """Objects of the complement clause: "threatened to shell Iraqi towns"."""
+        for child in trigger.children:
+            if child.dep_ not in ("xcomp", "ccomp") or self._is_quoted_content(trigger, child):
+                continue
+            for grand in child.children:
+                if grand.dep_ in ("dobj", "dative"):
+                    found = self._np_parties(grand, deep=True)
+                    if found:
+                        return found
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in DEEP_PREPS | {"into", "in"}:
+                    found = self._pobj_parties(grand, deep=True)
+                    if found:
+                        return found
+        return []
+
+    def _mentions_in(self, token: Token) -> list[Party]:
+        """Actors named anywhere in a phrase: the last resort for "criticized allegations
+        that ... Armenia's security"."""
+        lo, hi = token.left_edge.i, token.right_edge.i + 1
+        found = []
+        for ent in self.doc.ents:
+            if lo <= ent.start and ent.end <= hi:
+                actor = self.cast.actor_at(ent.start_char, ent.end_char)
+                if actor is not None:
+                    found.append(Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char))
+        return found[:2]
+
+    def _home_governments(self, match: Match, sources: list[Party]) -> list[Party]:
+        """Protests and strikes with no stated target are aimed at the authorities of the
+        place, or of the protesters' own country."""
+        places = self._location_parties(match)
+        countries = [p.actor.country for p in places if p.actor.country] or [s.actor.country for s in sources if s.actor.country]
+        if not countries:
+            return []
+        country = countries[0]
+        actor = Actor(id=f"{country} GOV", name=f"{country} government", code=f"{country} GOV",
+                      country=country, sector="GOV", kind="body")
+        return [Party(actor=actor, mention=places[0].mention if places else "")]
+
+    # ------------------------------------------------------------------ parties
+    def parties(self, token: Token) -> list[Party]:
+        """The actors a noun phrase names; "we" in a quote is its speaker."""
+        if token.lower_ in FIRST_PERSON:
+            speaker = self._speaker_at(token)
+            if speaker is not None:
+                return [Party(actor=speaker, mention=token.text, start=token.idx, end=token.idx + len(token))]
+        try:
+            found = list(self.cast.parties_of(token))
+        except Exception:  # a faulty actor layer must not lose the article's other events
+            LOGGER.exception("cast.parties_of failed on %r", token.text)
+            found = []
+        if found:
+            return found
+        if token.ent_type_:
+            found = self._entity_party(token)
+            if found:
+                return found
+        if token.lower_ in THIRD_PERSON_NONHUMAN:
+            return self._antecedent(token)
+        return []
+
+    def _entity_party(self, token: Token) -> list[Party]:
+        ent = _entity_span(token)
+        if ent is None:
+            return []
+        actor = self.cast.actor_at(ent.start_char, ent.end_char)
+        return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
+
+    def _antecedent(self, pronoun: Token) -> list[Party]:
+        """"Hungary said it will support ...": a reported clause's "it"/"they" is the
+        reporter. Only the clauses above the pronoun are searched."""
+        node = pronoun.head
+        for _ in range(6):
+            if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "relcl") or node.head.i == node.i:
+                return []
+            node = node.head
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i and child.lower_ not in THIRD_PERSON_NONHUMAN:
+                    return self.subject_parties(child)
+        return []
+
+    def subject_parties(self, token: Token) -> list[Party]:
+        """Actors of a subject phrase, looking inside it when its head names none: "a
+        group of Moroccan diplomats", "rebels in the Ivory Coast", "Taiwan's minister"."""
+        found = self.parties(token)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.parties(child)
+                if found:
+                    return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                found = self._pobj_parties(child)
+                if found:
+                    return found
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.parties(child)
+                if found:
+                    return found
+        return []
+
+    def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
+        found = self.parties(token)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.parties(child)
+                if found:
+                    return found
+        if deep:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in DEEP_PREPS:
+                    found = self._pobj_parties(child)
+                    if found:
+                        return found
+        return []
+
+    def _pobj_parties(self, prep: Token, deep: bool = False) -> list[Party]:
+        for child in prep.children:
+            if child.dep_ in ("pobj", "pcomp"):
+                return self._np_parties(child, deep=deep)
+        return []
+
+    def _speaker_at(self, token: Token) -> Actor | None:
+        quote = self._quote_of(token)
+        if quote is None or quote[1].kind not in QUOTE_KINDS_WITH_VOICE or quote[1].speaker is None:
+            return None
+        return quote[1].speaker.actor
+
+    def _quote_of(self, token: Token) -> tuple[int, Quote] | None:
+        for index, quote in self._voiced:
+            if quote.start <= token.idx < quote.end:
+                return index, quote
+        return None
+
+    def _is_quoted_content(self, trigger: Token, child: Token) -> bool:
+        """A cue verb's complement that is a direct quote: the quote's words are the
+        speaker's own acts, not the cue's target."""
+        inner = self._quote_of(child)
+        return inner is not None and inner[1].kind in QUOTE_KINDS_WITH_VOICE and self._quote_of(trigger) != inner
+
+    # ------------------------------------------------------------------ where, when, evidence
+    def location(self, match: Match) -> str | None:
+        place = self._location_token(match)
+        return _entity_text(place) if place is not None else None
+
+    def _location_parties(self, match: Match) -> list[Party]:
+        place = self._location_token(match)
+        if place is None:
+            return []
+        ent = _entity_span(place)
+        actor = self.cast.actor_at(ent.start_char, ent.end_char) if ent is not None else None
+        return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
+
+    def _location_token(self, match: Match) -> Token | None:
+        for head in _unique(match.token, match.verb or match.token):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
+                            return obj
+        return None
+
+    def evidence(self, trigger: Token) -> Evidence:
+        sent = trigger.sent
+        quote = self._quote_of(trigger)
+        words = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
+        start = min(w.idx for w in words)
+        end = max(w.idx + len(w) for w in words)
+        return Evidence(sentence=self._sentence_index[sent.start], sentence_start=sent.start_char,
+                        sentence_end=sent.end_char, text=sent.text, trigger=self.doc.text[start:end],
+                        trigger_start=start, trigger_end=end, quote_index=quote[0] if quote else None)
+
+    # ------------------------------------------------------------------ "X must/should ..."
+    def statement_requests(self) -> list[Event]:
+        """A speaker's "Moscow should ask the UN", "China must drop barriers": a request."""
+        lex = self.lexicon
+        events = []
+        for token in self.doc:
+            modal = next((a for a in token.children if a.dep_ == "aux" and a.lower_ in lex.obligation), None)
+            if modal is None or token.sent.text.rstrip(" \"'\u201d").endswith("?"):
+                continue
+            sources = self._statement_source(token)
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if not sources or not subjects or subjects[0].lower_ in FIRST_PERSON:
+                continue
+            targets = self.parties(subjects[0])
+            code = lex.codes["100" if modal.lower_ == "must" else "020"]
+            evidence = self.evidence(modal)
+            when = event_date(token, self.article.date)
+            for s, t in ((s, t) for s in sources for t in targets if _distinct(s, t)):
+                events.append(Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
+                                    intensity=code.goldstein, source=s, target=t, mutual=False, date=when,
+                                    location=None, negated=False, hypothetical=False, evidence=[evidence]))
+        return events
+
+    def _statement_source(self, verb: Token) -> list[Party]:
+        head = verb.head
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.statement_verbs:
+            if _in_conditional(head):
+                return []
+            return self._clause_subject(head)
+        if verb.dep_ == "ROOT":
+            speaker = self._speaker_at(verb)
+            if speaker is not None:
+                return [Party(actor=speaker, mention=self._quote_of(verb)[1].speaker.mention)]
+        return []
+
+
+# ---------------------------------------------------------------------- merging
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target) with every piece of evidence that reports it.
+
+    Sides are compared by country (or organisation) and merged when their sectors do not
+    conflict, so "Russia urged..." and the spokeswoman's "We call on..." are one request,
+    kept with the more specific actor; mutual acts match in either direction."""
+    kept: list[Event] = []
+    buckets: dict[tuple, list[Event]] = {}
+    for event in events:
+        key = _event_key(event)
+        same = next((other for other in buckets.get(key, []) if _compatible(other, event)), None)
+        if same is None:
+            buckets.setdefault(key, []).append(event)
+            kept.append(event)
+        else:
+            _absorb(same, event)
+    return kept
+
+
+def _event_key(event: Event) -> tuple:
+    source, target = _root(event.source), _root(event.target)
+    if _unordered(event):
+        source, target = sorted((source, target))
+    return event.type, source, target
+
+
+def _unordered(event: Event) -> bool:
+    return event.mutual or event.type in SYMMETRIC_TYPES
+
+
+def _root(party: Party | None) -> str:
+    if party is None:
+        return ""
+    return party.actor.country or party.actor.code.split()[0]
+
+
+def _aligned(kept: Event, new: Event) -> list[tuple[Party | None, Party | None]]:
+    if _unordered(kept) and _root(kept.source) != _root(new.source):
+        return [(kept.source, new.target), (kept.target, new.source)]
+    return [(kept.source, new.source), (kept.target, new.target)]
+
+
+def _compatible(kept: Event, new: Event) -> bool:
+    for a, b in _aligned(kept, new):
+        if a is None or b is None:
+            continue
+        sa, sb = a.actor.sector, b.actor.sector
+        if sa and sb and sa != sb:
+            return False
+    return True
+
+
+def _absorb(kept: Event, new: Event) -> None:
+    for evidence in new.evidence:
+        if all(evidence.trigger_start != e.trigger_start for e in kept.evidence):
+            kept.evidence.append(evidence)
+    (ks, ns), (kt, nt) = _aligned(kept, new)
+    if ks is not None and ns is not None and not ks.actor.sector and ns.actor.sector:
+        kept.source = ns if ks is kept.source else kept.source
+    if kt is not None and nt is not None and not kt.actor.sector and nt.actor.sector:
+        kept.target = nt if kt is kept.target else kept.target
+    kept.mutual = kept.mutual or new.mutual
+
+
+# ---------------------------------------------------------------------- parse helpers
+def _pos_groups(token: Token) -> tuple[str, ...]:
+    if token.pos_ == "VERB":
+        return ("verb",)
+    if token.pos_ == "NOUN":
+        # spaCy sometimes tags a verb in a coordination as a plural noun ("and calls on").
+        if token.dep_ in ("conj", "ROOT", "ccomp") and not any(c.dep_ == "det" for c in token.children) \
+                and token.tag_ in ("NNS", "VBZ"):
+            return ("noun", "verb")
+        return ("noun",)
+    if token.pos_ == "ADJ":
+        return ("adj",)
+    if token.pos_ == "PROPN" and token.dep_ not in ("compound", "poss"):
+        return ("noun",)
+    return ()
+
+
+def _lower(token: Token) -> str:
+    return token.lower_
+
+
+def _object_of(token: Token) -> Token | None:
+    """The direct object; for a passive its subject; else the object of its first
+    preposition or particle ("withdraw from the treaty", "laughed off the statement")."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in token.children:
+        if child.dep_ in ("prep", "prt"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _object_words(obj: Token) -> set[str]:
+    words = {obj.lemma_.lower(), obj.lower_}
+    for child in obj.children:
+        if child.dep_ in ("compound", "amod"):
+            words.add(child.lemma_.lower())
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return words
+
+
+def _copula_head(adjective: Token) -> Token:
+    return adjective.head if adjective.dep_ in ("acomp", "amod") else adjective
+
+
+def _is_light_of(parent: Token, match: Match) -> bool:
+    return match.verb is not None and parent.i == match.verb.i
+
+
+def _governor_chain(verb: Token) -> list[Token]:
+    """The verb and the words that govern it as a complement: "ready to continue assisting"
+    -> [assisting, continue, ready, is]."""
+    chain, node = [verb], verb
+    while node.dep_ in ("xcomp", "acomp", "pcomp", "prep") and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _negated(match: Match, chain: list[Token]) -> bool:
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                return True
+    if match.pattern.pos == "noun":
+        return any(c.lower_ == "no" for c in match.token.children if c.dep_ == "det")
+    return False
+
+
+def _in_conditional(token: Token) -> bool:
+    node = token
+    while True:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _distinct(a: Party, b: Party) -> bool:
+    """Two different sides: not the same actor, nor one country and its own unnamed part."""
+    x, y = a.actor, b.actor
+    if x.id == y.id or x.code == y.code:
+        return False
+    if x.country and x.country == y.country:
+        return bool(x.sector and y.sector and x.sector != y.sector)
+    return True
+
+
+def _unique(*tokens: Token) -> list[Token]:
+    seen, out = set(), []
+    for token in tokens:
+        if token.i not in seen:
+            seen.add(token.i)
+            out.append(token)
+    return out
+
+
+def _entity_span(token: Token):
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    ent = _entity_span(token)
+    return ent.text if ent is not None else token.text

@@ -1,0 +1,191 @@
+"""Title, date, outlet and dateline from the text itself; None whenever the text does not say."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .clean import Page, is_header_furniture, looks_like_headline, words
+from .vocab import load_data
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+FULL_DATES = [
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY} {_MONTH},? {_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}\b"),
+    re.compile(rf"\b(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}\b"),
+]
+YEARLESS_DATES = [
+    re.compile(rf"\b{_MONTH} {_DAY}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY} {_MONTH}(?!\w)", re.IGNORECASE),
+]
+_YEAR_ALONE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+_PLACE = r"(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,3})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+_DATELINE_DATE = rf"(?:,\s*(?P<when>{_MONTH.replace('?P<month>', '')} \d{{1,2}}|\d{{1,2}} {_MONTH.replace('?P<month>', '')}))?"
+_OUTLET = r"(?P<outlet>[A-Za-z][\w.&’' -]{0,30}?)"
+DATELINES = [
+    # MOSCOW, November 17. /TASS/.   Yerevan /Mediamax/.
+    re.compile(rf"^{_PLACE}{_REGION}{_DATELINE_DATE}\.?\s*/{_OUTLET}/\.?\s*[-–—:]?\s*"),
+    # WASHINGTON (Reuters) -    KYIV, Ukraine, Nov 3 (AP) —
+    re.compile(rf"^{_PLACE}{_REGION}{_DATELINE_DATE}\s*\({_OUTLET}\)\s*[-–—:]+\s*"),
+    # BAKU, March 3 —    TBILISI —   (a place in capitals, no outlet)
+    re.compile(rf"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}}){_REGION}{_DATELINE_DATE}\s*[-–—]+\s+"),
+    # (Reuters) -
+    re.compile(rf"^\({_OUTLET}\)\s*[-–—:]+\s*"),
+]
+# "Azatutyun.am. Russian Foreign Minister ..." : a site credit that opens the body.
+LEADING_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w-]*(?:\.[a-z]{2,6}){1,2})\s*[.:|–—-]\s+(?=[A-Z\"“])")
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+
+
+@lru_cache(maxsize=1)
+def known_outlets() -> dict[str, str]:
+    return {name.lower(): canonical for canonical, names in load_data("outlets.yaml").items()
+            for name in [canonical, *(names or [])]}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    try:
+        entries = load_data("actors/countries.yaml") or []
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(n.lower() for e in entries for n in [e.get("name", ""), *(e.get("names") or [])] if n)
+
+
+def parse_full_date(text: str) -> tuple[str | None, int]:
+    """The first full date in ``text`` as ISO 8601 and where it ends (-1 when none)."""
+    for pattern in FULL_DATES:
+        for m in pattern.finditer(text):
+            iso = _iso(m.group("year"), m.group("month"), m.group("day"))
+            if iso:
+                return iso, m.end()
+    return None, -1
+
+
+def parse_yearless_date(text: str, year: int) -> str | None:
+    for pattern in YEARLESS_DATES:
+        m = pattern.search(text)
+        if m:
+            return _iso(str(year), m.group("month"), m.group("day"))
+    return None
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    try:
+        mon = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+        return date(int(year), mon, int(day)).isoformat()
+    except (KeyError, ValueError):
+        return None
+
+
+def strip_site_suffix(title: str) -> str:
+    title = re.sub(r"\s*[|–—-]\s*$", "", title)
+    title = re.sub(r"\s+\|\s+[^|]{1,40}$", "", title)
+    return title.strip()
+
+
+def match_dateline(paragraph: str) -> re.Match | None:
+    for pattern in DATELINES:
+        m = pattern.match(paragraph)
+        if m and len(words(paragraph[m.end():])) >= 3:
+            return m
+    return None
+
+
+def outlet_line(line: str) -> str | None:
+    """A header line that names the publisher: "TASS", "TASS, Russia", "Source: Armenpress"."""
+    candidate = re.sub(r"^(source|by|from)\s*:?\s+", "", line, flags=re.IGNORECASE).strip()
+    if candidate.lower() in known_outlets():
+        return known_outlets()[candidate.lower()]
+    m = re.match(r"^(?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),\s*(?P<country>[A-Z][\w .'-]+)$", line)
+    if m and m.group("country").lower() in country_names():
+        name = m.group("outlet")
+        return known_outlets().get(name.lower(), name)
+    return None
+
+
+def extract_metadata(page: Page) -> tuple[Metadata, list[str]]:
+    """Metadata from the header lines and the opening of the body.
+
+    Returns the metadata and the body with any dateline or site credit cut from its first
+    paragraph, and the title (when found) as the first paragraph.
+    """
+    meta = Metadata()
+    body = list(page.body)
+    year_hint: int | None = None
+    for line in page.header + page.dropped:
+        if meta.date is None:
+            iso, _ = parse_full_date(line)
+            if iso:
+                meta.date = iso
+                continue
+        if year_hint is None and (m := _YEAR_ALONE.search(line)):
+            year_hint = int(m.group())
+    for line in page.header:
+        if meta.outlet is None and (o := outlet_line(line)):
+            meta.outlet = o
+            continue
+        if meta.title is None and is_title_line(line):
+            meta.title = strip_site_suffix(line)
+    for i, para in enumerate(body[:3]):
+        m = match_dateline(para)
+        credit = LEADING_CREDIT.match(para) if not m else None
+        if not m and not credit:
+            continue
+        if m:
+            meta.dateline = m.groupdict().get("place")
+            tag = (m.groupdict().get("outlet") or "").strip()
+            if tag and meta.outlet is None:
+                meta.outlet = known_outlets().get(tag.lower(), tag)
+            when = m.groupdict().get("when")
+            if when and meta.date is None:
+                year = int(meta_year(meta) or year_hint or 0)
+                meta.date = parse_yearless_date(when, year) if year else None
+        else:
+            if meta.outlet is None:
+                meta.outlet = credit.group("outlet")
+            m = credit
+        body[i] = para[m.end():]
+        break
+    if meta.title:
+        key = _title_key(meta.title)
+        body = [p for p in body if _title_key(p) != key]
+        body.insert(0, meta.title)
+    return meta, body
+
+
+def meta_year(meta: Metadata) -> int | None:
+    return int(meta.date[:4]) if meta.date else None
+
+
+def is_title_line(line: str) -> bool:
+    n = len(words(line))
+    if n < 3 or not looks_like_headline(strip_site_suffix(line)) or is_header_furniture(line):
+        return False
+    if parse_full_date(line)[0] or re.match(r"^(by|photo|updated|published|posted)\b", line, re.IGNORECASE):
+        return False
+    return any(w[0].isupper() for w in words(line))
+
+
+def _title_key(text: str) -> str:
+    return " ".join(words(strip_site_suffix(text))).lower()

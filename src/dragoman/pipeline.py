@@ -1,0 +1,144 @@
+"""The analysis pipeline: read -> clean -> parse -> actors -> quotes -> events.
+
+``prepare`` does the cheap, per-document part (decoding, cleaning, metadata, language) so a
+caller can skip articles already stored before paying for the parse; ``Analyzer.analyze``
+parses prepared articles in batches with ``nlp.pipe`` and runs the extraction stages.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .actors import ActorDictionary, Cast
+from .clean import split_page
+from .events import code_events
+from .language import detect_language
+from .metadata import Metadata, extract_metadata
+from .nlp import load_nlp
+from .quotes import extract_quotes
+from .read import RawDocument
+from .records import Article, Failure
+
+MIN_WORDS = 5
+PARAGRAPH_BREAK = "\n\n"
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def prepare(raw: RawDocument) -> Article | Failure:
+    """Clean one document and find its metadata; no parsing yet."""
+    meta = Metadata()
+    text = raw.text
+    if raw.html is not None:
+        extracted = extract_html(raw.html)
+        if extracted is None:
+            return Failure(raw.source, "no article text found in the HTML")
+        text, meta = extracted
+    page = split_page(text or "")
+    found, paragraphs = extract_metadata(page)
+    if not paragraphs:
+        return Failure(raw.source, "no article text left after cleaning")
+    clean = PARAGRAPH_BREAK.join(paragraphs)
+    offsets, pos = [], 0
+    for p in paragraphs:
+        offsets.append((pos, pos + len(p)))
+        pos += len(p) + len(PARAGRAPH_BREAK)
+    language = detect_language(clean)
+    article = Article(
+        id=content_id(clean),
+        source=raw.source,
+        url=raw.url,
+        text=clean,
+        title=raw.title or meta.title or found.title,
+        date=normalise_date(raw.date) or meta.date or found.date,
+        outlet=raw.outlet or meta.outlet or found.outlet,
+        dateline=found.dateline,
+        language=language,
+        paragraphs=offsets,
+    )
+    if language != "en":
+        article.status = "not_english"
+    elif len(clean.split()) < MIN_WORDS:
+        article.status = "too_short"
+    return article
+
+
+def normalise_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    from .metadata import parse_full_date
+
+    iso, _ = parse_full_date(value)
+    return iso
+
+
+def extract_html(html: str) -> tuple[str, Metadata] | None:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=False, output_format="python")
+    except Exception:  # trafilatura raises a variety of parser errors on broken markup
+        return None
+    if doc is None:
+        return None
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    text = data.get("text") or ""
+    if len(text.split()) < MIN_WORDS:
+        return None
+    meta = Metadata(
+        title=data.get("title") or None,
+        date=normalise_date(data.get("date")),
+        outlet=data.get("sitename") or None,
+    )
+    return text, meta
+
+
+class Analyzer:
+    """Parses prepared articles and runs the extraction stages on them."""
+
+    def __init__(self, model: str | None = None, actors_file: str | Path | None = None, batch_size: int = 16):
+        self.nlp = load_nlp(model)
+        self.dictionary = ActorDictionary.load(actors_file)
+        self.batch_size = batch_size
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Analyse a stream of prepared articles, yielding each as soon as it is done."""
+        stream = ((a.text if a.status == "analysed" else "", a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
+            if article.status == "analysed":
+                self.extract(doc, article)
+            yield article
+
+    def analyze_text(self, text: str, source: str = "<text>", **meta) -> Article:
+        prepared = prepare(RawDocument(source=source, text=text, **meta))
+        if isinstance(prepared, Failure):
+            raise ValueError(f"{prepared.source}: {prepared.reason}")
+        return next(self.analyze([prepared]))
+
+    def extract(self, doc, article: Article) -> None:
+        cast = Cast(doc, article, self.dictionary)
+        article.entities = cast.mentions
+        article.quotes = extract_quotes(doc, article, cast)
+        article.events = code_events(doc, article, cast, article.quotes)
+
+
+def analyze_documents(analyzer: Analyzer, raws: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
+    """Prepare and analyse in one stream (no store): the simple path for library users."""
+    def prepared() -> Iterator[Article]:
+        for raw in raws:
+            yield raw if isinstance(raw, Failure) else prepare(raw)
+
+    pending = []
+    for item in prepared():
+        if isinstance(item, Failure):
+            yield item
+        else:
+            pending.append(item)
+            if len(pending) >= analyzer.batch_size:
+                yield from analyzer.analyze(pending)
+                pending = []
+    yield from analyzer.analyze(pending)

@@ -1,0 +1,484 @@
+"""Who said what: direct, mixed and indirect quotes, each attributed to a speaker.
+
+Three passes over one article:
+1. quote marks, read leniently (straight, curly, guillemets; unclosed marks end with their
+   paragraph; a quote may run over paragraphs that each open with a mark);
+2. speech cues from the parse: a verb of saying with its subject and reported clause,
+   "according to X", "as X reported", "X accused Y of ...", "X's allegations that ...";
+3. attribution: each quoted span takes the cue whose reported clause it is, or the cue
+   next to it, or the subject of its sentence, or the speaker of the quote just before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Cast
+from .records import Article, Party, Quote, Speaker
+from .vocab import load_data
+
+OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+CLOSE_MARKS = {"”", "»", '"', "“"}
+MIN_STATEMENT_WORDS = 4
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+RELATIVE = {"who", "which", "that"}
+EXPLETIVE = {"it", "there"}
+
+
+@lru_cache(maxsize=1)
+def speech_vocab() -> dict[str, frozenset[str]]:
+    raw = load_data("speech_verbs.yaml")
+    return {k: frozenset(str(v).lower() for v in vals) for k, vals in raw.items()}
+
+
+@dataclass(slots=True)
+class Marked:
+    """Text between quote marks (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    paragraph: int
+    opens_paragraph: bool
+    closed: bool
+    absorbed: bool = False
+    quote: Quote | None = None
+
+
+@dataclass(slots=True)
+class Cue:
+    token: Token
+    speaker: Speaker | None
+    start: int  # reported content
+    end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+
+def n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# -- 1. quote marks --------------------------------------------------------------------
+
+def find_marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
+    spans: list[Marked] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        spans.extend(_marked_in_paragraph(text, p_start, p_end, p_index))
+    return spans
+
+
+def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    i = start
+    while i < end:
+        ch = text[i]
+        if open_at is None:
+            if ch in OPEN_MARKS and _can_open(text, i, start, end):
+                open_at = i
+        elif ch in CLOSE_MARKS and _can_close(text, i, open_at):
+            out.append(Marked(open_at + 1, i, p_index, opens_paragraph=open_at == start, closed=True))
+            open_at = None
+        i += 1
+    if open_at is not None and end - open_at > 2:
+        out.append(Marked(open_at + 1, end, p_index, opens_paragraph=open_at == start, closed=False))
+    return [m for m in out if m.end > m.start]
+
+
+def _can_open(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if text[i] == "”" or (text[i] == '"' and before.isalnum()):
+        return False
+    return not after.isspace() and (before.isspace() or before in "([—–-:,;/" or i == start)
+
+
+def _can_close(text: str, i: int, open_at: int) -> bool:
+    before = text[i - 1]
+    # a curly opening mark typed where a closing one belongs: "... end“ she said"
+    if text[i] == "“":
+        return not before.isspace() and i + 1 < len(text) and (text[i + 1].isspace() or text[i + 1] in ".,;")
+    return i > open_at + 1
+
+
+# -- 2. speech cues --------------------------------------------------------------------
+
+class CueFinder:
+    def __init__(self, doc: Doc, cast: Cast, inside_quote, marked: list[Marked]):
+        self.doc = doc
+        self.marked = marked
+        self.cast = cast
+        self.inside_quote = inside_quote
+        self.vocab = speech_vocab()
+
+    def find(self) -> list[Cue]:
+        cues: list[Cue] = []
+        for token in self.doc:
+            if self.inside_quote(token.idx):
+                continue
+            cue = self._verb_cue(token) or self._according_cue(token) or self._noun_cue(token)
+            if cue is not None:
+                cues.append(cue)
+        return cues
+
+    def _verb_cue(self, verb: Token) -> Cue | None:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.vocab["say"]:
+            return None
+        lemma = verb.lemma_.lower()
+        if lemma in self.vocab["accuse_of"] and verb.tag_ != "VBG":
+            return self._accuse_cue(verb)
+        clause = self._reported_clause(verb)
+        subject = self._subject(verb)
+        if subject is None or subject.lower_ in EXPLETIVE:
+            return None
+        if clause is None:
+            adjacent = self.adjacent_marked(verb, subject)
+            return Cue(verb, self._speaker(subject), *adjacent) if adjacent else None
+        if not isinstance(clause, list) and self._reports_a_report(clause):
+            return None  # "X said ..., News.am reported": X is the speaker, not the outlet
+        start, end = self._clause_bounds(clause, verb)
+        if end <= start or n_words(self.doc.text[start:end]) < 3:
+            return None
+        return Cue(verb, self._speaker(subject), start, end)
+
+    def _reports_a_report(self, clause: Token) -> bool:
+        lemma = clause.lemma_.lower()
+        return lemma in self.vocab["say"] and lemma not in self.vocab["appeal_to"] and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+    def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                return child
+        head = verb.head
+        # "As the ministry reported, X happened": the governing clause is the report
+        if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+            return [head]
+        # "X happened, she said." parsed with the report as the head and the verb hanging off it
+        if (verb.dep_ in ("parataxis", "ccomp") and verb.i > head.i and head.pos_ in ("VERB", "AUX")
+                and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
+                and not self._reports_a_report(head)
+                and not any(c.dep_ == "mark" for c in verb.children)):
+            return [head]
+        return None
+
+    def _clause_bounds(self, clause, verb: Token) -> tuple[int, int]:
+        if isinstance(clause, list):  # the governing clause minus the attribution
+            head = clause[0]
+            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        else:
+            tokens = list(clause.subtree)
+        tokens = [t for t in tokens if not t.is_space]
+        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
+            tokens.pop(0)
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»"):
+            tokens.pop()
+        if not tokens:
+            return 0, 0
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def adjacent_marked(self, verb: Token, subject: Token) -> tuple[int, int] | None:
+        """'“...,” the minister said' / 'the minister said: “...”' when the parse links nothing."""
+        first = min(verb.i, subject.left_edge.i)
+        last = max(verb.i, subject.right_edge.i)
+        before = self.doc.text[:self.doc[first].idx].rstrip(" ,")
+        after_start = self.doc[last].idx + len(self.doc[last])
+        after = self.doc.text[after_start:]
+        for m in self.marked:
+            if 0 <= len(before) - m.end <= 2:
+                return m.start, m.end
+            gap = m.start - after_start
+            if 0 <= gap <= 4 and after[:gap].strip(" :,\"“«") == "":
+                return m.start, m.end
+        return None
+
+    def _accuse_cue(self, verb: Token) -> Cue | None:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+                if not objs:
+                    continue
+                subject = self._subject(verb)
+                if subject is None:
+                    return None
+                sub = list(objs[0].subtree)
+                return Cue(verb, self._speaker(subject), sub[0].idx, sub[-1].idx + len(sub[-1]))
+        return None
+
+    def _according_cue(self, token: Token) -> Cue | None:
+        if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+            return None
+        to = self.doc[token.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        sent = token.sent
+        phrase_end = max(t.i for t in [token, to, *objs[0].subtree])
+        if token.i == sent.start or self.doc[token.i - 1].is_punct:
+            body = [t for t in sent if t.i > phrase_end and not t.is_punct or t.i > phrase_end + 1]
+        else:
+            body = [t for t in sent if t.i < token.i]
+        body = [t for t in body if not t.is_space]
+        while body and body[-1].is_punct:
+            body.pop()
+        while body and body[0].is_punct:
+            body.pop(0)
+        if not body:
+            return None
+        return Cue(token, self._speaker(objs[0]), body[0].idx, body[-1].idx + len(body[-1]))
+
+    def _noun_cue(self, noun: Token) -> Cue | None:
+        """"Lavrov renewed allegations that ...": the noun's clause, spoken by the verb's subject."""
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.vocab["nouns"]:
+            return None
+        owner = noun.head
+        if noun.dep_ != "dobj" or owner.lemma_.lower() not in self.vocab["noun_owners"]:
+            return None
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
+                       any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        subject = self._subject(owner)
+        if clause is None or subject is None:
+            return None
+        start, end = self._clause_bounds(clause, owner)
+        return Cue(noun, self._speaker(subject), start, end)
+
+    def _subject(self, verb: Token) -> Token | None:
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ != "EX":
+                    if child.lower_ in RELATIVE and current.dep_ == "relcl":
+                        return current.head
+                    return child
+                if child.dep_ == "agent":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            # "..., saying that": the participle borrows the subject of the clause it hangs on
+            if current.dep_ in ("advcl", "xcomp", "conj") and current.head is not current:
+                current = current.head
+                continue
+            if current.dep_ == "relcl":
+                return current.head
+            return None
+        return None
+
+    def _speaker(self, token: Token) -> Speaker | None:
+        party = self.cast.resolve_token(token)
+        if party is None and token.dep_ != "poss":
+            for child in token.children:
+                if child.dep_ == "appos":
+                    party = self.cast.resolve_token(child)
+        phrase = _noun_phrase(token)
+        if party is not None:
+            mention = phrase.text if token.pos_ != "PRON" else token.text
+            return Speaker(mention, phrase.start_char, phrase.end_char, party.actor)
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
+        if token.lemma_.lower() in speech_vocab()["document_nouns"]:
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
+        return None
+
+
+def _noun_phrase(token: Token) -> Span:
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return doc[token.i: token.i + 1]
+    left = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod")])
+    right = token.i
+    for c in token.rights:
+        if c.dep_ in ("compound", "flat", "appos") and c.i == right + 1:
+            right = c.i
+    return doc[left: right + 1]
+
+
+def _strip_det(span: Span) -> Span:
+    if len(span) > 1 and span[0].dep_ == "det":
+        return span[1:]
+    return span
+
+
+# -- 3. attribution --------------------------------------------------------------------
+
+class QuoteExtractor:
+    def __init__(self, doc: Doc, article: Article, cast: Cast):
+        self.doc = doc
+        self.article = article
+        self.cast = cast
+        self.text = article.text
+        self.paragraphs = article.paragraphs or [(0, len(article.text))]
+        self.marked = find_marked(self.text, self.paragraphs)
+        self._sent_starts = [s.start_char for s in doc.sents]
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(m.start <= offset < m.end for m in self.marked)
+
+    def extract(self) -> list[Quote]:
+        cues = CueFinder(self.doc, self.cast, self.inside_quote, self.marked).find()
+        quotes: list[Quote] = []
+        for cue in cues:
+            quotes.extend(self._quote_for_cue(cue))
+        for m in self.marked:
+            if m.quote is None and not m.absorbed:
+                earlier = quotes + [x.quote for x in self.marked if x.quote is not None and x.end <= m.start]
+                self._attribute_alone(m, earlier)
+        quotes.extend(m.quote for m in self.marked if m.quote is not None and m.quote not in quotes)
+        quotes.extend(self._headline_quotes(quotes))
+        quotes = _merge_same_sentence(quotes)
+        quotes.sort(key=lambda q: q.start)
+        return quotes
+
+    def _quote_for_cue(self, cue: Cue) -> list[Quote]:
+        inside = [m for m in self.marked if m.start < cue.end and cue.start < m.end]
+        if inside:
+            outside_words = self._words_outside(cue.start, cue.end, inside)
+            if outside_words <= 2:  # the reported clause is the quoted text itself
+                for m in inside:
+                    if m.quote is None or _distance(cue, m) < _distance_q(m.quote, m):
+                        m.quote = self._make(m.start, m.end, "direct", cue)
+                return []
+            for m in inside:
+                m.absorbed = True
+            start, end = min(cue.start, *(m.start for m in inside)), max(cue.end, *(m.end for m in inside))
+            return [self._make(start, end, "mixed", cue)]
+        return [self._make(cue.start, cue.end, "indirect", cue)]
+
+    def _words_outside(self, start: int, end: int, inside: list[Marked]) -> int:
+        chars = list(self.text[start:end])
+        for m in inside:
+            for i in range(max(m.start, start), min(m.end, end)):
+                chars[i - start] = " "
+        return n_words("".join(chars))
+
+    def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
+        text = self.text[start:end].strip().strip("\"“”«»").strip()
+        return Quote(
+            text=text, kind=kind, start=start, end=end,
+            cue=cue.token.text if cue else None,
+            cue_start=cue.token.idx if cue else None,
+            cue_end=cue.token.idx + len(cue.token) if cue else None,
+            speaker=cue.speaker if cue else speaker,
+            sentence=self._sentence_index(start),
+            paragraph=self._paragraph_index(start),
+        )
+
+    def _sentence_index(self, offset: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self._sent_starts, offset) - 1)
+
+    def _paragraph_index(self, offset: int) -> int:
+        for i, (s, e) in enumerate(self.paragraphs):
+            if s <= offset <= e:
+                return i
+        return 0
+
+    def _attribute_alone(self, m: Marked, quotes: list[Quote]) -> None:
+        """A quoted span no cue claimed: its sentence's subject, or the speaker just before."""
+        content = self.text[m.start:m.end]
+        if n_words(content) < MIN_STATEMENT_WORDS or _is_title(content):
+            return
+        speaker = self._subject_speaker(m) or self._continuing_speaker(m, quotes)
+        if speaker is None:
+            if n_words(content) < 6 or not m.opens_paragraph:
+                return
+        m.quote = self._make(m.start, m.end, "direct", None, speaker)
+        quotes.append(m.quote)
+
+    def _subject_speaker(self, m: Marked) -> Speaker | None:
+        """'The minister was "sincerely satisfied with ..."': the sentence's subject speaks."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        if sent.start_char >= m.start - 1 and sent.end_char <= m.end + 2:
+            return None  # the quote is its own sentence: nobody is its subject
+        root = sent.root
+        if self.inside_quote(root.idx):
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or self.inside_quote(subj.idx):
+            return None
+        party = self.cast.resolve_token(subj)
+        if party is None or party.actor.kind not in ("person", "body", "igo"):
+            return None
+        phrase = _noun_phrase(subj)
+        return Speaker(phrase.text if subj.pos_ != "PRON" else subj.text, phrase.start_char, phrase.end_char,
+                       party.actor)
+
+    def _continuing_speaker(self, m: Marked, quotes: list[Quote]) -> Speaker | None:
+        previous = [q for q in quotes if q.end <= m.start and q.speaker is not None]
+        if not previous:
+            return None
+        last = max(previous, key=lambda q: q.end)
+        gap = self.text[last.end:m.start]
+        paragraphs_between = gap.count("\n\n")
+        if paragraphs_between > 1:
+            return None
+        if paragraphs_between == 1 and not m.opens_paragraph:
+            return None
+        # something intervening: a sentence of narrative with a new actor in it
+        between = gap.strip(" \"“”«»,.\n")
+        if n_words(between) > 12:
+            return None
+        return last.speaker
+
+    def _headline_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """'Zakharova: Russia will not ...' as a paragraph of its own."""
+        out = []
+        for p_index, (s, e) in enumerate(self.paragraphs):
+            para = self.text[s:e]
+            mt = re.match(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}):\s+(\S.*)$", para)
+            if not mt or any(q.start >= s and q.end <= e for q in quotes):
+                continue
+            actor = self.cast.actor_at(s, s + len(mt.group(1)))
+            if actor is None:
+                continue
+            body_start = s + mt.start(2)
+            kind = "direct" if para[mt.start(2)] in OPEN_MARKS else "indirect"
+            speaker = Speaker(mt.group(1), s, s + len(mt.group(1)), actor)
+            q = self._make(body_start, e, kind, None, speaker)
+            out.append(q)
+        return out
+
+
+def _distance(cue: Cue, m: Marked) -> int:
+    at = cue.token.idx
+    return m.start - at if at < m.start else max(0, at - m.end)
+
+
+def _distance_q(q: Quote, m: Marked) -> int:
+    if q.cue_start is None:
+        return 10**9
+    return m.start - q.cue_start if q.cue_start < m.start else max(0, q.cue_start - m.end)
+
+
+def _is_title(text: str) -> bool:
+    tokens = _WORD.findall(text)
+    caps = sum(1 for t in tokens if t[0].isupper())
+    return len(tokens) <= 8 and caps >= max(2, len(tokens) * 0.7) and not text.rstrip().endswith((".", "!", "?", ","))
+
+
+def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:
+    """Two reported clauses of one speaker in one sentence are one statement."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind != "direct" and q.kind != "direct" and prev.sentence == q.sentence
+                and prev.speaker and q.speaker and prev.speaker.actor and q.speaker.actor
+                and prev.speaker.actor.id == q.speaker.actor.id):
+            prev.text = f"{prev.text} … {q.text}"
+            prev.end = max(prev.end, q.end)
+            if q.kind == "mixed":
+                prev.kind = "mixed"
+            continue
+        if prev is not None and q.start < prev.end and q.end <= prev.end:
+            continue  # a clause inside one already taken
+        out.append(q)
+    return out
+
+
+def extract_quotes(doc: Doc, article: Article, cast: Cast) -> list[Quote]:
+    return QuoteExtractor(doc, article, cast).extract()

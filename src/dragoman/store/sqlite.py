@@ -1,0 +1,655 @@
+"""SQLite store: one file, WAL journal, one transaction per article, FTS5 search."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..records import Article
+
+# Each entry moves the schema one version up; never edit a released one, append.
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        date TEXT,
+        outlet TEXT,
+        dateline TEXT,
+        language TEXT,
+        status TEXT NOT NULL,
+        text TEXT NOT NULL,
+        analysed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_date ON articles(date);
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        code TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        kind TEXT,
+        role TEXT,
+        wikidata TEXT
+    );
+    CREATE INDEX actors_code ON actors(code);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        sentence INTEGER,
+        actor_id TEXT REFERENCES actors(id),
+        rule TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX entities_actor ON entities(actor_id);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        cue TEXT,
+        speaker_mention TEXT,
+        speaker_name TEXT,
+        speaker_actor_id TEXT REFERENCES actors(id),
+        sentence INTEGER,
+        paragraph INTEGER,
+        date TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+    CREATE INDEX quotes_date ON quotes(date);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        quad_class TEXT,
+        intensity REAL,
+        source_actor_id TEXT REFERENCES actors(id),
+        source_mention TEXT,
+        target_actor_id TEXT REFERENCES actors(id),
+        target_mention TEXT,
+        mutual INTEGER NOT NULL DEFAULT 0,
+        negated INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        date TEXT,
+        location TEXT,
+        sentence TEXT,
+        trigger TEXT,
+        quote_index INTEGER,
+        evidence TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX events_source ON events(source_actor_id);
+    CREATE INDEX events_target ON events(target_actor_id);
+    CREATE INDEX events_date ON events(date);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='rowid');
+    """,
+    # 2: indexes for the views (API, dashboard); measured with benchmarks/query.py on 100,000 articles
+    """
+    -- newest-first listings: the same expressions as the ORDER BY of list_articles, quotes and events
+    CREATE INDEX articles_recent ON articles(date IS NULL, date DESC, source);
+    CREATE INDEX quotes_recent ON quotes(date IS NULL, date DESC, article_id, idx);
+    CREATE INDEX events_recent ON events(date IS NULL, date DESC, article_id, idx);
+    -- quote and event rows show their article's title without reading the article's text
+    CREATE INDEX articles_title ON articles(id, title, source);
+    -- dyads, and distinct-article counts per actor
+    CREATE INDEX events_pair ON events(source_actor_id, target_actor_id);
+    CREATE INDEX entities_actor_article ON entities(actor_id, article_id);
+    """,
+]
+
+
+def _actor_clause(column: str, value: str) -> tuple[str, list[Any]]:
+    """SQL matching an actor column against an id, a code ("RUS" takes "RUS GOV") or a name."""
+    v = value.strip()
+    clause = (
+        f"{column} IN (SELECT id FROM actors WHERE id = ? OR upper(code) = upper(?) "
+        f"OR upper(code) LIKE upper(?) OR name LIKE ? )"
+    )
+    return clause, [v, v, v + " %", f"%{v}%"]
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+
+    # -- schema ---------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise RuntimeError(
+                f"{self.path}: database schema v{version} is newer than this dragoman (v{len(MIGRATIONS)})"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db:
+                self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+    # -- writing --------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def save_article(self, article: Article) -> bool:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            if self.has_article(article.id):
+                self.db.execute("ROLLBACK")
+                return False
+            self._insert(article)
+            self.db.execute("COMMIT")
+            return True
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _insert(self, a: Article) -> None:
+        cur = self.db.execute(
+            "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status, a.text),
+        )
+        self.db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                        (cur.lastrowid, a.title or "", a.text))
+        actors = {}
+        for m in a.entities:
+            if m.actor:
+                actors[m.actor.id] = m.actor
+        for q in a.quotes:
+            if q.speaker and q.speaker.actor:
+                actors[q.speaker.actor.id] = q.speaker.actor
+        for e in a.events:
+            for party in (e.source, e.target):
+                if party:
+                    actors[party.actor.id] = party.actor
+        self.db.executemany(
+            "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata) VALUES (?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET name=excluded.name, code=excluded.code, country=excluded.country,"
+            " sector=excluded.sector, kind=excluded.kind, role=coalesce(excluded.role, actors.role),"
+            " wikidata=coalesce(excluded.wikidata, actors.wikidata)",
+            [(x.id, x.name, x.code, x.country, x.sector, x.kind, x.role, x.wikidata) for x in actors.values()],
+        )
+        self.db.executemany(
+            "INSERT INTO entities (article_id, idx, text, start, end, label, sentence, actor_id, rule)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [(a.id, i, m.text, m.start, m.end, m.label, m.sentence, m.actor.id if m.actor else None, m.rule)
+             for i, m in enumerate(a.entities)],
+        )
+        for i, q in enumerate(a.quotes):
+            sp = q.speaker
+            cur = self.db.execute(
+                "INSERT INTO quotes (article_id, idx, text, kind, start, end, cue, speaker_mention, speaker_name,"
+                " speaker_actor_id, sentence, paragraph, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, i, q.text, q.kind, q.start, q.end, q.cue, sp.mention if sp else None,
+                 sp.name if sp else None, sp.actor.id if sp and sp.actor else None, q.sentence, q.paragraph, a.date),
+            )
+            self.db.execute("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, q.text))
+        self.db.executemany(
+            "INSERT INTO events (article_id, idx, type, mode, cameo, quad_class, intensity, source_actor_id,"
+            " source_mention, target_actor_id, target_mention, mutual, negated, hypothetical, date, location,"
+            " sentence, trigger, quote_index, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, i, e.type, e.mode, e.cameo, e.quad_class, e.intensity,
+                 e.source.actor.id if e.source else None, e.source.mention if e.source else None,
+                 e.target.actor.id if e.target else None, e.target.mention if e.target else None,
+                 int(e.mutual), int(e.negated), int(e.hypothetical), e.date, e.location,
+                 e.evidence[0].text if e.evidence else None, e.evidence[0].trigger if e.evidence else None,
+                 e.evidence[0].quote_index if e.evidence else None,
+                 json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False))
+                for i, e in enumerate(a.events)
+            ],
+        )
+
+    # -- reading --------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in {"articles", "quotes", "events", "entities", "actors"}:
+            raise ValueError(f"unknown table {table!r}")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        art = dict(row)
+        art["entities"] = [
+            self._with_actor(dict(r)) for r in self.db.execute(
+                "SELECT e.*, a.name AS actor_name, a.code AS actor_code FROM entities e"
+                " LEFT JOIN actors a ON a.id = e.actor_id WHERE e.article_id = ? ORDER BY idx", (article_id,))
+        ]
+        art["quotes"] = self.quotes(article_id=article_id, limit=10_000)
+        art["events"] = self.events(article_id=article_id, limit=10_000)
+        return art
+
+    @staticmethod
+    def _with_actor(row: dict[str, Any]) -> dict[str, Any]:
+        row["actor"] = (
+            {"id": row["actor_id"], "name": row.pop("actor_name"), "code": row.pop("actor_code")}
+            if row.get("actor_id") else None
+        )
+        row.pop("actor_name", None)
+        row.pop("actor_code", None)
+        return row
+
+    def list_articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
+                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
+               " substr(a.text, 1, 240) AS snippet,"
+               " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
+               " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+        if search:
+            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(fts_query(search))
+        if since:
+            where.append("a.date >= ?")
+            params.append(since)
+        if until:
+            where.append("a.date <= ?")
+            params.append(until)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        for row in self.db.execute("SELECT id FROM articles ORDER BY rowid"):
+            art = self.get_article(row["id"])
+            if art:
+                yield art
+
+    def quotes(self, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+               until: str | None = None, search: str | None = None, article_id: str | None = None,
+               limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        if speaker:
+            clause, p = _actor_clause("q.speaker_actor_id", speaker)
+            where.append(f"({clause} OR q.speaker_mention LIKE ? OR q.speaker_name LIKE ?)")
+            params += p + [f"%{speaker}%", f"%{speaker}%"]
+        if about:
+            clause, p = _actor_clause("e.actor_id", about)
+            where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
+                         f" AND e.start >= q.start AND e.end <= q.end AND {clause})")
+            params += p
+        if since:
+            where.append("q.date >= ?")
+            params.append(since)
+        if until:
+            where.append("q.date <= ?")
+            params.append(until)
+        if search:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(fts_query(search))
+        if article_id:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        sql = ("SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
+               " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
+               " ar.title AS article_title, ar.source AS article_source"
+               " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id"
+               " JOIN articles ar ON ar.id = q.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "q.idx" if article_id else "q.date IS NULL, q.date DESC, q.article_id, q.idx"
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
+
+    def events(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
+               quad_class: str | None = None, since: str | None = None, until: str | None = None,
+               article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        if source:
+            clause, p = _actor_clause("ev.source_actor_id", source)
+            where.append(clause)
+            params += p
+        if target:
+            clause, p = _actor_clause("ev.target_actor_id", target)
+            where.append(clause)
+            params += p
+        if type:
+            where.append("ev.type = upper(?)")
+            params.append(type)
+        if quad_class:
+            where.append("ev.quad_class = ?")
+            params.append(quad_class)
+        if since:
+            where.append("ev.date >= ?")
+            params.append(since)
+        if until:
+            where.append("ev.date <= ?")
+            params.append(until)
+        if article_id:
+            where.append("ev.article_id = ?")
+            params.append(article_id)
+        sql = ("SELECT ev.article_id, ev.idx, ev.type, ev.mode, ev.cameo, ev.quad_class, ev.intensity,"
+               " ev.source_actor_id, s.code AS source_code, s.name AS source_name, ev.source_mention,"
+               " ev.target_actor_id, t.code AS target_code, t.name AS target_name, ev.target_mention,"
+               " ev.mutual, ev.negated, ev.hypothetical, ev.date, ev.location, ev.sentence, ev.trigger,"
+               " ev.quote_index, ev.evidence, ar.title AS article_title"
+               " FROM events ev LEFT JOIN actors s ON s.id = ev.source_actor_id"
+               " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "ev.idx" if article_id else "ev.date IS NULL, ev.date DESC, ev.article_id, ev.idx"
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = []
+        for r in self.db.execute(sql, (*params, limit, offset)):
+            d = dict(r)
+            d["evidence"] = json.loads(d["evidence"]) if d["evidence"] else []
+            for k in ("mutual", "negated", "hypothetical"):
+                d[k] = bool(d[k])
+            rows.append(d)
+        return rows
+
+    def actors(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        sql = ("SELECT a.*, (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"
+               " (SELECT count(DISTINCT e.article_id) FROM entities e WHERE e.actor_id = a.id) AS articles,"
+               " (SELECT count(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes"
+               " FROM actors a")
+        params: list[Any] = []
+        if search:
+            sql += " WHERE a.name LIKE ? OR a.code LIKE ? OR a.id = ?"
+            params += [f"%{search}%", f"{search}%", search]
+        sql += " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
+
+    def find_actor(self, name: str) -> dict[str, Any] | None:
+        for sql, arg in (("SELECT * FROM actors WHERE id = ?", name),
+                         ("SELECT * FROM actors WHERE upper(code) = upper(?) ORDER BY kind != 'country'", name),
+                         ("SELECT * FROM actors WHERE name LIKE ? COLLATE NOCASE", name),
+                         ("SELECT a.* FROM actors a JOIN entities e ON e.actor_id = a.id"
+                          " WHERE e.text LIKE ? GROUP BY a.id ORDER BY count(*) DESC", name),
+                         ("SELECT * FROM actors WHERE name LIKE ? ORDER BY length(name)", f"%{name}%")):
+            row = self.db.execute(sql, (arg,)).fetchone()
+            if row:
+                return dict(row)
+        return None
+
+    def actor(self, name: str) -> dict[str, Any] | None:
+        found = self.find_actor(name)
+        if not found:
+            return None
+        aid = found["id"]
+        found["aliases"] = [r[0] for r in self.db.execute(
+            "SELECT text FROM entities WHERE actor_id = ? GROUP BY text ORDER BY count(*) DESC", (aid,))]
+        found["articles"] = [dict(r) for r in self.db.execute(
+            "SELECT ar.id, ar.title, ar.date, ar.source, count(*) AS mentions FROM entities e"
+            " JOIN articles ar ON ar.id = e.article_id WHERE e.actor_id = ?"
+            " GROUP BY ar.id ORDER BY ar.date", (aid,))]
+        found["quotes_by"] = self.quotes(speaker=aid, limit=1000)
+        found["quotes_about"] = self.quotes(about=aid, limit=1000)
+        found["events_as_source"] = self.events(source=aid, limit=1000)
+        found["events_as_target"] = self.events(target=aid, limit=1000)
+        return found
+
+    def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
+        ca, pa = _actor_clause("ev.source_actor_id", a)
+        cb, pb = _actor_clause("ev.target_actor_id", b)
+        ca2, pa2 = _actor_clause("ev.target_actor_id", a)
+        cb2, pb2 = _actor_clause("ev.source_actor_id", b)
+        sql = ("SELECT substr(ev.date, 1, 7) AS month, ev.quad_class, count(*) AS n, avg(ev.intensity) AS mean"
+               f" FROM events ev WHERE ev.date IS NOT NULL AND NOT ev.hypothetical"
+               f" AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
+               " GROUP BY month, ev.quad_class ORDER BY month")
+        months: dict[str, dict[str, Any]] = {}
+        for r in self.db.execute(sql, (*pa, *pb, *pa2, *pb2)):
+            m = months.setdefault(r["month"], {"month": r["month"], "events": 0, "intensity_sum": 0.0,
+                                               "verbal cooperation": 0, "material cooperation": 0,
+                                               "verbal conflict": 0, "material conflict": 0})
+            m[r["quad_class"]] = r["n"]
+            m["events"] += r["n"]
+            m["intensity_sum"] += (r["mean"] or 0.0) * r["n"]
+        out = []
+        for m in months.values():
+            m["mean_intensity"] = round(m.pop("intensity_sum") / m["events"], 2) if m["events"] else None
+            out.append(m)
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- views: counts, full-text search, actor summaries, streaming export -------------
+    # Added for dragoman.web and dragoman.export; the query methods above are unchanged.
+    def stats(self) -> dict[str, Any]:
+        """Row counts of the main tables and the span of article dates."""
+        counts = {table: self.count(table) for table in ("articles", "quotes", "events", "actors", "entities")}
+        first, last = self.db.execute("SELECT min(date), max(date) FROM articles").fetchone()
+        return {**counts, "first_date": first, "last_date": last}
+
+    def search_articles(self, text: str, *, since: str | None = None, until: str | None = None,
+                        limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles matching ``text`` (FTS5), best first, with a snippet and its matched spans."""
+        where, params = ["articles_fts MATCH ?"], [fts_query(text)]
+        if since:
+            where.append("a.date >= ?")
+            params.append(since)
+        if until:
+            where.append("a.date <= ?")
+            params.append(until)
+        sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet,"
+               f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS marked"
+               " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+               f" WHERE {' AND '.join(where)} ORDER BY rank LIMIT ? OFFSET ?")
+        return [_with_marks(dict(r), "snippet") for r in self.db.execute(sql, (*params, limit, offset))]
+
+    def search_quotes(self, text: str, *, since: str | None = None, until: str | None = None,
+                      limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes matching ``text`` (FTS5), best first, with the matched spans of the quote."""
+        where, params = ["quotes_fts MATCH ?"], [fts_query(text)]
+        if since:
+            where.append("q.date >= ?")
+            params.append(since)
+        if until:
+            where.append("q.date <= ?")
+            params.append(until)
+        sql = ("SELECT q.article_id, q.idx, q.kind, q.start, q.end, q.speaker_name, q.speaker_actor_id,"
+               " a.code AS speaker_code, q.date, ar.title AS article_title,"
+               f" highlight(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked"
+               " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+               " LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id"
+               f" WHERE {' AND '.join(where)} ORDER BY rank LIMIT ? OFFSET ?")
+        return [_with_marks(dict(r), "text") for r in self.db.execute(sql, (*params, limit, offset))]
+
+    # Date-ordered full-text listings. quotes(search=...) and list_articles(search=...) sort every hit
+    # by date; for a common word (tens of thousands of hits) walking the newest-first index and
+    # keeping the rows that match is several times faster, for a rare word much slower. These give the
+    # same rows in the same order and choose between the two plans by the number of hits.
+    def quotes_matching(self, text: str, *, since: str | None = None, until: str | None = None,
+                        limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Like ``quotes(search=text, since=since, until=until)``, also fast for common words."""
+        walk = self._walk_date_index("quotes_fts", "quotes", text, limit + offset)
+        where = [f"{'+' if walk else ''}q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"]
+        params: list[Any] = [fts_query(text)]
+        where, params = _date_bounds("q.date", since, until, where, params)
+        sql = (f"{_QUOTE_SELECT} WHERE {' AND '.join(where)}"
+               " ORDER BY q.date IS NULL, q.date DESC, q.article_id, q.idx LIMIT ? OFFSET ?")
+        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
+
+    def articles_matching(self, text: str, *, since: str | None = None, until: str | None = None,
+                          limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Like ``list_articles(search=text, since=since, until=until)``, also fast for common words."""
+        walk = self._walk_date_index("articles_fts", "articles", text, limit + offset)
+        where = [f"{'+' if walk else ''}a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"]
+        params: list[Any] = [fts_query(text)]
+        where, params = _date_bounds("a.date", since, until, where, params)
+        sql = (f"{_ARTICLE_SELECT} WHERE {' AND '.join(where)}"
+               " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT ? OFFSET ?")
+        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
+
+    def _walk_date_index(self, fts: str, table: str, text: str, wanted: int) -> bool:
+        """True if so many rows match that walking the date index beats sorting the hits.
+
+        Sorting costs about one unit per hit. The walk reads about ``wanted * rows / hits`` index
+        entries, each some eight times cheaper. A '+' on the rowid test is what stops SQLite from
+        starting at the hits, so it takes the walk.
+        """
+        hits = self.db.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (fts_query(text),)).fetchone()[0]
+        rows = self.db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+        return hits * hits * 8 > wanted * rows
+
+    def actor_summary(self, actor_id: str, *, limit: int = 20) -> dict[str, Any] | None:
+        """One actor by exact id: the words that named it, its roles and its usual counterparts."""
+        row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if row is None:
+            return None
+        found = dict(row)
+        found["aliases"] = [dict(r) for r in self.db.execute(
+            "SELECT text, count(*) AS n FROM entities WHERE actor_id = ? GROUP BY text"
+            " ORDER BY n DESC, text LIMIT ?", (actor_id, limit))]
+        titles = [r[0] for r in self.db.execute(
+            "SELECT text FROM entities WHERE actor_id = ? AND (label = 'ROLE' OR rule = 'title')"
+            " GROUP BY lower(text) ORDER BY count(*) DESC LIMIT ?", (actor_id, limit))]
+        found["roles"] = list(dict.fromkeys(r for r in [found.get("role"), *titles] if r))
+        found["mentions"], found["articles"] = self.db.execute(
+            "SELECT count(*), count(DISTINCT article_id) FROM entities WHERE actor_id = ?", (actor_id,)).fetchone()
+        found["partners"] = [dict(r) for r in self.db.execute(
+            "SELECT p.other AS id, x.name, x.code, count(*) AS events FROM ("
+            " SELECT target_actor_id AS other FROM events WHERE source_actor_id = ?1 AND target_actor_id IS NOT NULL"
+            " UNION ALL"
+            " SELECT source_actor_id FROM events WHERE target_actor_id = ?1 AND source_actor_id IS NOT NULL"
+            ") p JOIN actors x ON x.id = p.other WHERE p.other != ?1"
+            " GROUP BY p.other ORDER BY events DESC, x.name LIMIT ?2", (actor_id, limit))]
+        return found
+
+    def top_dyads(self, *, limit: int = 10) -> list[dict[str, Any]]:
+        """The pairs of actor codes with the most events between them, either way round."""
+        # Count by actor pair first (from the events_pair index), then fold pairs into codes.
+        sql = ("WITH pairs AS (SELECT source_actor_id AS s, target_actor_id AS t, count(*) AS n FROM events"
+               " WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL GROUP BY 1, 2)"
+               " SELECT min(sa.code, ta.code) AS a, max(sa.code, ta.code) AS b, sum(p.n) AS events FROM pairs p"
+               " JOIN actors sa ON sa.id = p.s JOIN actors ta ON ta.id = p.t WHERE sa.code != ta.code"
+               " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?")
+        return [dict(r) for r in self.db.execute(sql, (limit,))]
+
+    def iter_rows(self, what: str) -> Iterator[dict[str, Any]]:
+        """Every row of ``what`` (quotes | events | articles | actors) as a flat dict, in insertion order."""
+        if what not in _EXPORT_SQL:
+            raise ValueError(f"unknown table {what!r}; expected one of {', '.join(_EXPORT_SQL)}")
+        for r in self.db.execute(_EXPORT_SQL[what]):
+            row = dict(r)
+            if what == "events":
+                row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
+                for k in ("mutual", "negated", "hypothetical"):
+                    row[k] = bool(row[k])
+            yield row
+
+
+def _date_bounds(column: str, since: str | None, until: str | None, where: list[str],
+                 params: list[Any]) -> tuple[list[str], list[Any]]:
+    if since:
+        where, params = [*where, f"{column} >= ?"], [*params, since]
+    if until:
+        where, params = [*where, f"{column} <= ?"], [*params, until]
+    return where, params
+
+
+# The rows of quotes() and list_articles(), for the date-ordered full-text listings.
+_QUOTE_SELECT = (
+    "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
+    " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
+    " ar.title AS article_title, ar.source AS article_source"
+    " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id")
+_ARTICLE_SELECT = (
+    "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
+    " substr(a.text, 1, 240) AS snippet,"
+    " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+
+
+# Private-use characters mark FTS5 matches in snippets; they never occur in cleaned text.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def split_marks(marked: str) -> tuple[str, list[list[int]]]:
+    """Strip match markers from an FTS5 snippet: the plain text and the [start, end) spans they marked."""
+    plain: list[str] = []
+    marks: list[list[int]] = []
+    pos = 0
+    for part in re.split(f"([{MARK_OPEN}{MARK_CLOSE}])", marked or ""):
+        if part == MARK_OPEN:
+            marks.append([pos, pos])
+        elif part == MARK_CLOSE:
+            if marks:
+                marks[-1][1] = pos
+        else:
+            plain.append(part)
+            pos += len(part)
+    return "".join(plain), [m for m in marks if m[1] > m[0]]
+
+
+def _with_marks(row: dict[str, Any], key: str) -> dict[str, Any]:
+    row[key], row["marks"] = split_marks(row.pop("marked"))
+    return row
+
+
+_EXPORT_SQL = {
+    "quotes": (
+        "SELECT q.article_id, q.idx, q.date, q.speaker_name, q.speaker_actor_id, a.code AS speaker_code,"
+        " q.speaker_mention, q.kind, q.text, q.cue, q.start, q.end, q.sentence, q.paragraph,"
+        " ar.title AS article_title, ar.source AS article_source, ar.url AS article_url"
+        " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id"
+        " ORDER BY q.rowid"),
+    "events": (
+        "SELECT ev.rowid AS event_id, ev.article_id, ev.idx, ev.date, ar.date AS article_date, ev.type, ev.mode,"
+        " ev.cameo, ev.quad_class, ev.intensity,"
+        " ev.source_actor_id, s.code AS source_code, s.name AS source_name, s.country AS source_country,"
+        " s.sector AS source_sector, s.kind AS source_kind, ev.source_mention,"
+        " ev.target_actor_id, t.code AS target_code, t.name AS target_name, t.country AS target_country,"
+        " t.sector AS target_sector, t.kind AS target_kind, ev.target_mention,"
+        " ev.mutual, ev.negated, ev.hypothetical, ev.location, ev.sentence, ev.trigger, ev.quote_index,"
+        " ev.evidence, ar.title AS article_title, ar.source AS article_source, ar.url AS article_url,"
+        " ar.analysed_at"
+        " FROM events ev LEFT JOIN actors s ON s.id = ev.source_actor_id"
+        " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id"
+        " ORDER BY ev.rowid"),
+    "articles": (
+        "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
+        " a.analysed_at,"
+        " (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,"
+        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
+        " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, a.text"
+        " FROM articles a ORDER BY a.rowid"),
+    "actors": (
+        "SELECT a.id, a.name, a.code, a.country, a.sector, a.kind, a.role, a.wikidata,"
+        " (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"
+        " (SELECT count(DISTINCT e.article_id) FROM entities e WHERE e.actor_id = a.id) AS articles,"
+        " (SELECT count(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes,"
+        " (SELECT count(*) FROM events e WHERE e.source_actor_id = a.id) AS events_as_source,"
+        " (SELECT count(*) FROM events e WHERE e.target_actor_id = a.id) AS events_as_target"
+        " FROM actors a ORDER BY a.rowid"),
+}
+
+
+def fts_query(text: str) -> str:
+    """Turn user words into an FTS5 query of quoted terms (no syntax errors from user input)."""
+    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
+    return " ".join(f'"{t}"' for t in terms) or '""'

@@ -1,0 +1,32 @@
+"""Loading the vocabulary data files under ``dragoman/data`` once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("dragoman") / "data" / name))
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """Parse one bundled YAML file (``name`` relative to ``dragoman/data``)."""
+    with data_path(name).open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def load_user_file(path: str | Path) -> Any:
+    """Parse a user's YAML file, with a clear error naming it."""
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except OSError as exc:
+        raise ValueError(f"{p}: cannot read ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{p}: not valid YAML ({exc})") from exc

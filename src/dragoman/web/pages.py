@@ -1,0 +1,165 @@
+"""The server-rendered dashboard: the same queries as the API, as HTML pages."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path as FsPath
+from typing import Annotated, Any, Literal, Optional
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .. import __version__
+from ..export import QUAD_CLASSES
+from . import service
+from .chart import dyad_chart
+from .highlight import actor_href, event_title, highlight_article, marked, quad_slug
+from .params import MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_quad_class
+from .stores import StoreDep
+
+TEMPLATES_DIR = FsPath(__file__).parent / "templates"
+PAGE_SIZE = 50
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Text = Optional[str]
+
+router = APIRouter(include_in_schema=False)
+
+
+def url_with(request: Request, **changes: Any) -> str:
+    """The current page's URL with some query parameters changed (None drops one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(url_with=url_with, actor_href=actor_href, quad_slug=quad_slug, marked=marked,
+                       event_title=event_title, QUAD_CLASSES=QUAD_CLASSES, version=__version__)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status_code=status_code, status=status_code, message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep):
+    return render(request, "home.html", stats=store.stats(), articles=store.list_articles(limit=10),
+                  actors=store.actors(limit=12), quotes=store.quotes(limit=5), events=store.events(limit=8),
+                  dyads=store.top_dyads(limit=8))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, store: StoreDep, q: Text = None, since: Text = None, until: Text = None,
+             limit: Limit = PAGE_SIZE, offset: Offset = 0):
+    first, last = date_range(since, until)
+    rows = service.articles(store, search=clean_text(q, "q"), since=first, until=last, limit=limit + 1,
+                            offset=offset)
+    return render(request, "articles.html", page=paged(rows, limit, offset), q=q or "", since=since or "",
+                  until=until or "")
+
+
+def _actors_in(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """The actors an article mentions, most mentioned first."""
+    counts: Counter[str] = Counter()
+    seen: dict[str, dict[str, Any]] = {}
+    for entity in article["entities"]:
+        if entity.get("actor"):
+            counts[entity["actor"]["id"]] += 1
+            seen[entity["actor"]["id"]] = entity["actor"]
+    return [{**seen[actor_id], "mentions": n} for actor_id, n in counts.most_common()]
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, store: StoreDep, article_id: Annotated[str, Path(max_length=200)]):
+    found = store.get_article(article_id)
+    if found is None:
+        raise HTTPException(404, f"No article with id {article_id!r}.")
+    text_html, skipped = highlight_article(found)
+    return render(request, "article.html", article=found, text_html=text_html, skipped=skipped,
+                  actors=_actors_in(found))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, store: StoreDep, q: Text = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+    rows = store.actors(search=clean_text(q, "q"), limit=limit + 1, offset=offset)
+    return render(request, "actors.html", page=paged(rows, limit, offset), q=q or "")
+
+
+@router.get("/actors/{actor:path}", response_class=HTMLResponse)
+def actor(request: Request, store: StoreDep, actor: Annotated[str, Path(max_length=200)]):
+    profile = service.actor_profile(store, actor)
+    if profile is None:
+        raise HTTPException(404, f"No actor matches {actor!r}.")
+    return render(request, "actor.html", actor=profile)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request, store: StoreDep, q: Text = None, speaker: Text = None, about: Text = None,
+           since: Text = None, until: Text = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+    first, last = date_range(since, until)
+    rows = service.quotes(store, speaker=clean_text(speaker, "speaker"), about=clean_text(about, "about"),
+                          since=first, until=last, search=clean_text(q, "q"), limit=limit + 1, offset=offset)
+    form = {"q": q or "", "speaker": speaker or "", "about": about or "", "since": since or "", "until": until or ""}
+    return render(request, "quotes.html", page=paged(rows, limit, offset), form=form)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, store: StoreDep, source: Text = None, target: Text = None, type: Text = None,
+           quad_class: Text = None, since: Text = None, until: Text = None, limit: Limit = PAGE_SIZE,
+           offset: Offset = 0):
+    first, last = date_range(since, until)
+    quad = parse_quad_class(quad_class)
+    rows = store.events(source=clean_text(source, "source"), target=clean_text(target, "target"),
+                        type=clean_text(type, "type"), quad_class=quad, since=first, until=last,
+                        limit=limit + 1, offset=offset)
+    form = {"source": source or "", "target": target or "", "type": type or "", "quad_class": quad or "",
+            "since": since or "", "until": until or ""}
+    return render(request, "events.html", page=paged(rows, limit, offset), form=form)
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad(request: Request, store: StoreDep, a: Text = None, b: Text = None, limit: Limit = PAGE_SIZE,
+         offset: Offset = 0):
+    a, b = clean_text(a, "a"), clean_text(b, "b")
+    if not (a and b):
+        return render(request, "dyad.html", result=None, a=a or "", b=b or "", dyads=store.top_dyads(limit=15))
+    result = service.dyad(store, a, b, limit=limit, offset=offset)
+    if result is None:
+        raise HTTPException(404, f"No actor matches {a!r} or {b!r}.")
+    title = f"Cooperation and conflict between {a} and {b}, by month"
+    return render(request, "dyad.html", result=result, a=a, b=b, chart=dyad_chart(result["months"], title=title),
+                  dyads=[])
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, store: StoreDep, q: Text = None,
+           kind: Literal["all", "articles", "quotes"] = "all", limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+           offset: Offset = 0):
+    text = clean_text(q, "q")
+    results = service.search(store, text, kind=kind, limit=limit, offset=offset) if text else None
+    return render(request, "search.html", q=q or "", kind=kind, results=results)
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_reference(request: Request):
+    """The API described from its own OpenAPI document, rendered here so it works offline."""
+    spec = request.app.openapi()
+    return render(request, "api.html", spec=spec, paths=spec.get("paths", {}))
