@@ -311,3 +311,17 @@ def test_actor_summary_and_top_dyads(corpus_db):
     assert store.top_dyads(limit=2) == [{"a": "KST", "b": "MRV", "events": 7},
                                         {"a": "KST GOV", "b": "MRV", "events": 2}]
     store.close()
+
+
+def test_only_web_urls_become_links(tmp_path):
+    store = SQLiteStore(tmp_path / "urls.db")
+    store.save_article(Article(id="00000000000000aa", source="feed.jsonl#1", url="javascript:alert(1)",
+                               text="A statement was read out in the square.", title="A statement"))
+    store.close()
+    page = TestClient(create_app(str(tmp_path / "urls.db"))).get("/articles/00000000000000aa").text
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page
+
+
+def test_empty_actor_parameters_are_rejected(client):
+    assert client.get("/api/actors/").status_code in (404, 422)
+    assert client.get("/api/dyad", params={"a": " ", "b": "KST"}).status_code == 400

@@ -18,12 +18,16 @@ except ImportError:
 
 import uvicorn
 
+from dragoman.records import Article
+from dragoman.store import SQLiteStore
 from dragoman.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+EXAMPLES = ROOT / "examples"
 
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
@@ -48,6 +52,30 @@ def serve_in_thread(db_path: Path):
 @pytest.fixture(scope="module")
 def base_url(corpus_db):
     url, server, thread = serve_in_thread(corpus_db)
+    yield url
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def examples_url(tmp_path_factory):
+    """examples/ analysed by the real pipeline and served; skipped where the pipeline cannot run."""
+    try:
+        from dragoman.pipeline import Analyzer, analyze_documents
+        from dragoman.read import iter_documents
+
+        analyzer = Analyzer()
+    except (ImportError, OSError, RuntimeError) as err:  # no pipeline yet, or no spaCy model
+        pytest.skip(f"the analysis pipeline cannot run here: {err}")
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    store = SQLiteStore(path)
+    try:
+        for item in analyze_documents(analyzer, iter_documents([str(EXAMPLES)])):
+            if isinstance(item, Article):
+                store.save_article(item)
+    finally:
+        store.close()
+    url, server, thread = serve_in_thread(path)
     yield url
     server.should_exit = True
     thread.join(timeout=10)
@@ -147,3 +175,21 @@ def test_dyad_page_draws_the_chart(page, base_url):
     assert page.locator("svg.chart circle").count() == 5
     expect(page.locator(".cards")).to_contain_text("9 events")
     screenshot(page, "dyad.png", full_page=True)
+
+
+def test_examples_reader_shows_pipeline_quotes_at_their_offsets(page, examples_url):
+    page.goto(examples_url + "/articles")
+    page.get_by_role("link", name="Moscow calls on Baku and Yerevan").click()
+    article_id = page.url.rsplit("/", 1)[1]
+    stored = page.request.get(f"{examples_url}/api/articles/{article_id}").json()
+    assert stored["quotes"], "the pipeline found no quotes in the example"
+    shown = page.locator(".article-text .hl-quote").all_text_contents()
+    assert shown == [q["text"] for q in stored["quotes"]]
+    screenshot(page, "examples-article.png", full_page=True)
+
+
+def test_examples_dyad_chart(page, examples_url):
+    page.goto(examples_url + "/dyad?a=RUS&b=ARM")
+    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("table.events tbody tr").first).to_contain_text("RUS")
+    screenshot(page, "examples-dyad.png")

@@ -181,6 +181,8 @@ class ActorDictionary:
             self._add_name(n, actor)
         for adj in c.get("adjectives") or []:
             self.adjectives.setdefault(str(adj).lower(), actor)
+        if c.get("adjectives") and not sector:
+            ADJECTIVES.setdefault(code, str(c["adjectives"][0]))
         for dem in c.get("demonyms") or []:
             self.demonyms.setdefault(str(dem).lower(), actor)
         gov = sector_actor(actor, "GOV") if not sector else actor
@@ -266,11 +268,15 @@ SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "J
                 "COP": "police"}
 
 
+ADJECTIVES: dict[str, str] = {}  # ISO code -> the adjective names of sector actors are made with
+
+
 def sector_actor(country: Actor, sector: str) -> Actor:
+    """'Armenian troops' -> ARM MIL, named "Armenian military"."""
     if country.kind != "country" or not country.country:
         return country
     base = country.country
-    name = f"{country.name} {SECTOR_NAMES.get(sector, sector)}"
+    name = f"{ADJECTIVES.get(base, country.name)} {SECTOR_NAMES.get(sector, sector)}"
     return Actor(id=f"{base} {sector}", name=name, code=f"{base} {sector}", country=base, sector=sector,
                  kind="body")
 
@@ -394,6 +400,9 @@ class Cast:
                 after = self.doc[span.end] if span.end < len(self.doc) else None
                 if after is not None and after.pos_ == "PROPN":  # "West Bank", "West Africa"
                     continue
+                if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
+                    span = self.doc[span.start - 1: span.end]
+                    span.label_ = "NORP"
                 yield span
 
     # -- entities -------------------------------------------------------------------
@@ -692,7 +701,7 @@ class Cast:
                 continue
             if self._compatible(m.actor, title, country):
                 return m.actor
-        if country is not None and not title.generic:
+        if country is not None:
             holders = self.d.holders(title.role, country.country, self.when)
             if len(holders) == 1:
                 p = holders[0]

@@ -21,7 +21,7 @@ from .records import Article, Failure
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Who said what, and who did what to whom, in international news.")
 err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 DB_HELP = "SQLite database (default: $DRAGOMAN_DB, else ./dragoman.db)."
 

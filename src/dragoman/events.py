@@ -40,6 +40,8 @@ SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "ccomp
 # A trigger below another trigger through these links is part of that act.
 ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "acl", "attr", "oprd",
                "dative", "compound", "amod", "appos", "agent", "nsubjpass", "poss"}
+OUT_OF_SCOPE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "advcl", "conj", "relcl", "cc", "punct", "mark",
+                     "parataxis", "aux", "auxpass", "neg", "poss", "npadvmod", "advmod"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DEEP_PREPS = {"of", "against", "on", "from", "by", "to", "with", "for", "between", "into"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "along"}
@@ -93,6 +95,7 @@ class Pattern:
     own: bool = False
     in_prep: bool = False
     domestic: bool = False
+    source_kind: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -194,6 +197,7 @@ def _pattern(item: dict) -> Pattern:
         own=bool(item.get("own", False)),
         in_prep=bool(item.get("in_prep", False)),
         domestic=bool(item.get("domestic", False)),
+        source_kind=item.get("source_kind"),
     )
 
 
@@ -237,7 +241,9 @@ class EventCoder:
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
         matches = self.find_matches()
-        trigger_ids = {m.token.i for m in matches}
+        # A noun's light verb stands for the act too: "reiterated its demand that Israel ease".
+        trigger_ids = {m.token.i for m in matches} | {m.verb.i for m in matches
+                                                      if m.pattern.pos == "noun" and m.verb is not None}
         events: list[Event] = []
         for match in matches:
             if self._absorbed(match, trigger_ids):
@@ -326,8 +332,15 @@ class EventCoder:
 
     def _absorbed(self, match: Match, trigger_ids: set[int]) -> bool:
         node = match.token
-        while node.head.i != node.i and node.dep_ in ABSORB_DEPS:
+        while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj"):
             parent = node.head
+            if node.dep_ == "conj":
+                # "condemned and rejected": coordinate acts; "to unite and mobilize": the
+                # coordination shares its governor's fate.
+                if parent.i in trigger_ids:
+                    return False
+                node = parent
+                continue
             if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
                 return False
             if parent.i in trigger_ids and parent.i != match.token.i and not _is_light_of(parent, match):
@@ -342,6 +355,8 @@ class EventCoder:
             self._drop(match.token, reading.reason)
             return []
         sources = self.sources(match)
+        if match.pattern.source_kind:
+            sources = [p for p in sources if p.actor.kind == match.pattern.source_kind]
         if not sources:
             self._drop(match.token, DropReason.NO_SOURCE)
             return []
@@ -496,6 +511,22 @@ class EventCoder:
             found = [p for p in self._target_role(match, spec) if all(_distinct(s, p) for s in sources)]
             if found:
                 return found
+        if match.pattern.domestic:
+            return []
+        return [p for p in self._scope_mentions(match) if all(_distinct(s, p) for s in sources)][:2]
+
+    def _scope_mentions(self, match: Match) -> list[Party]:
+        """Last resort: the first actor named in the trigger's own clause, outside its
+        subject and outside other clauses ("provide aid to refugees ... in Liberia")."""
+        head = match.verb or match.token
+        for child in head.children:
+            if child.dep_ in OUT_OF_SCOPE_DEPS or child.i == match.token.i:
+                continue
+            if child.dep_ == "ccomp" and self._is_quoted_content(head, child):
+                continue
+            found = self._mentions_in(child)
+            if found:
+                return found
         return []
 
     def _target_role(self, match: Match, spec: str) -> list[Party]:
@@ -528,15 +559,16 @@ class EventCoder:
             obj = _object_of(trigger)
             return self._mentions_in(obj) if obj is not None else []
         if role == "ccomp_subject":
-            return self._complement_subject(trigger)
+            return self._complement_subject(trigger, verb)
         if role == "clause":
             return self._clause_objects(trigger)
         if role == "location":
             return self._location_parties(match)
         return []
 
-    def _complement_subject(self, trigger: Token) -> list[Party]:
-        for child in trigger.children:
+    def _complement_subject(self, trigger: Token, verb: Token | None = None) -> list[Party]:
+        heads = _unique(trigger, verb) if verb is not None else [trigger]
+        for child in (c for head in heads for c in head.children):
             if child.dep_ in ("ccomp", "acl") and not self._is_quoted_content(trigger, child):
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
@@ -587,7 +619,7 @@ class EventCoder:
     # ------------------------------------------------------------------ parties
     def parties(self, token: Token) -> list[Party]:
         """The actors a noun phrase names; "we" in a quote is its speaker."""
-        if token.lower_ in FIRST_PERSON:
+        if _first_person(token):
             speaker = self._speaker_at(token)
             if speaker is not None:
                 return [Party(actor=speaker, mention=token.text, start=token.idx, end=token.idx + len(token))]
@@ -704,12 +736,20 @@ class EventCoder:
         return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
 
     def _location_token(self, match: Match) -> Token | None:
-        for head in _unique(match.token, match.verb or match.token):
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
-                            return obj
+        """A place in an "in/at/near" phrase of the act's clause, also when the parser hung
+        it on an argument ("talks with X in Geneva")."""
+        frontier = _unique(match.token, match.verb or match.token)
+        for _ in range(3):
+            following = []
+            for head in frontier:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
+                                return obj
+                    if child.dep_ in ("prep", "pobj", "dobj", "agent"):
+                        following.append(child)
+            frontier = following
         return None
 
     def evidence(self, trigger: Token) -> Evidence:
@@ -733,7 +773,7 @@ class EventCoder:
                 continue
             sources = self._statement_source(token)
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if not sources or not subjects or subjects[0].lower_ in FIRST_PERSON:
+            if not sources or not subjects or _first_person(subjects[0]):
                 continue
             targets = self.parties(subjects[0])
             code = lex.codes["100" if modal.lower_ == "must" else "020"]
@@ -824,6 +864,11 @@ def _absorb(kept: Event, new: Event) -> None:
 
 
 # ---------------------------------------------------------------------- parse helpers
+def _first_person(token: Token) -> bool:
+    """"we", "our", "I" — but not "US" the country."""
+    return token.lower_ in FIRST_PERSON and (token.text == "I" or not token.text.isupper())
+
+
 def _pos_groups(token: Token) -> tuple[str, ...]:
     if token.pos_ == "VERB":
         return ("verb",)

@@ -46,6 +46,10 @@ def detect_language(text: str) -> str:
     scores = Counter({lang: sum(t in words for t in tokens) for lang, words in FUNCTION_WORDS.items()})
     lang, hits = scores.most_common(1)[0]
     if hits < max(2, len(tokens) * 0.05):
+        # a headline or one short sentence: plain ASCII with no sign of another language is English
+        ascii_letters = sum(1 for c in letters if c.isascii())
+        if ascii_letters >= len(letters) * 0.97 and scores["en"] >= hits:
+            return "en"
         return "und"
     if lang == "ru" and scores["uk"] >= hits * 0.8 and re.search(r"[іїєґ]", sample):
         return "uk"

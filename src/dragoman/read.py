@@ -6,13 +6,16 @@ beyond the file being read, so a corpus of any size can go through.
 from __future__ import annotations
 
 import json
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 
+from .language import detect_language
 from .records import Failure
 
 MAX_BYTES = 5_000_000  # one article; a JSON Lines file is limited per line, not as a whole
@@ -170,13 +173,59 @@ def decode(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        return None
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    # charset_normalizer alone misreads English with a few legacy bytes (one Cyrillic name comes
+    # out as cp1125 box drawing, "Hélène" as cp1250 "Hélčne"), so its guess (cp1252 when the text
+    # is English and that ties with it) competes with the common code pages on how plausible the
+    # decoded words are; the guess wins a tie.
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    guess = None
+    if best is not None and best.encoding:
+        guess = best.encoding
+        if any(r.encoding == "cp1252" and (r.chaos, r.coherence) == (best.chaos, best.coherence) for r in results) \
+                and detect_language(data[:20_000].decode("latin-1")) == "en":
+            guess = "cp1252"
+    scored = []
+    for rank, enc in enumerate([*([guess] if guess else []), *LEGACY_ENCODINGS]):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((implausible_chars(text[:50_000]), rank, text))
+    return min(scored)[2] if scored else None
+
+
+# Tried in this order after charset_normalizer's guess; the first of equally plausible readings wins.
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "cp1254", "cp1250", "cp1253", "cp1257", "koi8_r", "cp1256", "cp1255")
+_FOREIGN_TOKEN = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_PUNCTUATION = set("\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
+                   "\u00b0\u00a9\u00ae\u20ac\u00a3\u2116\u00b7\u00a7\u3001\u3002\uff0c")
+_RARE_LETTERS = set("ðþÐÞ")  # Icelandic only: in an English page they are ğ/ş read with the wrong code page
+_EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
+
+
+def _script(c: str) -> str:
+    name = unicodedata.name(c, "?").split()[0]
+    return "CJK" if name in _EAST_ASIAN else name
+
+
+def implausible_chars(text: str) -> int:
+    """How many non-ASCII characters read like a wrong code page: symbols where letters belong,
+    words mixing scripts ("Hйlиne"), Latin words of accented letters only ("Ìèõàèë"), capitals
+    after small letters ("мИХАИЛ"), Icelandic letters."""
+    bad = sum(1 for c in _NON_ASCII.findall(text)
+              if (not c.isalpha() and c not in _PUNCTUATION) or c in _RARE_LETTERS)
+    for token in _FOREIGN_TOKEN.findall(text):
+        letters = [c for c in token if c.isalpha()]
+        foreign = sum(1 for c in letters if ord(c) > 127)
+        if not foreign:
+            continue
+        scripts = {_script(c) for c in letters}
+        if (len(scripts) > 1 or (scripts == {"LATIN"} and len(letters) >= 4 and foreign == len(letters))
+                or any(a.islower() and b.isupper() for a, b in zip(letters, letters[1:]))):
+            bad += foreign
+    return bad
 
 
 def looks_like_html(text: str) -> bool:

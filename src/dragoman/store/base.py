@@ -62,8 +62,11 @@ class Store(Protocol):
 
     def actor_summary(self, actor_id: str, *, limit: int = 20) -> dict[str, Any] | None: ...
 
-    def top_dyads(self, *, limit: int = 10) -> list[dict[str, Any]]:
-        """Pairs of actor codes (a, b, events) with the most events between them."""
+    def top_dyads(self, *, limit: int = 10, within: int = 5_000) -> list[dict[str, Any]]:
+        """Pairs of actor codes (a, b, events) with the most events between them, among the newest events."""
+
+    def top_actors(self, *, limit: int = 10, within: int = 500) -> list[dict[str, Any]]:
+        """Actors (id, name, code, kind, mentions) mentioned most in the newest ``within`` articles."""
 
     def iter_rows(self, what: str) -> Iterator[dict[str, Any]]:
         """Every row of quotes | events | articles | actors as a flat dict, streamed."""

@@ -85,7 +85,8 @@ def list_actors(store: StoreDep, q: Annotated[Optional[str], Query(description="
 
 @router.get("/actors/{actor:path}", response_model=ActorProfile, tags=["actors"], responses=NOT_FOUND,
             summary="An actor's profile: aliases, roles, quotes by and about it, events as source and target")
-def get_actor(store: StoreDep, actor: Annotated[str, Path(description="id, code or name", max_length=200)],
+def get_actor(store: StoreDep,
+              actor: Annotated[str, Path(description="id, code or name", min_length=1, max_length=200)],
               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items in each list")] = 20):
     profile = service.actor_profile(store, actor, limit=limit)
     if profile is None:
@@ -98,7 +99,10 @@ def get_actor(store: StoreDep, actor: Annotated[str, Path(description="id, code 
 def get_dyad(store: StoreDep, a: Annotated[str, Query(min_length=1, max_length=200, description="first actor")],
              b: Annotated[str, Query(min_length=1, max_length=200, description="second actor")],
              limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    result = service.dyad(store, a.strip(), b.strip(), limit=limit, offset=offset)
+    first, second = clean_text(a, "a"), clean_text(b, "b")
+    if not (first and second):
+        raise HTTPException(400, "a and b: give two actors (id, code or name)")
+    result = service.dyad(store, first, second, limit=limit, offset=offset)
     if result is None:
         raise HTTPException(404, f"no actor matches {a!r} or {b!r}")
     return result

@@ -33,6 +33,13 @@ def actor_href(actor_id: str) -> str:
     return "/actors/" + url_quote(actor_id, safe="")
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is http(s), else None: a stored URL comes from the input and must not run script."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def _label(name: str | None, code: str | None) -> str:
     if name and code and code != name:
         return f"{name} ({code})"

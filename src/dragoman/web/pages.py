@@ -15,12 +15,15 @@ from .. import __version__
 from ..export import QUAD_CLASSES
 from . import service
 from .chart import dyad_chart
-from .highlight import actor_href, event_title, highlight_article, marked, quad_slug
+from .highlight import actor_href, event_title, highlight_article, marked, quad_slug, web_url
 from .params import MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_quad_class
 from .stores import StoreDep
 
 TEMPLATES_DIR = FsPath(__file__).parent / "templates"
 PAGE_SIZE = 50
+# "Lately" on the overview: counting over the whole store takes seconds once it is large.
+RECENT_ARTICLES = 500
+RECENT_EVENTS = 5_000
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
@@ -44,7 +47,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_with=url_with, actor_href=actor_href, quad_slug=quad_slug, marked=marked,
-                       event_title=event_title, QUAD_CLASSES=QUAD_CLASSES, version=__version__)
+                       event_title=event_title, web_url=web_url, QUAD_CLASSES=QUAD_CLASSES, version=__version__)
     return env
 
 
@@ -62,8 +65,9 @@ def error_page(request: Request, status_code: int, message: str) -> HTMLResponse
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep):
     return render(request, "home.html", stats=store.stats(), articles=store.list_articles(limit=10),
-                  actors=store.actors(limit=12), quotes=store.quotes(limit=5), events=store.events(limit=8),
-                  dyads=store.top_dyads(limit=8))
+                  actors=store.top_actors(limit=12, within=RECENT_ARTICLES), quotes=store.quotes(limit=5),
+                  events=store.events(limit=8), dyads=store.top_dyads(limit=8, within=RECENT_EVENTS),
+                  recent_articles=RECENT_ARTICLES, recent_events=RECENT_EVENTS)
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -104,7 +108,7 @@ def actors(request: Request, store: StoreDep, q: Text = None, limit: Limit = PAG
 
 
 @router.get("/actors/{actor:path}", response_class=HTMLResponse)
-def actor(request: Request, store: StoreDep, actor: Annotated[str, Path(max_length=200)]):
+def actor(request: Request, store: StoreDep, actor: Annotated[str, Path(min_length=1, max_length=200)]):
     profile = service.actor_profile(store, actor)
     if profile is None:
         raise HTTPException(404, f"No actor matches {actor!r}.")
@@ -140,7 +144,8 @@ def dyad(request: Request, store: StoreDep, a: Text = None, b: Text = None, limi
          offset: Offset = 0):
     a, b = clean_text(a, "a"), clean_text(b, "b")
     if not (a and b):
-        return render(request, "dyad.html", result=None, a=a or "", b=b or "", dyads=store.top_dyads(limit=15))
+        return render(request, "dyad.html", result=None, a=a or "", b=b or "",
+                      dyads=store.top_dyads(limit=15, within=RECENT_EVENTS), recent_events=RECENT_EVENTS)
     result = service.dyad(store, a, b, limit=limit, offset=offset)
     if result is None:
         raise HTTPException(404, f"No actor matches {a!r} or {b!r}.")

@@ -1,0 +1,241 @@
+"""Event coder tests on invented sentences, with a small stand-in for the actor layer."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from dragoman import events as ev
+from dragoman.records import Actor, Article, Party, Quote, Speaker
+
+KST = Actor("KST", "Kestria", "KST", "KST")
+MRV = Actor("MRV", "Marovia", "MRV", "MRV")
+LUN = Actor("LUN", "Lundavia", "LUN", "LUN")
+NAO = Actor("igo:NAO", "Northern Accord Organisation", "NAO", None, "IGO", "igo")
+VARNEK = Actor("Q900000101", "Ilsa Varnek", "KST GOV", "KST", "GOV", "person", gender="f")
+KALVAS = Actor("Q900000102", "Dorin Kalvas", "MRV GOV", "MRV", "GOV", "person", gender="m")
+
+NAMES = {"Kestria": KST, "Marovia": MRV, "Lundavia": LUN, "NAO": NAO, "Varnek": VARNEK, "Kalvas": KALVAS}
+ADJECTIVES = {"Kestrian": KST, "Marovian": MRV, "Lundavian": LUN}
+SECTOR_NOUNS = {"troop": "MIL", "soldier": "MIL", "army": "MIL", "post": "MIL", "government": "GOV",
+                "ministry": "GOV", "police": "COP", "protester": "CVL", "student": "CVL"}
+PAIR_WORDS = {"sides", "parties"}
+
+
+def sector_actor(country: Actor, sector: str) -> Actor:
+    code = f"{country.code} {sector}"
+    return Actor(code, f"{country.name} {sector}", code, country.country, sector, "body")
+
+
+class FakeCast:
+    """Names, adjective + sector nouns, he/she, coordinations and "both sides"."""
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    def parties_of(self, token):
+        if token.lower_ in PAIR_WORDS:
+            return [Party(a, token.text, token.idx, token.idx + len(token)) for a in self._last_pair(token)]
+        out = []
+        for head in [token, *[c for c in token.conjuncts if c.i > token.i]]:
+            actor = self._actor(head)
+            if actor is not None and all(p.actor.id != actor.id for p in out):
+                out.append(Party(actor, head.text, head.idx, head.idx + len(head)))
+        return out
+
+    def actor_at(self, start, end):
+        return NAMES.get(self.doc.text[start:end])
+
+    def _actor(self, token):
+        if token.text in NAMES:
+            return NAMES[token.text]
+        if token.lower_ in ("he", "she"):
+            return self._last_person(token, "m" if token.lower_ == "he" else "f")
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.text in ADJECTIVES:
+                country = ADJECTIVES[child.text]
+                sector = SECTOR_NOUNS.get(token.lemma_.lower())
+                return sector_actor(country, sector) if sector else country
+        return None
+
+    def _last_person(self, token, gender):
+        for t in reversed(self.doc[: token.i]):
+            actor = NAMES.get(t.text)
+            if actor is not None and actor.kind == "person" and actor.gender == gender:
+                return actor
+        return None
+
+    def _last_pair(self, token):
+        for t in reversed(self.doc[: token.i]):
+            if t.text in NAMES and NAMES[t.text].kind == "country":
+                others = [NAMES[c.text] for c in t.conjuncts if c.text in NAMES]
+                if others:
+                    return [NAMES[t.text], others[0]] if t.i < min(c.i for c in t.conjuncts) else [others[0], NAMES[t.text]]
+        return []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dragoman.nlp import load_base_nlp
+
+    return load_base_nlp()
+
+
+def code(nlp, text, date="2024-03-14", quotes=()):
+    doc = nlp(text)
+    article = Article(id="t", source="t", text=text, date=date)
+    return ev.code_events(doc, article, FakeCast(doc), list(quotes))
+
+
+def triples(events):
+    return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
+
+
+def direct_quote(text, words, speaker_name, speaker):
+    start = text.index(words)
+    name_at = text.index(speaker_name, start + len(words))
+    return Quote(words, "direct", start, start + len(words), "said", None, None,
+                 Speaker(speaker_name, name_at, name_at + len(speaker_name), speaker), 0, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestria accused Marovia of shelling border villages.", [("ACCUSE", "KST", "MRV")]),
+    ("Kestria blamed Marovia for the collapse of the truce.", [("ACCUSE", "KST", "MRV")]),
+    ("Varnek sharply criticized Marovia on Tuesday.", [("ACCUSE", "KST GOV", "MRV")]),
+    ("Kestria urged Marovia and Lundavia to show restraint.",
+     [("REQUEST", "KST", "LUN"), ("REQUEST", "KST", "MRV")]),
+    ("The NAO called on Kestria to release the detained sailors.", [("REQUEST", "NAO", "KST")]),
+    ("Kestria rejected the proposal made by Marovia.", [("REJECT", "KST", "MRV")]),
+    ("Kestria threatened to impose sanctions on Marovia.", [("THREATEN", "KST", "MRV")]),
+    ("Kestria imposed sanctions on Marovia.", [("SANCTION", "KST", "MRV")]),
+    ("Kestria lifted its sanctions on Marovia.", [("RETREAT", "KST", "MRV")]),
+    ("Kestria expelled two Marovian diplomats.", [("SANCTION", "KST", "MRV")]),
+    ("Kestrian troops attacked Marovian posts near the border.", [("ASSAULT", "KST MIL", "MRV MIL")]),
+    ("Marovian posts were shelled by Kestrian troops overnight.", [("ASSAULT", "KST MIL", "MRV MIL")]),
+    ("Kestrian troops launched an offensive against Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
+    ("Kestria praised Lundavia for its mediation.", [("SUPPORT", "KST", "LUN")]),
+    ("Varnek met with Kalvas.", [("CONSULT", "KST GOV", "MRV GOV")]),
+    ("Kestria and Marovia signed an agreement on water sharing.", [("SUPPORT", "KST", "MRV")]),
+    ("Kestria deployed troops to the border with Marovia.", [("MOBILIZE", "KST", "MRV")]),
+    ("Kestria arrested three Marovian journalists.", [("COERCE", "KST", "MRV")]),
+    ("Kestria withdrew its troops from Marovia.", [("RETREAT", "KST", "MRV")]),
+    ("Kestria is ready to continue assisting Marovia.", [("AID", "KST", "MRV")]),
+    ("Kestria said it will withdraw its ambassador from Marovia.", [("THREATEN", "KST", "MRV")]),
+    ("Kestria said it is prepared to send aid to Marovia.", [("AGREE", "KST", "MRV")]),
+    ("Varnek said Marovia must withdraw its forces.", [("REQUEST", "KST GOV", "MRV")]),
+    ("Kestria laughed off the statement by Marovia.", [("REJECT", "KST", "MRV")]),
+])
+def test_who_did_what_to_whom(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria did not rule out talks with Marovia.",
+    "If Marovia attacks, Kestria could strike back at Marovia.",
+    "Marovia may attack Kestria.",
+    "Will Kestria attack Marovia?",
+    "Kestria hopes to cooperate with Marovia.",
+    "Kestria did not attack Marovia.",
+    "A planned meeting between Kestria and Marovia was postponed.",
+])
+def test_what_did_not_happen_is_no_event(nlp, text):
+    assert code(nlp, text) == []
+
+
+def test_did_not_back_is_a_negated_rejection(nlp):
+    (event,) = code(nlp, "Kestria did not back the plan drafted by Marovia.")
+    assert (event.type, event.negated, event.cameo) == ("REJECT", True, "120")
+    assert event.target.actor is MRV
+
+
+def test_acts_inside_an_accusation_are_not_coded(nlp):
+    found = code(nlp, "Kestria accused Marovia of attacking Lundavia.")
+    assert triples(found) == [("ACCUSE", "KST", "MRV")]
+
+
+def test_we_in_a_quote_is_the_speaker_and_both_sides_the_last_pair(nlp):
+    text = ('Fighting flared between Marovia and Lundavia. '
+            '"We call on both sides to show restraint," Varnek said.')
+    quote = direct_quote(text, "We call on both sides to show restraint,", "Varnek", VARNEK)
+    found = code(nlp, text, quotes=[quote])
+    requests = [e for e in found if e.type == "REQUEST"]
+    assert triples(requests) == [("REQUEST", "KST GOV", "LUN"), ("REQUEST", "KST GOV", "MRV")]
+    assert {e.evidence[0].quote_index for e in requests} == {0}
+
+
+def test_mutual_talks_have_place_date_and_evidence(nlp):
+    text = "Varnek held talks with Kalvas in Geneva on Monday."
+    (event,) = code(nlp, text, date="2024-03-14")
+    assert event.type == "CONSULT" and event.mutual
+    assert event.location == "Geneva"
+    assert event.date == "2024-03-11"
+    evidence = event.evidence[0]
+    assert text[evidence.trigger_start:evidence.trigger_end] == evidence.trigger == "talks"
+    assert (evidence.sentence, evidence.text) == (0, text)
+
+
+def test_event_has_no_date_without_article_date(nlp):
+    (event,) = code(nlp, "Kestria accused Marovia on Monday of sabotage.", date=None)
+    assert event.date is None
+
+
+def test_same_event_reported_twice_is_one_event_with_two_evidences(nlp):
+    text = "Kestria accused Marovia of sabotage. Later, Kestria again accused Marovia of lying."
+    (event,) = code(nlp, text)
+    assert [e.sentence for e in event.evidence] == [0, 1]
+
+
+def test_mutual_events_merge_across_directions(nlp):
+    text = "Varnek met Kalvas on Monday. Kalvas and Varnek met again on Tuesday."
+    found = code(nlp, text)
+    assert len(found) == 1 and len(found[0].evidence) == 2
+
+
+def test_event_fields_come_from_the_cameo_table(nlp):
+    (event,) = code(nlp, "Kestria accused Marovia of sabotage.")
+    assert (event.cameo, event.quad_class, event.intensity, event.hypothetical) == (
+        "112", "verbal conflict", -2.0, False)
+
+
+# ---------------------------------------------------------------- the data files
+PLOVER_QUAD = {
+    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
+    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
+    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
+    "ASSAULT": "material conflict",
+}
+
+
+def test_cameo_table_is_consistent():
+    with (ev.DATA / "cameo.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert list(rows[0]) == ["code", "plover_type", "mode", "quad_class", "goldstein", "label"]
+    assert len({r["code"] for r in rows}) == len(rows)
+    for row in rows:
+        assert PLOVER_QUAD[row["plover_type"]] == row["quad_class"], row
+        assert -10.0 <= float(row["goldstein"]) <= 10.0
+
+
+def test_every_type_has_patterns_and_every_pattern_a_known_code():
+    lexicon = ev.load_lexicon()
+    types = {lexicon.codes[p.cameo].type for found in lexicon.by_lemma.values() for p in found}
+    assert types == set(PLOVER_QUAD)
+
+
+def test_a_bare_on_in_a_user_pattern_is_reported(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text("patterns:\n  - {lemma: [lean], prep: [on], cameo: '020'}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="D502"):
+        ev.load_lexicon(user)
+
+
+def test_a_user_pattern_adds_a_trigger(nlp, tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text("patterns:\n  - {lemma: [snub], cameo: '120', target: [dobj]}\n", encoding="utf-8")
+    lexicon = ev.load_lexicon(user)
+    doc = nlp("Kestria snubbed Marovia.")
+    article = Article(id="t", source="t", text=doc.text, date=None)
+    found = ev.EventCoder(doc, article, FakeCast(doc), [], lexicon).run()
+    assert triples(found) == [("REJECT", "KST", "MRV")]
