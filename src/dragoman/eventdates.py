@@ -111,11 +111,12 @@ def _date_span(child: Token) -> Span | None:
 def _entity_of(token: Token) -> Span | None:
     if token.ent_type_ not in ("DATE", "TIME"):
         return None
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _explicit_day(phrase: str, ref: date | None) -> str | None:

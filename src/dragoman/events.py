@@ -107,6 +107,7 @@ class Lexicon:
     """The patterns indexed by (part of speech, lemma), and the closed word lists."""
 
     by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
+    lemmas: frozenset[str]
     codes: dict[str, CameoCode]
     intent: frozenset[str]
     wish: frozenset[str]
@@ -157,6 +158,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     governors, modals = data["governors"], data["modals"]
     return Lexicon(
         by_lemma={key: tuple(sorted(found, key=lambda p: -p.specificity)) for key, found in index.items()},
+        lemmas=frozenset(lemma for _, lemma in index),
         codes=codes,
         intent=frozenset(governors["intent"]),
         wish=frozenset(governors["wish"]),
@@ -235,7 +237,14 @@ class EventCoder:
     dropped: list[tuple[str, DropReason]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._sentence_index = {sent.start: i for i, sent in enumerate(self.doc.sents)}
+        # Token.sent and Doc.ents rebuild spans on every call: index them once per article.
+        self._sents = list(self.doc.sents)
+        self._sent_of_token = [0] * len(self.doc)
+        for index, sent in enumerate(self._sents):
+            self._sent_of_token[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        self._ents = list(self.doc.ents)
+        self._text = self.doc.text
+        self._modals: list[Token] = []  # "must"/"should" auxiliaries, found with the triggers
         self._voiced = [(i, q) for i, q in enumerate(self.quotes)]
 
     # ------------------------------------------------------------------ driver
@@ -256,6 +265,13 @@ class EventCoder:
             LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
         return merged
 
+    def sentence(self, token: Token):
+        return self._sents[self._sent_of_token[token.i]]
+
+    def _is_question(self, token: Token) -> bool:
+        sent = self.sentence(token)
+        return self._text[sent.start_char:sent.end_char].rstrip(" \"'\u201d\u2019)").endswith("?")
+
     def _drop(self, token: Token, reason: DropReason) -> None:
         self.dropped.append((token.text, reason))
 
@@ -263,8 +279,14 @@ class EventCoder:
     def find_matches(self) -> list[Match]:
         """Every token whose lemma starts a pattern and whose context fits it."""
         found = []
-        by_lemma = self.lexicon.by_lemma
+        by_lemma, lemmas, obligation = self.lexicon.by_lemma, self.lexicon.lemmas, self.lexicon.obligation
+        self._modals = []
         for token in self.doc:
+            lower = token.lower_
+            if lower in obligation and token.dep_ == "aux":
+                self._modals.append(token)
+            if lower not in lemmas and token.lemma_.lower() not in lemmas:
+                continue
             for pos in _pos_groups(token):
                 candidates = by_lemma.get((pos, token.lemma_.lower())) or by_lemma.get((pos, token.lower_))
                 if not candidates:
@@ -392,8 +414,7 @@ class EventCoder:
     def read_modality(self, match: Match) -> Reading:
         lex, pattern = self.lexicon, match.pattern
         code = pattern.cameo
-        sentence = match.token.sent
-        if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+        if self._is_question(match.token):
             return Reading(None, reason=DropReason.QUESTION)
         if _in_conditional(match.token):
             return Reading(None, reason=DropReason.CONDITIONAL)
@@ -597,7 +618,7 @@ class EventCoder:
         that ... Armenia's security"."""
         lo, hi = token.left_edge.i, token.right_edge.i + 1
         found = []
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if lo <= ent.start and ent.end <= hi:
                 actor = self.cast.actor_at(ent.start_char, ent.end_char)
                 if actor is not None:
@@ -753,13 +774,13 @@ class EventCoder:
         return None
 
     def evidence(self, trigger: Token) -> Evidence:
-        sent = trigger.sent
+        sent = self.sentence(trigger)
         quote = self._quote_of(trigger)
         words = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
         start = min(w.idx for w in words)
         end = max(w.idx + len(w) for w in words)
-        return Evidence(sentence=self._sentence_index[sent.start], sentence_start=sent.start_char,
-                        sentence_end=sent.end_char, text=sent.text, trigger=self.doc.text[start:end],
+        return Evidence(sentence=self._sent_of_token[trigger.i], sentence_start=sent.start_char,
+                        sentence_end=sent.end_char, text=self._text[sent.start_char:sent.end_char], trigger=self._text[start:end],
                         trigger_start=start, trigger_end=end, quote_index=quote[0] if quote else None)
 
     # ------------------------------------------------------------------ "X must/should ..."
@@ -767,9 +788,9 @@ class EventCoder:
         """A speaker's "Moscow should ask the UN", "China must drop barriers": a request."""
         lex = self.lexicon
         events = []
-        for token in self.doc:
-            modal = next((a for a in token.children if a.dep_ == "aux" and a.lower_ in lex.obligation), None)
-            if modal is None or token.sent.text.rstrip(" \"'\u201d").endswith("?"):
+        for modal in self._modals:
+            token = modal.head
+            if self._is_question(token):
                 continue
             sources = self._statement_source(token)
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -971,10 +992,15 @@ def _unique(*tokens: Token) -> list[Token]:
 
 
 def _entity_span(token: Token):
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The entity span around a token, from the IOB tags (no pass over Doc.ents)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _entity_text(token: Token) -> str:

@@ -129,6 +129,9 @@ class CueFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.vocab["accuse_of"] and verb.tag_ != "VBG":
             return self._accuse_cue(verb)
+        as_reported = self._as_reported(verb)
+        if as_reported is not None:
+            return as_reported
         clause = self._reported_clause(verb)
         subject = self._subject(verb)
         if subject is None or subject.lower_ in EXPLETIVE:
@@ -142,6 +145,22 @@ class CueFinder:
         if end <= start or n_words(self.doc.text[start:end]) < 3:
             return None
         return Cue(verb, self._speaker(subject), start, end)
+
+    def _as_reported(self, verb: Token) -> Cue | None:
+        """'As the ministry reported, X happened' (read from the words: the parse often misses it)."""
+        sent = verb.sent
+        if sent[0].lower_ != "as":
+            return None
+        comma = next((t for t in sent if t.text == "," and t.i > verb.i), None)
+        if comma is None or any(t.text == "," for t in sent if t.i < verb.i) or comma.i != verb.i + 1:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        body = [t for t in sent if t.i > comma.i and not t.is_space]
+        while body and body[-1].is_punct:
+            body.pop()
+        if subject is None or len(body) < 3:
+            return None
+        return Cue(verb, self._speaker(subject), body[0].idx, body[-1].idx + len(body[-1]))
 
     def _reports_a_report(self, clause: Token) -> bool:
         lemma = clause.lemma_.lower()

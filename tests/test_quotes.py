@@ -1,0 +1,138 @@
+"""Quote finding and attribution, one test per phenomenon, on invented texts."""
+from nlp_helpers import analyze, quote_starting
+
+
+def speaker_name(q):
+    return q.speaker.name if q.speaker else None
+
+
+def test_attribution_after_the_quote():
+    a = analyze('"We will not accept any change of borders by force," the Armenian foreign minister said '
+                'on Monday.', date="2024-09-02")
+    q = quote_starting(a, "We will not accept any change of borders")
+    assert q.kind == "direct"
+    assert speaker_name(q) == "Ararat Mirzoyan"
+
+
+def test_inverted_attribution():
+    a = analyze('"The talks were useful and frank," said Sergei Lavrov after the meeting in Astana.',
+                date="2024-06-10")
+    assert speaker_name(quote_starting(a, "The talks were useful")) == "Sergei Lavrov"
+
+
+def test_colon_introduces_the_quote():
+    a = analyze('Turkish Foreign Minister Hakan Fidan told reporters in Ankara: "Normalisation with Yerevan '
+                'will continue step by step."', date="2024-04-18")
+    assert speaker_name(quote_starting(a, "Normalisation with Yerevan")) == "Hakan Fidan"
+
+
+def test_attribution_in_the_middle_and_same_paragraph_continuation():
+    a = analyze('"The ceasefire is holding," Ukrainian Foreign Minister Andrii Sybiha said. "But every night '
+                'brings new drone attacks on our cities."', date="2024-11-05")
+    assert speaker_name(quote_starting(a, "The ceasefire is holding")) == "Andrii Sybiha"
+    assert speaker_name(quote_starting(a, "But every night brings")) == "Andrii Sybiha"
+
+
+def test_quote_running_over_paragraphs_with_an_opening_mark_each():
+    a = analyze('Kremlin spokesman Dmitry Peskov told journalists that the president had no plans to travel. '
+                '"The schedule for the coming weeks is very dense. There are several domestic events.\n\n'
+                '"Any visit abroad would be announced in the usual way," Peskov said.\n\n'
+                '"We have nothing to add at this stage.\n\n'
+                'Separately, the ministry of agriculture announced new grain quotas.',
+                date="2024-07-01")
+    assert speaker_name(quote_starting(a, "The schedule for the coming weeks")) == "Dmitry Peskov"
+    assert speaker_name(quote_starting(a, "We have nothing to add")) == "Dmitry Peskov"
+
+
+def test_unbalanced_marks_do_not_sink_the_document():
+    a = analyze('The minister said the deal was "a breakthrough for the whole region. Officials expect the '
+                'text to be signed in March.\n\n"We are ready to sign tomorrow," Georgian Prime Minister Irakli '
+                'Kobakhidze said.', date="2024-02-12")
+    assert speaker_name(quote_starting(a, "We are ready to sign tomorrow")) == "Irakli Kobakhidze"
+
+
+def test_guillemets():
+    a = analyze('Maria Zakharova said on Thursday: «Moscow will respond to any unfriendly step by its '
+                'partners.»', date="2024-02-08")
+    assert speaker_name(quote_starting(a, "Moscow will respond to any unfriendly step")) == "Maria Zakharova"
+
+
+def test_mixed_quote_inside_reported_speech():
+    a = analyze('Russian Foreign Ministry Spokeswoman Maria Zakharova spoke at length about the new sanctions. '
+                'The diplomat noted that Moscow "will find ways to protect its economic interests" and would '
+                'respond in kind.', date="2024-02-22")
+    q = quote_starting(a, "will find ways to protect its economic interests")
+    assert q.kind == "mixed"
+    assert speaker_name(q) == "Maria Zakharova"
+
+
+def test_indirect_said_that():
+    a = analyze("Iranian Foreign Minister Abbas Araghchi said on Sunday that Tehran was ready to resume "
+                "indirect talks with Washington.", date="2024-10-20")
+    q = quote_starting(a, "Tehran was ready to resume indirect talks")
+    assert q.kind == "indirect"
+    assert speaker_name(q) == "Abbas Araghchi"
+
+
+def test_according_to():
+    a = analyze("According to Armenian Prime Minister Nikol Pashinyan, the border commissions will meet again "
+                "in March.", date="2024-01-30")
+    q = quote_starting(a, "the border commissions will meet again")
+    assert speaker_name(q) == "Nikol Pashinyan"
+
+
+def test_as_the_ministry_reported_and_metonym_speakers():
+    a = analyze("Fighting resumed overnight along the front line. Baku said that Armenian units had opened "
+                "fire first. As the Armenian Defense Ministry reported, the Azerbaijani side used mortars.",
+                date="2022-09-13")
+    assert quote_starting(a, "Armenian units had opened fire first").speaker.actor.code == "AZE GOV"
+    assert quote_starting(a, "the Azerbaijani side used mortars").speaker.actor.code == "ARM MIL"
+
+
+def test_accused_of():
+    a = analyze("Ukrainian President Volodymyr Zelensky accused Moscow of deliberately targeting power plants "
+                "before the winter.", date="2024-10-01")
+    q = quote_starting(a, "deliberately targeting power plants")
+    assert speaker_name(q) == "Volodymyr Zelensky"
+
+
+def test_pronoun_follows_gender():
+    a = analyze("EU foreign policy chief Kaja Kallas met Armenian Foreign Minister Ararat Mirzoyan in Brussels "
+                "on Tuesday. \"The EU mission will stay as long as it is needed,\" she said. \"We are grateful "
+                "for this support,\" he said.", date="2025-02-11")
+    assert speaker_name(quote_starting(a, "The EU mission will stay")) == "Kaja Kallas"
+    assert speaker_name(quote_starting(a, "We are grateful for this support")) == "Ararat Mirzoyan"
+
+
+def test_role_noun_refers_back_to_the_person():
+    a = analyze("Russian Deputy Foreign Minister Mikhail Galuzin met the Armenian ambassador on Friday. "
+                "\"Our relations are going through a difficult period, but they remain allied,\" the diplomat "
+                "told reporters.", date="2024-03-01")
+    assert speaker_name(quote_starting(a, "Our relations are going through")) == "Mikhail Galuzin"
+
+
+def test_scare_quotes_are_not_statements():
+    a = analyze('Yerevan has decided to "freeze" its participation in the bloc, and officials described the '
+                'move as a "pause".', date="2024-02-23")
+    assert not any(q.text in ("freeze", "pause") for q in a.quotes)
+
+
+def test_headline_with_a_colon():
+    a = analyze("Lavrov: Moscow is ready to mediate between Baku and Yerevan\n\nThe Russian foreign minister "
+                "made the remarks at a news conference in Moscow on Wednesday.", date="2024-05-15")
+    q = quote_starting(a, "Moscow is ready to mediate")
+    assert speaker_name(q) == "Sergei Lavrov"
+
+
+def test_no_speaker_rather_than_a_wrong_one():
+    a = analyze('Armenian Prime Minister Nikol Pashinyan arrived in Paris on Monday.\n\nSeparately, a '
+                'spokesperson for an opposition party told a rally: "The government has failed the country '
+                'and must resign."', date="2024-03-04")
+    q = quote_starting(a, "The government has failed the country")
+    assert q.speaker is None or q.speaker.actor is None or q.speaker.name != "Nikol Pashinyan"
+
+
+def test_offsets_point_into_the_text():
+    a = analyze('"We will keep working with all our partners," Kallas said.', date="2025-01-20")
+    for q in a.quotes:
+        assert q.text.strip(' ,."') in a.text[q.start:q.end]
