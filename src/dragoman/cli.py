@@ -150,7 +150,7 @@ def analyze(
                 if item.status == "not_english":
                     tally.not_english += 1
                     err.print(f"warning: {escape(item.source)}: not English (detected '{item.language}'); "
-                              "stored without analysis")
+                              "stored without analysis", soft_wrap=True)
                 yield item
 
         for article in runner.analyze(prepared()):

@@ -353,14 +353,28 @@ class QuoteExtractor:
         inside = [m for m in self.marked if m.start < cue.end and cue.start < m.end]
         if inside:
             outside_words = self._words_outside(cue.start, cue.end, inside)
+            if outside_words <= 2 and len(inside) > 1:  # '"A," while "B."' reported as one clause
+                first, *rest = sorted(inside, key=lambda m: m.start)
+                if first.quote is None:
+                    for m in rest:
+                        m.absorbed = True
+                    first.quote = self._make(first.start, rest[-1].end, "direct", cue)
+                return []
             if outside_words <= 2:  # the reported clause is the quoted text itself
                 for m in inside:
                     if m.quote is None or _distance(cue, m) < _distance_q(m.quote, m):
                         m.quote = self._make(m.start, m.end, "direct", cue)
                 return []
+            start, end = min(cue.start, *(m.start for m in inside)), max(cue.end, *(m.end for m in inside))
+            # '... said that "A," while "B."': a fragment joined to the clause by a word or two
+            for m in self.marked:
+                if m not in inside and m.quote is None and 0 <= m.start - end and \
+                        n_words(self.text[end:m.start]) <= 3 and "\n" not in self.text[end:m.start] and \
+                        self._sentence_index(m.start) == self._sentence_index(end):
+                    inside.append(m)
+                    end = m.end
             for m in inside:
                 m.absorbed = True
-            start, end = min(cue.start, *(m.start for m in inside)), max(cue.end, *(m.end for m in inside))
             return [self._make(start, end, "mixed", cue)]
         return [self._make(cue.start, cue.end, "indirect", cue)]
 

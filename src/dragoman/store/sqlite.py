@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
@@ -113,14 +114,7 @@ MIGRATIONS: list[str] = [
 ]
 
 
-def _actor_clause(column: str, value: str) -> tuple[str, list[Any]]:
-    """SQL matching an actor column against an id, a code ("RUS" takes "RUS GOV") or a name."""
-    v = value.strip()
-    clause = (
-        f"{column} IN (SELECT id FROM actors WHERE id = ? OR upper(code) = upper(?) "
-        f"OR upper(code) LIKE upper(?) OR name LIKE ? )"
-    )
-    return clause, [v, v, v + " %", f"%{v}%"]
+_CODE = re.compile(r"^[A-Z]{2,6}(?: [A-Z]{3})?$")
 
 
 class SQLiteStore:
@@ -231,6 +225,27 @@ class SQLiteStore:
         )
 
     # -- reading --------------------------------------------------------------------
+    def actor_ids(self, value: str) -> list[str]:
+        """Actors a user means by ``value``: an id, a code ("RUS" takes "RUS GOV" and Russian
+        officials), or part of a name."""
+        v = value.strip()
+        if not v:
+            return []
+        if _CODE.match(v):
+            rows = self.db.execute("SELECT id FROM actors WHERE code = ? OR code LIKE ? OR id = ?",
+                                   (v, v + " %", v))
+        elif self.db.execute("SELECT 1 FROM actors WHERE id = ?", (v,)).fetchone():
+            return [v]
+        else:
+            rows = self.db.execute("SELECT id FROM actors WHERE name LIKE ?", (f"%{v}%",))
+        return [r[0] for r in rows]
+
+    def _actor_clause(self, column: str, value: str) -> tuple[str, list[Any]]:
+        ids = self.actor_ids(value)
+        if not ids:
+            return "0", []
+        return f"{column} IN ({','.join('?' * len(ids))})", ids
+
     def count(self, table: str) -> int:
         if table not in {"articles", "quotes", "events", "entities", "actors"}:
             raise ValueError(f"unknown table {table!r}")
@@ -292,11 +307,15 @@ class SQLiteStore:
                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         where, params = [], []
         if speaker:
-            clause, p = _actor_clause("q.speaker_actor_id", speaker)
-            where.append(f"({clause} OR q.speaker_mention LIKE ? OR q.speaker_name LIKE ?)")
-            params += p + [f"%{speaker}%", f"%{speaker}%"]
+            clause, p = self._actor_clause("q.speaker_actor_id", speaker)
+            if p:
+                where.append(clause)
+                params += p
+            else:  # a speaker the actor layer could not resolve is still findable by name
+                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention LIKE ?)")
+                params.append(f"%{speaker}%")
         if about:
-            clause, p = _actor_clause("e.actor_id", about)
+            clause, p = self._actor_clause("e.actor_id", about)
             where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
                          f" AND e.start >= q.start AND e.end <= q.end AND {clause})")
             params += p
@@ -328,11 +347,11 @@ class SQLiteStore:
                article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         where, params = [], []
         if source:
-            clause, p = _actor_clause("ev.source_actor_id", source)
+            clause, p = self._actor_clause("ev.source_actor_id", source)
             where.append(clause)
             params += p
         if target:
-            clause, p = _actor_clause("ev.target_actor_id", target)
+            clause, p = self._actor_clause("ev.target_actor_id", target)
             where.append(clause)
             params += p
         if type:
@@ -412,10 +431,10 @@ class SQLiteStore:
         return found
 
     def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
-        ca, pa = _actor_clause("ev.source_actor_id", a)
-        cb, pb = _actor_clause("ev.target_actor_id", b)
-        ca2, pa2 = _actor_clause("ev.target_actor_id", a)
-        cb2, pb2 = _actor_clause("ev.source_actor_id", b)
+        ca, pa = self._actor_clause("ev.source_actor_id", a)
+        cb, pb = self._actor_clause("ev.target_actor_id", b)
+        ca2, pa2 = self._actor_clause("ev.target_actor_id", a)
+        cb2, pb2 = self._actor_clause("ev.source_actor_id", b)
         sql = ("SELECT substr(ev.date, 1, 7) AS month, ev.quad_class, count(*) AS n, avg(ev.intensity) AS mean"
                f" FROM events ev WHERE ev.date IS NOT NULL AND NOT ev.hypothetical"
                f" AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
@@ -448,13 +467,7 @@ class SQLiteStore:
     def search_articles(self, text: str, *, since: str | None = None, until: str | None = None,
                         limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles matching ``text`` (FTS5), best first, with a snippet and its matched spans."""
-        where, params = ["articles_fts MATCH ?"], [fts_query(text)]
-        if since:
-            where.append("a.date >= ?")
-            params.append(since)
-        if until:
-            where.append("a.date <= ?")
-            params.append(until)
+        where, params = _date_bounds("a.date", since, until, ["articles_fts MATCH ?"], [fts_query(text)])
         sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet,"
                f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS marked"
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -464,13 +477,7 @@ class SQLiteStore:
     def search_quotes(self, text: str, *, since: str | None = None, until: str | None = None,
                       limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Quotes matching ``text`` (FTS5), best first, with the matched spans of the quote."""
-        where, params = ["quotes_fts MATCH ?"], [fts_query(text)]
-        if since:
-            where.append("q.date >= ?")
-            params.append(since)
-        if until:
-            where.append("q.date <= ?")
-            params.append(until)
+        where, params = _date_bounds("q.date", since, until, ["quotes_fts MATCH ?"], [fts_query(text)])
         sql = ("SELECT q.article_id, q.idx, q.kind, q.start, q.end, q.speaker_name, q.speaker_actor_id,"
                " a.code AS speaker_code, q.date, ar.title AS article_title,"
                f" highlight(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked"
