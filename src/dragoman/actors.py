@@ -24,8 +24,14 @@ from .vocab import load_data, load_user_file
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-# Grammatical roles in which a capital or seat of power acts for its government.
-ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
+# Grammatical roles in which a capital or seat of power acts for its government: as the one
+# who acts, or the one acted on ("rebuked Yerevan", "talks with Moscow"); not where it is a
+# place ("a summit in Yerevan", "flights from Baku").
+ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj", "dobj", "dative"}
+ACTING_PREPS = {"with", "against", "between", "by", "on", "to"}
+PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
+               "train", "highway", "embassy", "envoy", "ambassador"}
+STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
 PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}
 FEMALE_SURNAME = re.compile(r"(ova|eva|yova|ina|aya|skaya|ska|ovna|evna)$")
 MALE_SURNAME = re.compile(r"(ov|ev|yev|in|sky|skiy|enko|uk|yan|ian|dze|shvili)$")
@@ -119,6 +125,7 @@ class ActorDictionary:
     outlets: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     country_by_code: dict[str, Actor] = field(default_factory=dict)
+    _group_re: re.Pattern | None = None
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -191,7 +198,8 @@ class ActorDictionary:
 
     def _add_org(self, g: dict, kind: str, sector: str | None) -> None:
         actor = Actor(id=g.get("id") or (f"igo:{g['code']}" if kind == "igo" else g["code"]), name=g["name"],
-                      code=g["code"], sector=sector, kind=kind, wikidata=g.get("wikidata"))
+                      code=g["code"], country=g.get("country"), sector=g.get("sector") or sector, kind=kind,
+                      wikidata=g.get("wikidata"))
         for n in [g["name"], *(g.get("names") or [])]:
             self._add_name(n, actor)
         for m in g.get("metonyms") or []:
@@ -222,6 +230,13 @@ class ActorDictionary:
             self.title_heads.add(title.title.split(" of ")[0].split(" for ")[0].split()[-1])
 
     # -- lookups --------------------------------------------------------------------
+    def group_pattern(self) -> re.Pattern:
+        if self._group_re is None:
+            phrases = sorted((p for p, a in self.names.items() if a.kind == "group"), key=len, reverse=True)
+            self._group_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",
+                                        re.IGNORECASE)
+        return self._group_re
+
     def lookup(self, text: str) -> Actor | None:
         """A state, organisation or bloc by one of its names (not people, not capitals)."""
         stripped = re.sub(r"^(the|The)\s+", "", text.strip()).replace("’", "'")
@@ -386,24 +401,19 @@ class Cast:
 
     def _group_spans(self) -> Iterable[Span]:
         """Bloc names the NER does not see as one entity: "the West", "Washington and its allies"."""
-        for phrase, actor in self.d.names.items():
-            if actor.kind != "group":
+        for m in self.d.group_pattern().finditer(self.doc.text):
+            if not m.group()[0].isupper():
                 continue
-            for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", self.doc.text, flags=re.IGNORECASE):
-                if not m.group()[0].isupper() and not phrase.startswith(("western", "washington")):
-                    continue
-                if phrase == "west" and not self.doc.text[m.start()].isupper():
-                    continue
-                span = self.doc.char_span(m.start(), m.end(), label="NORP", alignment_mode="contract")
-                if span is None or len(span) == 0:
-                    continue
-                after = self.doc[span.end] if span.end < len(self.doc) else None
-                if after is not None and after.pos_ == "PROPN":  # "West Bank", "West Africa"
-                    continue
-                if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
-                    span = self.doc[span.start - 1: span.end]
-                    span.label_ = "NORP"
-                yield span
+            span = self.doc.char_span(m.start(), m.end(), label="NORP", alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            after = self.doc[span.end] if span.end < len(self.doc) else None
+            if after is not None and after.pos_ == "PROPN":  # "West Bank", "West Africa"
+                continue
+            if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
+                span = self.doc[span.start - 1: span.end]
+                span.label_ = "NORP"
+            yield span
 
     # -- entities -------------------------------------------------------------------
     def _resolve_entity(self, ent: Span) -> Mention | None:
@@ -431,6 +441,11 @@ class Cast:
         root = span.root
         if root.dep_ in ACTING_DEPS:
             return True
+        if root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS:
+            governor = root.head.head
+            # "a visit to Moscow" is a trip to a place; "an appeal to Moscow" is to a government
+            return not (governor.lemma_.lower() in PLACE_NOUNS or governor.lemma_.lower() in
+                        ("go", "travel", "fly", "arrive", "come", "move", "return", "drive", "relocate"))
         # "Moscow and Yerevan agreed": a conjunct of an acting subject acts too
         head = root
         while head.dep_ == "conj" and head.head is not head:
@@ -706,6 +721,8 @@ class Cast:
             if len(holders) == 1:
                 p = holders[0]
                 return self._remember(p.actor(self.when), p.gender, p)
+            # "Taiwan's vice foreign minister", unnamed: at least the government they speak for
+            return sector_actor(country, title.sector or "GOV")
         return None
 
     def _compatible(self, actor: Actor, title: Title, country: Actor | None) -> bool:
@@ -755,6 +772,8 @@ class Cast:
         low = token.lower_
         if low in PRONOUN_GENDER:
             return self.resolve_pronoun(token)
+        if low in STATE_PRONOUNS:
+            return self.resolve_state_pronoun(token)
         m = self._by_token.get(token.i)
         if m is not None and m.actor is not None:
             return Party(m.actor, m.text, m.start, m.end)
@@ -762,6 +781,22 @@ class Cast:
             if child.dep_ in ("compound", "amod", "nmod") and (cm := self._by_token.get(child.i)) and cm.actor:
                 return Party(cm.actor, cm.text, cm.start, cm.end)
         return None
+
+    def resolve_state_pronoun(self, token: Token) -> Party | None:
+        """'it', 'they', 'its': the state, body or organisation last acting nearby."""
+        here = self._sentence_of(token)
+        nearest = None
+        for m in reversed(self.mentions):
+            if m.start >= token.idx or m.actor is None or m.actor.kind == "person":
+                continue
+            if here - m.sentence > 1:
+                break
+            if self._is_subject(m):
+                return Party(m.actor, token.text, token.idx, token.idx + len(token))
+            nearest = nearest or m.actor
+        if nearest is None:
+            return None
+        return Party(nearest, token.text, token.idx, token.idx + len(token))
 
     def resolve_pronoun(self, token: Token) -> Party | None:
         gender = PRONOUN_GENDER.get(token.lower_)
@@ -810,12 +845,35 @@ class Cast:
                 if pair:
                     out.extend(Party(a, head.text, head.idx, head.idx + len(head)) for a in pair)
                 continue
+            several = self._coordinated_adjectives(head)
+            if several:
+                out.extend(p for p in several if all(p.actor.id != q.actor.id for q in out))
+                continue
             party = self.resolve_token(head)
             if party is None and head.pos_ in ("NOUN", "PROPN"):
                 party = self._party_in_phrase(head)
             if party is not None and all(p.actor.id != party.actor.id for p in out):
                 out.append(party)
         return out
+
+    def _coordinated_adjectives(self, head: Token) -> list[Party]:
+        """'Hungarian and Romanian officials', 'his Azerbaijani and Armenian counterparts'."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        adjectives = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                      and c.lower_ in self.d.adjectives]
+        for adj in list(adjectives):
+            adjectives.extend(c for c in adj.conjuncts if c.lower_ in self.d.adjectives and c not in adjectives)
+        if len(adjectives) < 2:
+            return []
+        sector = self.d.sectors.get(head.lemma_.lower()) or ("GOV" if head.lower_ in self.d.title_heads
+                                                             or head.lemma_.lower() in self.d.title_heads else None)
+        parties = []
+        for adj in sorted(adjectives, key=lambda t: t.i):
+            country = self.d.adjectives[adj.lower_]
+            actor = sector_actor(country, sector) if sector else country
+            parties.append(Party(actor, adj.text, adj.idx, adj.idx + len(adj)))
+        return parties
 
     def _party_in_phrase(self, head: Token) -> Party | None:
         for t in head.subtree:
