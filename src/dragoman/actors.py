@@ -92,10 +92,13 @@ class Person:
                 return True
         return False
 
-    def actor(self, when: date | None = None) -> Actor:
-        code = self.igo or (f"{self.country} {self.sector}" if self.country else self.sector)
+    def actor(self, when: date | None = None, role_sectors: dict[str, str] | None = None) -> Actor:
+        """The person as an actor at ``when``: a president is GOV even if now in opposition."""
+        role = self.role_at(when)
+        sector = (role_sectors or {}).get(role or "", self.sector) if when is not None else self.sector
+        code = self.igo or (f"{self.country} {sector}" if self.country else sector)
         return Actor(id=self.wikidata or f"person:{_slug(self.name)}", name=self.name, code=code,
-                     country=self.country, sector=self.sector, kind="person", role=self.role_at(when),
+                     country=self.country, sector=sector, kind="person", role=role,
                      wikidata=self.wikidata, gender=self.gender)
 
 
@@ -121,6 +124,7 @@ class ActorDictionary:
     titles: list[Title] = field(default_factory=list)  # longest first
     title_words: set[str] = field(default_factory=set)  # every word of every title, for stripping
     title_heads: set[str] = field(default_factory=set)  # role nouns: "minister", "spokeswoman", ...
+    role_sectors: dict[str, str] = field(default_factory=dict)  # role key -> sector of its holders
     sectors: dict[str, str] = field(default_factory=dict)
     outlets: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
@@ -149,12 +153,13 @@ class ActorDictionary:
         for g in igos:
             self._add_org(g, kind="igo", sector="IGO")
         for g in groups:
-            self._add_org(g, kind="group", sector=None)
+            self._add_org(g, kind=g.get("kind") or "group", sector=None)
         for p in people:
             self._add_person(p)
         for t in sources["titles"] + list(user.get("titles") or []):
             self._add_title(t)
         self.titles.sort(key=lambda t: -len(t.title))
+        self.role_sectors = {t.role: t.sector for t in self.titles if t.sector and t.sector != "IGO"}
         for sector, nouns in sources["sectors"].items():
             for n in nouns or []:
                 self.sectors[str(n).lower()] = sector
@@ -232,7 +237,8 @@ class ActorDictionary:
     # -- lookups --------------------------------------------------------------------
     def group_pattern(self) -> re.Pattern:
         if self._group_re is None:
-            phrases = sorted((p for p, a in self.names.items() if a.kind == "group"), key=len, reverse=True)
+            phrases = sorted((p for p, a in self.names.items() if a.kind in ("group", "body")), key=len,
+                             reverse=True)
             self._group_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",
                                         re.IGNORECASE)
         return self._group_re
@@ -484,7 +490,7 @@ class Cast:
                 return k.actor
         person = self.d.person(name)
         if person is not None:
-            return self._remember(person.actor(self.when), person.gender, person)
+            return self._remember(person.actor(self.when, self.d.role_sectors), person.gender, person)
         if " " not in key:
             return self._resolve_surname(key)
         derived = self._actor_from_title(span, name)
@@ -497,12 +503,12 @@ class Cast:
         candidates = self.d.surnames.get(key, [])
         if len(candidates) == 1:
             p = candidates[0]
-            return self._remember(p.actor(self.when), p.gender, p)
+            return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
         if len(candidates) > 1 and self.when:
             in_office = [p for p in candidates if p.role_at(self.when)]
             if len(in_office) == 1:
                 p = in_office[0]
-                return self._remember(p.actor(self.when), p.gender, p)
+                return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
         return None
 
     def _remember(self, actor: Actor, gender: str | None, person: Person | None, name: str | None = None) -> Actor:
@@ -683,12 +689,28 @@ class Cast:
             if title is None or title.title.split()[-1] != t.lower_ and not title.title.endswith(t.lower_):
                 continue
             countries = {self.d.adjectives[x.lower_].id for x in span if x.lower_ in self.d.adjectives}
-            country = self._country_in(list(span))
+            country = self._country_in(list(span)) or self._body_country(span)
+            if span[0].lower_ in ("a", "an", "another", "one"):  # someone new, not a person met before
+                actor = sector_actor(country, title.sector or "GOV") if country is not None else None
+                self.mentions.append(self._mention(span, "ROLE", actor, "role"))
+                taken.update(range(span.start, span.end))
+                continue
             # "the Russian, Armenian and Azerbaijani foreign ministers" are several people
             actor = None if len(countries) > 1 or t.tag_ in ("NNS", "NNPS") else \
                 self._role_actor(title, country, span.start_char)
             self.mentions.append(self._mention(span, "ROLE", actor, "role"))
             taken.update(range(span.start, span.end))
+
+    def _body_country(self, span: Span) -> Actor | None:
+        """'a State Department spokesperson': the country of a named body inside the phrase."""
+        for t in span:
+            m = self._by_token.get(t.i)
+            if m is not None and m.actor is not None and m.actor.kind == "body" and m.actor.country:
+                return self.d.country_by_code.get(m.actor.country)
+        for phrase, actor in self.d.names.items():
+            if actor.kind == "body" and actor.country and phrase in span.text.lower():
+                return self.d.country_by_code.get(actor.country)
+        return None
 
     def _names_a_person(self, t: Token) -> bool:
         """A title directly before or in apposition to a name: 'Spokeswoman Maria Zakharova'."""
@@ -720,7 +742,7 @@ class Cast:
             holders = self.d.holders(title.role, country.country, self.when)
             if len(holders) == 1:
                 p = holders[0]
-                return self._remember(p.actor(self.when), p.gender, p)
+                return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
             # "Taiwan's vice foreign minister", unnamed: at least the government they speak for
             return sector_actor(country, title.sector or "GOV")
         return None

@@ -39,10 +39,15 @@ class Pattern:
     in_prep: bool = False
     domestic: bool = False
     source_kind: str | None = None
+    defer: bool = False
+    subject: frozenset[str] = frozenset()
+    partner: bool = False
+    passive_source: bool = False
+    requires_clause: bool = False
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects or self.compound or self.modifiers) + bool(self.preps)
+        return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause) + bool(self.preps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,4 +148,9 @@ def _pattern(item: dict) -> Pattern:
         in_prep=bool(item.get("in_prep", False)),
         domestic=bool(item.get("domestic", False)),
         source_kind=item.get("source_kind"),
+        defer=bool(item.get("defer", False)),
+        subject=words("subject"),
+        partner=bool(item.get("partner", False)),
+        passive_source=bool(item.get("passive_source", False)),
+        requires_clause=bool(item.get("requires_clause", False)),
     )

@@ -39,6 +39,8 @@ ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "acl", "attr",
 OUT_OF_SCOPE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "advcl", "conj", "relcl", "cc", "punct", "mark",
                      "parataxis", "aux", "auxpass", "neg", "poss", "npadvmod", "advmod"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Nouns that carry an act named by their compound: "a mediation effort", "a rescue mission".
+CARRIER_NOUNS = {"effort", "mission", "bid", "initiative", "attempt", "drive", "campaign", "process"}
 DEEP_PREPS = {"of", "against", "on", "from", "by", "to", "with", "for", "between", "into"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "along"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -111,11 +113,24 @@ class EventCoder:
     def run(self) -> list[Event]:
         matches = self.find_matches()
         # A noun's light verb stands for the act too: "reiterated its demand that Israel ease".
-        trigger_ids = {m.token.i for m in matches} | {m.verb.i for m in matches
-                                                      if m.pattern.pos == "noun" and m.verb is not None}
+        # A deferring governor ("agreed to", "ready to") absorbs nothing: the act it
+        # governs is coded (as an intention), and the governor only when that act is not.
+        deferred = [m for m in matches if m.pattern.defer]
+        active = [m for m in matches if not m.pattern.defer]
+        trigger_ids = {m.token.i for m in active} | {m.verb.i for m in active
+                                                     if m.pattern.pos == "noun" and m.verb is not None}
         events: list[Event] = []
-        for match in matches:
+        coded: set[int] = set()
+        for match in active:
             if self._absorbed(match, trigger_ids):
+                self._drop(match.token, DropReason.ABSORBED)
+                continue
+            found = self.code_match(match)
+            if found:
+                coded.add(match.token.i)
+            events.extend(found)
+        for match in deferred:
+            if self._absorbed(match, trigger_ids) or self._governs_coded(match, coded):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
             events.extend(self.code_match(match))
@@ -124,6 +139,13 @@ class EventCoder:
         if self.dropped:
             LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
         return merged
+
+    def _governs_coded(self, match: Match, coded: set[int]) -> bool:
+        """Whether an act coded already sits in the governor's complement clause."""
+        for child in match.token.children:
+            if child.dep_ in ("xcomp", "ccomp") and any(t.i in coded for t in child.subtree):
+                return True
+        return False
 
     def sentence(self, token: Token):
         return self._sents[self._sent_of_token[token.i]]
@@ -163,12 +185,23 @@ class EventCoder:
                 verb = self._noun_anchor(token, pattern)
                 if verb is False or not self._noun_fits(token, pattern):
                     continue
-                return Match(token, pattern, verb or None)
-            if self._verb_fits(token, pattern):
-                return Match(token, pattern, token if pattern.pos == "verb" else _copula_head(token))
+                match = Match(token, pattern, verb or None)
+            elif self._verb_fits(token, pattern):
+                match = Match(token, pattern, token if pattern.pos == "verb" else _copula_head(token))
+            else:
+                continue
+            if pattern.subject and not _subject_words(match.verb or token) & pattern.subject:
+                continue
+            if pattern.partner and not _has_partner(match):
+                continue
+            return match
         return None
 
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
+            return False
+        if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
+            return False
         if pattern.preps and not any(_lower(c) in pattern.preps for c in token.children
                                      if c.dep_ in ("prt", "prep", "advmod", "agent")):
             return False
@@ -181,7 +214,7 @@ class EventCoder:
                 return False
             if words & pattern.not_objects:
                 return False
-        if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj)):
+        if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj, deep=True)):
             return False
         return True
 
@@ -189,16 +222,20 @@ class EventCoder:
         """The light verb that makes the noun an act; None for a noun that acts by itself;
         False when the noun is no act here."""
         node = noun
+        if node.dep_ == "compound" and node.head.lemma_.lower() in CARRIER_NOUNS:
+            node = node.head  # "launched a mediation effort"
         while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
         head = node.head
+        if any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+            return False  # "called off the strike" undoes the act
         if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in pattern.light:
             return head
         if node.dep_ == "pobj" and head.head.lemma_.lower() in pattern.light:
             return head.head
         if pattern.in_prep and node.dep_ == "pobj" and head.lower_ in ("in", "on") and head.head.pos_ in ("VERB", "AUX"):
             return head.head
-        if pattern.own and any(c.dep_ == "poss" or c.lower_ == "between" for c in noun.children):
+        if pattern.own and any(c.dep_ in ("poss", "amod") or c.lower_ == "between" for c in noun.children):
             return None
         if pattern.own and pattern.mutual and noun.dep_ == "nsubj":
             return None
@@ -237,6 +274,10 @@ class EventCoder:
             self._drop(match.token, reading.reason)
             return []
         sources = self.sources(match)
+        if not sources and match.pattern.passive_source:
+            # "the guerrillas have been demobilized": the passive subject does it
+            verb = match.verb or match.token
+            sources = [p for c in verb.children if c.dep_ == "nsubjpass" for p in self.subject_parties(c)]
         if match.pattern.source_kind:
             sources = [p for p in sources if p.actor.kind == match.pattern.source_kind]
         if not sources:
@@ -389,12 +430,39 @@ class EventCoder:
     # ------------------------------------------------------------------ targets
     def targets(self, match: Match, sources: list[Party]) -> list[Party]:
         for spec in match.pattern.targets:
-            found = [p for p in self._target_role(match, spec) if all(_distinct(s, p) for s in sources)]
+            if spec == "location":
+                found = self._location_targets(match, sources)
+            else:
+                found = [p for p in self._target_role(match, spec) if all(_distinct(s, p) for s in sources)]
             if found:
                 return found
         if match.pattern.domestic:
             return []
+        if match.pattern.pos == "noun":
+            # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
+            for child in match.token.children:
+                if child.dep_ in ("prep", "acl", "relcl"):
+                    found = [p for p in self._mentions_in(child) if all(_distinct(s, p) for s in sources)]
+                    if found:
+                        return found[:2]
         return [p for p in self._scope_mentions(match) if all(_distinct(s, p) for s in sources)][:2]
+
+    def _location_targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        """The country where the act happened; the source's own country is its population
+        ("the government lifted the curfew in Darfur" acts on Sudan's people)."""
+        found = []
+        for place in self._location_parties(match):
+            country = place.actor.country
+            home = [s for s in sources if country and s.actor.country == country]
+            if not home:
+                if all(_distinct(s, place) for s in sources):
+                    found.append(place)
+                continue
+            if all(s.actor.sector and s.actor.sector != "CVL" for s in home):
+                people = Actor(id=f"{country} CVL", name=f"{country} civilians", code=f"{country} CVL",
+                               country=country, sector="CVL", kind="group")
+                found.append(Party(actor=people, mention=place.mention, start=place.start, end=place.end))
+        return found
 
     def _scope_mentions(self, match: Match) -> list[Party]:
         """Last resort: the first actor named in the trigger's own clause, outside its
@@ -423,7 +491,8 @@ class EventCoder:
         if role == "dative":
             return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
         if role == "prep":
-            for head in _unique(trigger, verb):
+            carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
+            for head in _unique(trigger, *carrier, verb):
                 for child in head.children:
                     if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
                         found = self._pobj_parties(child, deep=True)
@@ -436,15 +505,42 @@ class EventCoder:
                 return []
             preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == prep]
             return self._pobj_parties(preps[0], deep=True) if preps else []
-        if role in ("obj_tree", "obj_acl"):
+        if role == "obj_tree":
             obj = _object_of(trigger)
             return self._mentions_in(obj) if obj is not None else []
+        if role == "obj_acl":  # "prevented the rally staged by students"
+            obj = _object_of(trigger)
+            for acl in (c for c in obj.children if c.dep_ == "acl") if obj is not None else ():
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    found = self._pobj_parties(agent, deep=True)
+                    if found:
+                        return found
+            return []
         if role == "ccomp_subject":
             return self._complement_subject(trigger, verb)
-        if role == "clause":
-            return self._clause_objects(trigger)
+        if role in ("clause", "clause_tree"):
+            return self._clause_objects(trigger, tree=role == "clause_tree")
         if role == "location":
             return self._location_parties(match)
+        if role == "purpose":
+            return self._purpose_objects(verb)
+        return []
+
+    def _purpose_objects(self, verb: Token) -> list[Party]:
+        """Whom an infinitive of purpose names: "began a hunger strike to protest against X",
+        "opened fire to disperse X"."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                for grand in child.children:
+                    if grand.dep_ in ("dobj", "dative"):
+                        found = self._np_parties(grand, deep=True)
+                        if found:
+                            return found
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in DEEP_PREPS | {"at", "over"}:
+                        found = self._pobj_parties(grand, deep=True)
+                        if found:
+                            return found
         return []
 
     def _complement_subject(self, trigger: Token, verb: Token | None = None) -> list[Party]:
@@ -456,7 +552,7 @@ class EventCoder:
                     return self.parties(subjects[0])
         return []
 
-    def _clause_objects(self, trigger: Token) -> list[Party]:
+    def _clause_objects(self, trigger: Token, tree: bool = False) -> list[Party]:
         """Objects of the complement clause: "threatened to shell Iraqi towns"."""
         for child in trigger.children:
             if child.dep_ not in ("xcomp", "ccomp") or self._is_quoted_content(trigger, child):
@@ -471,6 +567,16 @@ class EventCoder:
                     found = self._pobj_parties(grand, deep=True)
                     if found:
                         return found
+            if not tree:
+                continue
+            # "agreed to provide 70 million dollars of aid for X": any actor in the clause
+            # but its own subject
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            skip = {t.i for c in subjects for t in c.subtree}
+            found = [p for p in self._mentions_in(child) if p.start is None or
+                     not any(self.doc[i].idx <= p.start < self.doc[i].idx + len(self.doc[i]) for i in skip)]
+            if found:
+                return found
         return []
 
     def _mentions_in(self, token: Token) -> list[Party]:
@@ -792,6 +898,34 @@ def _object_words(obj: Token) -> set[str]:
         if child.dep_ == "prep" and child.lower_ == "of":
             words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return words
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """Lemmas of the clause subject and its modifiers ("NATO peacekeeping troops",
+    "the first contingent of peacekeepers")."""
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words |= _object_words(child)
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    words |= _object_words(pobj)
+    return words
+
+
+def _has_partner(match: Match) -> bool:
+    """A joint act: "joint exercises", "drills with X", "French and Egyptian ships held drills"."""
+    noun, verb = match.token, match.verb or match.token
+    if any(c.lemma_.lower() in ("joint", "bilateral", "trilateral", "multilateral", "combined")
+           for c in noun.children if c.dep_ in ("amod", "compound")):
+        return True
+    for head in _unique(noun, verb):
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children):
+            return True
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ == "cc" for t in child.subtree):
+            return True
+    return False
 
 
 def _copula_head(adjective: Token) -> Token:

@@ -137,6 +137,8 @@ class CueFinder:
         if subject is None or subject.lower_ in EXPLETIVE:
             return None
         if clause is None:
+            if lemma not in self.vocab["adjacent"]:
+                return None
             adjacent = self.adjacent_marked(verb, subject)
             return Cue(verb, self._speaker(subject), *adjacent) if adjacent else None
         if not isinstance(clause, list) and self._reports_a_report(clause):
@@ -163,9 +165,14 @@ class CueFinder:
         return Cue(verb, self._speaker(subject), body[0].idx, body[-1].idx + len(body[-1]))
 
     def _reports_a_report(self, clause: Token) -> bool:
+        """'X said "...", News.am reported': the clause is itself an attribution with content."""
         lemma = clause.lemma_.lower()
-        return lemma in self.vocab["say"] and lemma not in self.vocab["appeal_to"] and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        if lemma not in self.vocab["adjacent"] or lemma in self.vocab["appeal_to"]:
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return False
+        return any(c.dep_ == "ccomp" for c in clause.children) or self.adjacent_marked(clause, subject) is not None
 
     def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
         for child in verb.children:
@@ -209,7 +216,9 @@ class CueFinder:
             if 0 <= len(before) - m.end <= 2:
                 return m.start, m.end
             gap = m.start - after_start
-            if 0 <= gap <= 4 and after[:gap].strip(" :,\"“«") == "":
+            between = after[:gap]
+            # 'said: "..."' or 'said, "..."', not 'will respond "decisively"'
+            if 0 <= gap <= 4 and between.strip(" :,\"“«") == "" and (":" in between or "," in between):
                 return m.start, m.end
         return None
 
@@ -223,6 +232,8 @@ class CueFinder:
                 if subject is None:
                     return None
                 sub = list(objs[0].subtree)
+                if len(sub) < 3:
+                    return None
                 return Cue(verb, self._speaker(subject), sub[0].idx, sub[-1].idx + len(sub[-1]))
         return None
 
@@ -296,7 +307,8 @@ class CueFinder:
             return Speaker(mention, phrase.start_char, phrase.end_char, party.actor)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
-        if token.lemma_.lower() in speech_vocab()["document_nouns"]:
+        if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
+            phrase = _strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
         return None
 
