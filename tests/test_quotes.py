@@ -136,3 +136,37 @@ def test_offsets_point_into_the_text():
     a = analyze('"We will keep working with all our partners," Kallas said.', date="2025-01-20")
     for q in a.quotes:
         assert q.text.strip(' ,."') in a.text[q.start:q.end]
+
+
+def test_single_quote_marks_british_style():
+    a = analyze("Armenian Prime Minister Nikol Pashinyan spoke after the cabinet meeting.\n\n"
+                "'We have never been this close to an agreement,' he said.", date="2025-03-14")
+    assert speaker_name(quote_starting(a, "We have never been this close")) == "Nikol Pashinyan"
+
+
+def test_possessive_body_speaks_for_its_government():
+    a = analyze("Georgia's foreign ministry said the talks had been postponed until next month.",
+                date="2025-03-14")
+    assert quote_starting(a, "the talks had been postponed").speaker.actor.code == "GEO GOV"
+
+
+def test_indefinite_role_phrase_is_someone_new():
+    a = analyze('Foreign Ministry spokesman Esmaeil Baghaei spoke in Tehran on Monday. A State Department '
+                'spokesperson said Washington was "closely following" the situation.', date="2025-06-02")
+    q = quote_starting(a, "closely following")
+    assert q.speaker is not None and q.speaker.actor is not None
+    assert q.speaker.actor.code == "USA GOV"
+
+
+def test_person_outside_the_dictionary_keeps_a_pronoun_quote():
+    a = analyze('"This is a turning point," said Tomas Ferrand, an analyst at a Paris think tank.\n\n'
+                '"Both sides will have to sell the deal at home.\n\n'
+                '"That will not be easy," he added.', date="2025-03-14")
+    for words in ("This is a turning point", "Both sides will have to sell", "That will not be easy"):
+        assert speaker_name(quote_starting(a, words)) == "Tomas Ferrand"
+
+
+def test_unnamed_group_speaker_keeps_the_words_of_the_text():
+    a = analyze("Oil prices rose more than two percent after the announcement, traders said.", date="2025-06-02")
+    q = quote_starting(a, "Oil prices rose")
+    assert q.speaker is not None and q.speaker.actor is None and q.speaker.mention == "traders"

@@ -232,7 +232,7 @@ class ActorDictionary:
                           matches=frozenset(str(m).lower() for m in t.get("matches") or []))
             self.titles.append(title)
             self.title_words.update(title.title.split())
-            self.title_heads.add(title.title.split(" of ")[0].split(" for ")[0].split()[-1])
+            self.title_heads.add(_title_head(title.title))
 
     # -- lookups --------------------------------------------------------------------
     def group_pattern(self) -> re.Pattern:
@@ -666,6 +666,16 @@ class Cast:
             if not sector or (t.tag_ in ("NN", "NNP") and t.lower_ in self.d.title_heads):
                 continue  # "the Russian diplomat" is a person: a role phrase, read below
             for child in t.children:
+                if child.dep_ == "poss" and (owner := self.d.lookup(child.text)) is not None \
+                        and owner.kind == "country" and child.right_edge.i + 1 <= t.i:
+                    # "Azerbaijan's foreign ministry": the body, not the country
+                    span = self.doc[child.right_edge.i + 1: t.i + 1]
+                    if span[0].tag_ == "POS":
+                        span = self.doc[span.start + 1: span.end]
+                    if len(span) and not any(i in taken for i in range(span.start, span.end)):
+                        out.append(self._mention(span, "ORG", sector_actor(owner, sector), "possessor+sector"))
+                        taken.update(range(span.start, span.end))
+                    break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in taken:
                     continue  # the adjective was already read as part of an entity
                 if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in self.d.adjectives:
@@ -821,25 +831,36 @@ class Cast:
         return Party(nearest, token.text, token.idx, token.idx + len(token))
 
     def resolve_pronoun(self, token: Token) -> Party | None:
+        m = self.antecedent(token)
+        if m is None or m.actor is None:
+            return None
+        return Party(m.actor, token.text, token.idx, token.idx + len(token))
+
+    def antecedent(self, token: Token) -> Mention | None:
+        """The person 'he' or 'she' points back to, named or not in the dictionary.
+
+        A subject of this or the two sentences before wins (a gender match first, then an
+        unknown gender); beyond that, the nearest person of the right gender.
+        """
         gender = PRONOUN_GENDER.get(token.lower_)
         here = self._sentence_of(token)
-        subject = nearest = fallback = None
-        for m in reversed(self.mentions):
-            if m.start >= token.idx or m.actor is None or m.actor.kind != "person":
-                continue
-            g = self._genders.get(m.actor.id) or m.actor.gender
-            if g == gender:
-                # the subject of this or the previous sentence is the likeliest antecedent
-                if subject is None and here - m.sentence <= 2 and self._is_subject(m):
-                    subject = m.actor
-                if nearest is None:
-                    nearest = m.actor
-            elif g is None and fallback is None:
-                fallback = m.actor
-        actor = subject or nearest or fallback
-        if actor is None:
-            return None
-        return Party(actor, token.text, token.idx, token.idx + len(token))
+        candidates = [m for m in reversed(self.mentions) if m.start < token.idx and self._is_person(m)]
+        near_subjects = [m for m in candidates if here - m.sentence <= 2 and self._is_subject(m)]
+        for pool in (near_subjects, candidates):
+            for wanted in (gender, None):
+                for m in pool:
+                    if self._gender(m) == wanted:
+                        return m
+        return None
+
+    @staticmethod
+    def _is_person(m: Mention) -> bool:
+        return (m.actor is not None and m.actor.kind == "person") or (m.actor is None and m.label == "PERSON")
+
+    def _gender(self, m: Mention) -> str | None:
+        if m.actor is not None:
+            return self._genders.get(m.actor.id) or m.actor.gender
+        return self.d.gender_of_name(m.text)
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -907,6 +928,20 @@ class Cast:
             if m is not None and m.actor is not None and t.dep_ != "poss":
                 return Party(m.actor, m.text, m.start, m.end)
         return None
+
+
+_OF_TAILS = {"government", "state", "affairs", "defence", "defense", "staff", "mission", "delegation",
+             "parliament", "council", "commission", "office", "ministry", "department", "party", "committee"}
+
+
+def _title_head(title: str) -> str:
+    """The noun a title is named by: 'spokesperson' in 'ministry of defence spokesperson',
+    'head' in 'head of government', 'minister' in 'minister of foreign affairs'."""
+    words = title.split()
+    for link in (" of ", " for ", " to "):
+        if link in title and words[-1] in _OF_TAILS:
+            return title.split(link)[0].split()[-1]
+    return words[-1]
 
 
 def _role_family(role: str) -> set[str]:

@@ -44,6 +44,7 @@ class Pattern:
     partner: bool = False
     passive_source: bool = False
     requires_clause: bool = False
+    strict: bool = False
 
     @property
     def specificity(self) -> int:
@@ -153,4 +154,5 @@ def _pattern(item: dict) -> Pattern:
         partner=bool(item.get("partner", False)),
         passive_source=bool(item.get("passive_source", False)),
         requires_clause=bool(item.get("requires_clause", False)),
+        strict=bool(item.get("strict", False)),
     )

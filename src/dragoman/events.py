@@ -44,6 +44,19 @@ CARRIER_NOUNS = {"effort", "mission", "bid", "initiative", "attempt", "drive", "
 DEEP_PREPS = {"of", "against", "on", "from", "by", "to", "with", "for", "between", "into"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "along"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Sectors that are the state itself: a country acting on them acts on itself.
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "PRE", "IGO"}
+# Nouns that count or measure acts: "three days of talks", "a series of attacks".
+MEASURE_NOUNS = {"day", "week", "month", "hour", "series", "round", "wave", "spate", "string", "number",
+                 "couple", "flurry", "barrage", "volley", "hail"}
+# Heads of subject phrases that are the state, not its people ("authorities in X").
+OFFICIAL_NOUNS = {"authority", "official", "government", "leader", "minister", "police", "policeman", "force",
+                  "troop", "army", "soldier", "military", "officer", "diplomat", "administration", "court"}
+# Subjects that are the weapon, not the attacker: "a roadside bomb killed ...".
+INSTRUMENT_NOUNS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "attack", "rocket",
+                    "shell", "grenade", "explosive", "ied", "missile", "mortar", "landmine", "car"}
+# Acts whose place in the actor's own country makes its population the target.
+POPULATION_TYPES = {"COERCE", "CONCEDE", "ASSAULT"}
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
@@ -129,6 +142,7 @@ class EventCoder:
             if found:
                 coded.add(match.token.i)
             events.extend(found)
+        coded |= {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
         for match in deferred:
             if self._absorbed(match, trigger_ids) or self._governs_coded(match, coded):
                 self._drop(match.token, DropReason.ABSORBED)
@@ -141,7 +155,8 @@ class EventCoder:
         return merged
 
     def _governs_coded(self, match: Match, coded: set[int]) -> bool:
-        """Whether an act coded already sits in the governor's complement clause."""
+        """Whether an act coded already (or a hostile one: "swore to fight") sits in the
+        governor's complement clause."""
         for child in match.token.children:
             if child.dep_ in ("xcomp", "ccomp") and any(t.i in coded for t in child.subtree):
                 return True
@@ -226,6 +241,8 @@ class EventCoder:
             node = node.head  # "launched a mediation effort"
         while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in MEASURE_NOUNS:
+            node = node.head.head  # "launched ten days of exercises"
         head = node.head
         if any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
             return False  # "called off the strike" undoes the act
@@ -251,7 +268,7 @@ class EventCoder:
 
     def _absorbed(self, match: Match, trigger_ids: set[int]) -> bool:
         node = match.token
-        while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj"):
+        while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj" or _purpose(node)):
             parent = node.head
             if node.dep_ == "conj":
                 # "condemned and rejected": coordinate acts; "to unite and mobilize": the
@@ -278,6 +295,8 @@ class EventCoder:
             # "the guerrillas have been demobilized": the passive subject does it
             verb = match.verb or match.token
             sources = [p for c in verb.children if c.dep_ == "nsubjpass" for p in self.subject_parties(c)]
+        if not sources and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
+            sources = self._unknown_attacker(match)
         if match.pattern.source_kind:
             sources = [p for p in sources if p.actor.kind == match.pattern.source_kind]
         if not sources:
@@ -353,6 +372,28 @@ class EventCoder:
         if match.pattern.pos == "noun":
             return self._noun_sources(match)
         return self._clause_subject(match.verb or match.token)
+
+    def _unknown_attacker(self, match: Match) -> list[Party]:
+        """"A roadside bomb killed ...", "were killed by an explosive device in X": an
+        unidentified armed force of the country where it happened."""
+        verb = match.verb or match.token
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+                  for g in c.children if g.dep_ == "pobj"]
+        if not any(d.lemma_.lower() in INSTRUMENT_NOUNS or
+                   any(c.dep_ == "compound" and c.lemma_.lower() in INSTRUMENT_NOUNS for c in d.children)
+                   for d in doers):
+            return []
+        places = self._location_parties(match)
+        for head in doers + [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS]:
+            places += self._mentions_in(head)  # "a bombing near Samarra", "outside the Iraqi city of Basra"
+        for place in places:
+            country = place.actor.country
+            if country:
+                actor = Actor(id=f"{country} UAF", name=f"{country} armed group", code=f"{country} UAF",
+                              country=country, sector="UAF", kind="group")
+                return [Party(actor=actor, mention=place.mention, start=place.start, end=place.end)]
+        return []
 
     def _noun_sources(self, match: Match) -> list[Party]:
         noun = match.token
@@ -436,8 +477,10 @@ class EventCoder:
                 found = [p for p in self._target_role(match, spec) if all(_distinct(s, p) for s in sources)]
             if found:
                 return found
-        if match.pattern.domestic:
+        if match.pattern.domestic or match.pattern.strict:
             return []
+        if len(sources) > 1 and self._can_be_mutual(match):
+            return []  # "Palestinians and Israelis failed to reach agreement": each other
         if match.pattern.pos == "noun":
             # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
             for child in match.token.children:
@@ -458,7 +501,8 @@ class EventCoder:
                 if all(_distinct(s, place) for s in sources):
                     found.append(place)
                 continue
-            if all(s.actor.sector and s.actor.sector != "CVL" for s in home):
+            if self.lexicon.codes[match.pattern.cameo].type in POPULATION_TYPES and \
+                    all(s.actor.sector != "CVL" for s in home):
                 people = Actor(id=f"{country} CVL", name=f"{country} civilians", code=f"{country} CVL",
                                country=country, sector="CVL", kind="group")
                 found.append(Party(actor=people, mention=place.mention, start=place.start, end=place.end))
@@ -492,7 +536,10 @@ class EventCoder:
             return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
         if role == "prep":
             carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
-            for head in _unique(trigger, *carrier, verb):
+            # "donated and delivered goods to X": conjoined verbs share the last one's phrases
+            shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
+                if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []
+            for head in _unique(trigger, *carrier, verb, *shared):
                 for child in head.children:
                     if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
                         found = self._pobj_parties(child, deep=True)
@@ -645,7 +692,7 @@ class EventCoder:
                     return self.subject_parties(child)
         return []
 
-    def subject_parties(self, token: Token) -> list[Party]:
+    def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
         """Actors of a subject phrase, looking inside it when its head names none: "a
         group of Moroccan diplomats", "rebels in the Ivory Coast", "Taiwan's minister"."""
         found = self.parties(token)
@@ -657,10 +704,19 @@ class EventCoder:
                 if found:
                     return found
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            if child.dep_ == "prep" and child.lower_ == "of" and depth < 3:
+                # "tens of thousands of students", "a group of Moroccan diplomats"
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = self.subject_parties(pobj, depth + 1)
+                    if found:
+                        return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
                 found = self._pobj_parties(child)
                 if found:
-                    return found
+                    people = child.lower_ != "from" and token.pos_ == "NOUN" and \
+                        token.lemma_.lower() not in OFFICIAL_NOUNS
+                    return [_population(p) if people else p for p in found]
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.parties(child)
@@ -893,11 +949,28 @@ def _object_of(token: Token) -> Token | None:
 def _object_words(obj: Token) -> set[str]:
     words = {obj.lemma_.lower(), obj.lower_}
     for child in obj.children:
+        if child.dep_ == "conj":  # "photographs and other military intelligence"
+            words.add(child.lemma_.lower())
         if child.dep_ in ("compound", "amod"):
             words.add(child.lemma_.lower())
         if child.dep_ == "prep" and child.lower_ == "of":
             words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return words
+
+
+def _population(party: Party) -> Party:
+    """People of a place ("students throughout Indonesia"): its country's civilians."""
+    actor = party.actor
+    if actor.sector or not actor.country or actor.kind not in ("country", "place"):
+        return party
+    people = Actor(id=f"{actor.country} CVL", name=f"{actor.country} civilians", code=f"{actor.country} CVL",
+                   country=actor.country, sector="CVL", kind="group")
+    return Party(actor=people, mention=party.mention, start=party.start, end=party.end)
+
+
+def _purpose(node: Token) -> bool:
+    """An infinitive of purpose: "staged a strike to demand ...", "opened fire to disperse"."""
+    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def _subject_words(verb: Token) -> set[str]:
@@ -937,10 +1010,10 @@ def _is_light_of(parent: Token, match: Match) -> bool:
 
 
 def _governor_chain(verb: Token) -> list[Token]:
-    """The verb and the words that govern it as a complement: "ready to continue assisting"
-    -> [assisting, continue, ready, is]."""
+    """The verb and the words that govern it as a complement (or its first conjunct):
+    "ready to continue assisting" -> [assisting, continue, ready, is]."""
     chain, node = [verb], verb
-    while node.dep_ in ("xcomp", "acomp", "pcomp", "prep") and node.head.i != node.i:
+    while node.dep_ in ("xcomp", "acomp", "pcomp", "prep", "conj") and node.head.i != node.i:
         node = node.head
         chain.append(node)
     return chain
@@ -972,7 +1045,12 @@ def _distinct(a: Party, b: Party) -> bool:
     if x.id == y.id or x.code == y.code:
         return False
     if x.country and x.country == y.country:
-        return bool(x.sector and y.sector and x.sector != y.sector)
+        if x.sector and y.sector:
+            return x.sector != y.sector
+        # a country and a group of its people ("Turkey will allow Kurdish refugees"), but
+        # not a country and its own state ("Russia ... Russian troops")
+        other = x.sector or y.sector
+        return bool(other) and other not in STATE_SECTORS
     return True
 
 

@@ -62,11 +62,36 @@ def n_words(text: str) -> int:
 
 # -- 1. quote marks --------------------------------------------------------------------
 
+DOUBLE_MARKS = set('"“”«»„')
+
+
 def find_marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
     spans: list[Marked] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        spans.extend(_marked_in_paragraph(text, p_start, p_end, p_index))
+        # British style quotes with single marks, only in a paragraph with no double marks
+        if not any(ch in DOUBLE_MARKS for ch in text[p_start:p_end]):
+            spans.extend(_single_marked(text, p_start, p_end, p_index))
+        else:
+            spans.extend(_marked_in_paragraph(text, p_start, p_end, p_index))
     return spans
+
+
+def _single_marked(text: str, start: int, end: int, p_index: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if ch in "‘'" and (before.isspace() or before in "([—–-:,;" or i == start) and after.isalnum():
+                open_at = i
+        elif ch in "’'" and not after.isalnum() and not before.isspace() and i > open_at + 1:
+            out.append(Marked(open_at + 1, i, p_index, opens_paragraph=open_at == start, closed=True))
+            open_at = None
+    if open_at is not None and end - open_at > 2:
+        out.append(Marked(open_at + 1, end, p_index, opens_paragraph=open_at == start, closed=False))
+    return out
 
 
 def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[Marked]:
@@ -218,7 +243,7 @@ class CueFinder:
             gap = m.start - after_start
             between = after[:gap]
             # 'said: "..."' or 'said, "..."', not 'will respond "decisively"'
-            if 0 <= gap <= 4 and between.strip(" :,\"“«") == "" and (":" in between or "," in between):
+            if 0 <= gap <= 4 and between.strip(" :,\"“«‘'") == "" and (":" in between or "," in between):
                 return m.start, m.end
         return None
 
@@ -297,6 +322,11 @@ class CueFinder:
 
     def _speaker(self, token: Token) -> Speaker | None:
         party = self.cast.resolve_token(token)
+        if party is None and token.pos_ == "PRON":
+            named = self.cast.antecedent(token)  # someone the dictionary does not know
+            if named is not None:
+                return Speaker(named.text, named.start, named.end, named.actor)
+            return None
         if party is None and token.dep_ != "poss":
             for child in token.children:
                 if child.dep_ == "appos":
@@ -355,6 +385,7 @@ class QuoteExtractor:
             if m.quote is None and not m.absorbed:
                 earlier = quotes + [x.quote for x in self.marked if x.quote is not None and x.end <= m.start]
                 self._attribute_alone(m, earlier)
+        self._fill_forward()
         quotes.extend(m.quote for m in self.marked if m.quote is not None and m.quote not in quotes)
         quotes.extend(self._headline_quotes(quotes))
         quotes = _merge_same_sentence(quotes)
@@ -398,7 +429,7 @@ class QuoteExtractor:
         return n_words("".join(chars))
 
     def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
-        text = self.text[start:end].strip().strip("\"“”«»").strip()
+        text = self.text[start:end].strip().strip("\"“”«»‘’").strip()
         return Quote(
             text=text, kind=kind, start=start, end=end,
             cue=cue.token.text if cue else None,
@@ -454,21 +485,34 @@ class QuoteExtractor:
                        party.actor)
 
     def _continuing_speaker(self, m: Marked, quotes: list[Quote]) -> Speaker | None:
+        """The speaker of the quote just before, unless narrative comes between them."""
         previous = [q for q in quotes if q.end <= m.start and q.speaker is not None]
         if not previous:
             return None
         last = max(previous, key=lambda q: q.end)
-        gap = self.text[last.end:m.start]
-        paragraphs_between = gap.count("\n\n")
-        if paragraphs_between > 1:
+        # the attribution that closes the previous quote's sentence is not an interruption
+        sentence_end = self._sentence_end(last.end)
+        gap = self.text[max(last.end, min(sentence_end, m.start)):m.start]
+        paragraphs_between = self.text[last.end:m.start].count("\n\n")
+        if paragraphs_between > 1 or (paragraphs_between == 1 and not m.opens_paragraph):
             return None
-        if paragraphs_between == 1 and not m.opens_paragraph:
-            return None
-        # something intervening: a sentence of narrative with a new actor in it
-        between = gap.strip(" \"“”«»,.\n")
-        if n_words(between) > 12:
+        if n_words(gap.strip(" \"“”«»‘’,.\n")) > 0:
             return None
         return last.speaker
+
+    def _sentence_end(self, offset: int) -> int:
+        span = self.doc.char_span(offset - 1, offset, alignment_mode="expand")
+        return span[0].sent.end_char if span is not None else offset
+
+    def _fill_forward(self) -> None:
+        """A paragraph left open by its quote mark ('"A.' then '"B," she said.') takes the
+        speaker of the quote that continues it."""
+        ordered = sorted(self.marked, key=lambda m: m.start)
+        for m, nxt in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
+            if m.closed or m.quote is None or m.quote.speaker is not None or not nxt.opens_paragraph:
+                continue
+            if nxt.paragraph == m.paragraph + 1 and nxt.quote is not None and nxt.quote.speaker is not None:
+                m.quote.speaker = nxt.quote.speaker
 
     def _headline_quotes(self, quotes: list[Quote]) -> list[Quote]:
         """'Zakharova: Russia will not ...' as a paragraph of its own."""
