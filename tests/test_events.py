@@ -142,6 +142,30 @@ def test_what_did_not_happen_is_no_event(nlp, text):
     assert code(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a governor's complement is coded as an intention; the governor only when it is not
+    ("Kestria agreed to send aid to Marovia.", [("AGREE", "KST", "MRV")]),
+    ("Kestria is ready to hold talks with Marovia.", [("AGREE", "KST", "MRV")]),
+    ("Kestria vowed to attack Marovia.", [("THREATEN", "KST", "MRV")]),
+    ("Kestria and Marovia failed to reach an agreement.", [("REJECT", "KST", "MRV")]),
+    # joint exercises are cooperation, exercises near someone a show of force
+    ("Kestria and Marovia held joint exercises.", [("COOPERATE", "KST", "MRV")]),
+    ("Kestria held military exercises near Marovia.", [("MOBILIZE", "KST", "MRV")]),
+    # a government acting in its own country acts on its people
+    ("The Kestrian government lifted the curfew in Kestria.", [("CONCEDE", "KST GOV", "KST CVL")]),
+    ("Kestrian students called off their strike.", [("CONCEDE", "KST CVL", "KST GOV")]),
+    ("Kestrian troops demolished Marovian homes.", [("COERCE", "KST MIL", "MRV")]),
+    ("Kestrian troops captured a village in Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
+    ("Kestria complained to the NAO about Marovian shelling.", [("ACCUSE", "KST", "MRV")]),
+    ("Kestria launched an investigation into Marovia.", [("ACCUSE", "KST", "MRV")]),
+    ("Kestria handed over medicine to Marovia.", [("AID", "KST", "MRV")]),
+    ("Kestria donated and delivered blankets to Marovia.", [("AID", "KST", "MRV")]),
+    ("A roadside bomb killed two Marovian soldiers in Kestria.", [("ASSAULT", "KST UAF", "MRV MIL")]),
+])
+def test_governors_joint_acts_and_own_country(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
 def test_did_not_back_is_a_negated_rejection(nlp):
     (event,) = code(nlp, "Kestria did not back the plan drafted by Marovia.")
     assert (event.type, event.negated, event.cameo) == ("REJECT", True, "120")

@@ -170,3 +170,15 @@ def test_unnamed_group_speaker_keeps_the_words_of_the_text():
     a = analyze("Oil prices rose more than two percent after the announcement, traders said.", date="2025-06-02")
     q = quote_starting(a, "Oil prices rose")
     assert q.speaker is not None and q.speaker.actor is None and q.speaker.mention == "traders"
+
+
+def test_parenthetical_attribution():
+    a = analyze("Russian Foreign Minister Sergei Lavrov spoke in Minsk. Such a deployment, Lavrov said, would "
+                "mean direct involvement of the alliance in the conflict.", date="2025-03-14")
+    assert speaker_name(quote_starting(a, "Such a deployment")) == "Sergei Lavrov"
+
+
+def test_speaker_named_in_an_apposition():
+    a = analyze("The head of the presidential office, Marek Vollan, said the talks had been constructive.",
+                date="2025-03-14")
+    assert speaker_name(quote_starting(a, "the talks had been constructive")) == "Marek Vollan"

@@ -662,7 +662,9 @@ class Cast:
         for t in self.doc:
             if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
                 continue
-            sector = self.d.sectors.get(t.lemma_.lower()) or self.d.sectors.get(t.lower_)
+            compounds = [c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1]
+            phrase = " ".join([c.lower_ for c in compounds] + [t.lower_])
+            sector = self.d.sectors.get(phrase) or self.d.sectors.get(t.lemma_.lower()) or self.d.sectors.get(t.lower_)
             if not sector or (t.tag_ in ("NN", "NNP") and t.lower_ in self.d.title_heads):
                 continue  # "the Russian diplomat" is a person: a role phrase, read below
             for child in t.children:

@@ -1010,10 +1010,10 @@ def _is_light_of(parent: Token, match: Match) -> bool:
 
 
 def _governor_chain(verb: Token) -> list[Token]:
-    """The verb and the words that govern it as a complement (or its first conjunct):
+    """The verb and the words that govern it as a complement, a purpose or a conjunct:
     "ready to continue assisting" -> [assisting, continue, ready, is]."""
     chain, node = [verb], verb
-    while node.dep_ in ("xcomp", "acomp", "pcomp", "prep", "conj") and node.head.i != node.i:
+    while (node.dep_ in ("xcomp", "acomp", "pcomp", "prep", "conj") or _purpose(node)) and node.head.i != node.i:
         node = node.head
         chain.append(node)
     return chain

@@ -42,6 +42,9 @@ DATELINES = [
     re.compile(rf"^{_PLACE}{_REGION}{_DATELINE_DATE}\s*\({_OUTLET}\)\s*[-–—:]+\s*"),
     # BAKU, March 3 —    TBILISI —   (a place in capitals, no outlet)
     re.compile(rf"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}}){_REGION}{_DATELINE_DATE}\s*[-–—]+\s+"),
+    # Kyiv, 14 March 2025 —    Baku, March 3, 2025 -
+    re.compile(rf"^{_PLACE}{_REGION},\s*(?P<when>(?:\d{{1,2}} {_MONTH.replace('?P<month>', '')}|"
+               rf"{_MONTH.replace('?P<month>', '')} \d{{1,2}})(?:,? (?:19|20)\d{{2}})?)\s*[-–—]+\s+"),
     # (Reuters) -
     re.compile(rf"^\({_OUTLET}\)\s*[-–—:]+\s*"),
 ]
@@ -158,6 +161,8 @@ def extract_metadata(page: Page) -> tuple[Metadata, list[str]]:
             if tag and meta.outlet is None:
                 meta.outlet = known_outlets().get(tag.lower(), tag)
             when = m.groupdict().get("when")
+            if when and meta.date is None:
+                meta.date = parse_full_date(when)[0]
             if when and meta.date is None:
                 year = int(meta_year(meta) or year_hint or 0)
                 meta.date = parse_yearless_date(when, year) if year else None

@@ -207,8 +207,11 @@ class CueFinder:
         # "As the ministry reported, X happened": the governing clause is the report
         if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
             return [head]
-        # "X happened, she said." parsed with the report as the head and the verb hanging off it
-        if (verb.dep_ in ("parataxis", "ccomp") and verb.i > head.i and head.pos_ in ("VERB", "AUX")
+        # "X happened, she said." parsed with the report as the head and the verb hanging off it;
+        # "Such a move, Lavrov said, would mean ..." with the report set off by commas
+        parenthetical = verb.dep_ == "parataxis" and _between_commas(verb)
+        if (verb.dep_ in ("parataxis", "ccomp") and (verb.i > head.i or parenthetical)
+                and head.pos_ in ("VERB", "AUX")
                 and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
                 and not self._reports_a_report(head)
                 and not any(c.dep_ == "mark" for c in verb.children)):
@@ -327,10 +330,15 @@ class CueFinder:
             if named is not None:
                 return Speaker(named.text, named.start, named.end, named.actor)
             return None
-        if party is None and token.dep_ != "poss":
-            for child in token.children:
-                if child.dep_ == "appos":
-                    party = self.cast.resolve_token(child)
+        appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
+        for child in appositions:
+            if party is None:
+                party = self.cast.resolve_token(child)
+        if party is None:
+            named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
+            if named is not None:  # "The head of the office, Jan Novak, said": the name, unresolved
+                phrase = _noun_phrase(named)
+                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
         phrase = _noun_phrase(token)
         if party is not None:
             mention = phrase.text if token.pos_ != "PRON" else token.text
@@ -341,6 +349,14 @@ class CueFinder:
             phrase = _strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
         return None
+
+
+def _between_commas(verb: Token) -> bool:
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    left = first if doc[first].text == "," else first - 1
+    right = last if doc[last].text == "," else last + 1
+    return 0 <= left < right < len(doc) and doc[left].text == "," and doc[right].text == ","
 
 
 def _noun_phrase(token: Token) -> Span:
