@@ -147,6 +147,7 @@ def test_what_did_not_happen_is_no_event(nlp, text):
     ("Kestria agreed to send aid to Marovia.", [("AGREE", "KST", "MRV")]),
     ("Kestria is ready to hold talks with Marovia.", [("AGREE", "KST", "MRV")]),
     ("Kestria vowed to attack Marovia.", [("THREATEN", "KST", "MRV")]),
+    ("Kestria is willing to send engineers to help defend Marovia.", [("AGREE", "KST", "MRV")]),
     ("Kestria and Marovia failed to reach an agreement.", [("REJECT", "KST", "MRV")]),
     # joint exercises are cooperation, exercises near someone a show of force
     ("Kestria and Marovia held joint exercises.", [("COOPERATE", "KST", "MRV")]),

@@ -29,6 +29,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 # place ("a summit in Yerevan", "flights from Baku").
 ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj", "dobj", "dative"}
 ACTING_PREPS = {"with", "against", "between", "by", "on", "to"}
+# "statements from Yerevan", "pressure from Moscow": what comes from a capital comes from its government
+FROM_GOVERNMENT = {"statement", "signal", "message", "proposal", "demand", "call", "response", "reaction",
+                   "claim", "criticism", "pressure", "threat", "warning", "offer", "request", "note", "order",
+                   "instruction", "word", "position", "objection", "protest", "complaint", "support", "aid"}
 PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
                "train", "highway", "embassy", "envoy", "ambassador"}
 STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
@@ -446,6 +450,8 @@ class Cast:
     def _acts(self, span: Span) -> bool:
         root = span.root
         if root.dep_ in ACTING_DEPS:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in FROM_GOVERNMENT:
             return True
         if root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS:
             governor = root.head.head
