@@ -104,3 +104,16 @@ def test_user_actor_file_adds_a_person(tmp_path: Path):
         "    roles: [{role: ambassador, start: 2020-01-01, end: null}]\n", encoding="utf-8")
     a = analyze("Tamar Quintavalle presented her credentials in Baku.", date="2024-02-02", actors_file=str(extra))
     assert actor_code_of(a, "Tamar Quintavalle") == "ITA GOV"
+
+
+def test_definite_description_refers_to_the_organisation_named_before():
+    a = analyze("Armenia froze its participation in the CSTO last year. Yerevan has accused the Russian-led "
+                "alliance of failing to protect its borders.", date="2024-03-01")
+    hits = [m for m in a.entities if "alliance" in m.text]
+    assert hits and hits[0].actor is not None and hits[0].actor.code == "CSTO"
+
+
+def test_statements_from_a_capital_come_from_its_government():
+    a = analyze("Officials in Ankara dismissed the statements from Athens about the maritime border.",
+                date="2024-03-01")
+    assert actor_code_of(a, "Athens") == "GRC GOV"

@@ -9,7 +9,7 @@ phrase name?").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -35,6 +35,7 @@ FROM_GOVERNMENT = {"statement", "signal", "message", "proposal", "demand", "call
                    "instruction", "word", "position", "objection", "protest", "complaint", "support", "aid"}
 PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
                "train", "highway", "embassy", "envoy", "ambassador"}
+ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "grouping", "pact"}
 STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
 PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}
 FEMALE_SURNAME = re.compile(r"(ova|eva|yova|ina|aya|skaya|ska|ovna|evna)$")
@@ -134,6 +135,8 @@ class ActorDictionary:
     first_names: dict[str, str] = field(default_factory=dict)
     country_by_code: dict[str, Actor] = field(default_factory=dict)
     _group_re: re.Pattern | None = None
+    _title_cache: dict[str, Title | None] = field(default_factory=dict)
+    _bodies: list[tuple[str, Actor]] | None = None
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -239,6 +242,12 @@ class ActorDictionary:
             self.title_heads.add(_title_head(title.title))
 
     # -- lookups --------------------------------------------------------------------
+    def bodies(self) -> list[tuple[str, Actor]]:
+        """Names of national bodies that carry their country ("State Department" -> USA)."""
+        if self._bodies is None:
+            self._bodies = [(p, a) for p, a in self.names.items() if a.kind == "body" and a.country]
+        return self._bodies
+
     def group_pattern(self) -> re.Pattern:
         if self._group_re is None:
             phrases = sorted((p for p, a in self.names.items() if a.kind in ("group", "body")), key=len,
@@ -260,10 +269,12 @@ class ActorDictionary:
 
     def title_of(self, phrase: str) -> Title | None:
         low = " " + phrase.lower().replace("’", "'") + " "
-        for t in self.titles:
-            if f" {t.title} " in low:
-                return t
-        return None
+        if low in self._title_cache:
+            return self._title_cache[low]
+        found = next((t for t in self.titles if f" {t.title} " in low), None)
+        if len(self._title_cache) < 50_000:
+            self._title_cache[low] = found
+        return found
 
     def holders(self, role: str, country: str | None, when: date | None) -> list[Person]:
         seen, out = set(), []
@@ -354,6 +365,7 @@ class Cast:
 
     def __init__(self, doc: Doc, article: Article, dictionary: ActorDictionary):
         self.doc = doc
+        self.text = article.text
         self.d = dictionary
         self.when = _date(article.date)
         self.mentions: list[Mention] = []
@@ -362,6 +374,7 @@ class Cast:
         self._genders: dict[str, str | None] = {}
         self._pairs: list[tuple[int, Actor, Actor]] = []  # (char offset, a, b) of coordinated states
         self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self._token_starts = [t.idx for t in doc]
         self._build()
 
     # -- building -------------------------------------------------------------------
@@ -378,6 +391,7 @@ class Cast:
             if m is not None:
                 found.append(m)
                 taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
+        found = self._definite_organisations(found)
         found.extend(self._missed_surnames(taken))
         found.extend(self._sector_phrases(taken))
         found.sort(key=lambda m: m.start)
@@ -396,8 +410,8 @@ class Cast:
         self._starts = [m.start for m in self.mentions]
 
     def _tok(self, char: int) -> int:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span.start if span is not None else 0
+        """Index of the token covering character ``char``."""
+        return max(0, bisect_right(self._token_starts, char) - 1)
 
     def _sentence_of(self, token: Token) -> int:
         return self._sent_index.get(token.sent.start, 0)
@@ -411,7 +425,7 @@ class Cast:
 
     def _group_spans(self) -> Iterable[Span]:
         """Bloc names the NER does not see as one entity: "the West", "Washington and its allies"."""
-        for m in self.d.group_pattern().finditer(self.doc.text):
+        for m in self.d.group_pattern().finditer(self.text):
             if not m.group()[0].isupper():
                 continue
             span = self.doc.char_span(m.start(), m.end(), label="NORP", alignment_mode="contract")
@@ -648,6 +662,24 @@ class Cast:
         sector = self.d.sectors.get(rest) or self.d.sectors.get(tokens[-1].lemma_.lower())
         return sector_actor(country, sector) if sector else None
 
+    def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
+        """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named."""
+        out = sorted(found, key=lambda m: m.start)
+        for t in self.doc:
+            if t.lemma_.lower() not in ORGANISATION_NOUNS or t.tag_ not in ("NN", "NNP"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                continue
+            span = self.doc[t.left_edge.i: t.i + 1]
+            earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and m.actor.kind == "igo"]
+            if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
+                                  and m.actor.kind == "igo" for m in out):
+                continue
+            out = [m for m in out if not (span.start_char <= m.start < span.end_char)]
+            out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
+            out.sort(key=lambda m: m.start)
+        return out
+
     def _missed_surnames(self, taken: set[int]) -> list[Mention]:
         """A surname of someone already met that the NER did not mark this time."""
         out = []
@@ -725,8 +757,9 @@ class Cast:
             m = self._by_token.get(t.i)
             if m is not None and m.actor is not None and m.actor.kind == "body" and m.actor.country:
                 return self.d.country_by_code.get(m.actor.country)
-        for phrase, actor in self.d.names.items():
-            if actor.kind == "body" and actor.country and phrase in span.text.lower():
+        low = span.text.lower()
+        for phrase, actor in self.d.bodies():
+            if phrase in low:
                 return self.d.country_by_code.get(actor.country)
         return None
 

@@ -133,6 +133,7 @@ def _can_close(text: str, i: int, open_at: int) -> bool:
 class CueFinder:
     def __init__(self, doc: Doc, cast: Cast, inside_quote, marked: list[Marked]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.marked = marked
         self.cast = cast
         self.inside_quote = inside_quote
@@ -169,7 +170,7 @@ class CueFinder:
         if not isinstance(clause, list) and self._reports_a_report(clause):
             return None  # "X said ..., News.am reported": X is the speaker, not the outlet
         start, end = self._clause_bounds(clause, verb)
-        if end <= start or n_words(self.doc.text[start:end]) < 3:
+        if end <= start or n_words(self.text[start:end]) < 3:
             return None
         return Cue(verb, self._speaker(subject), start, end)
 
@@ -237,11 +238,13 @@ class CueFinder:
         """'“...,” the minister said' / 'the minister said: “...”' when the parse links nothing."""
         first = min(verb.i, subject.left_edge.i)
         last = max(verb.i, subject.right_edge.i)
-        before = self.doc.text[:self.doc[first].idx].rstrip(" ,")
+        before = self.doc[first].idx
+        while before > 0 and self.text[before - 1] in " ,":
+            before -= 1
         after_start = self.doc[last].idx + len(self.doc[last])
-        after = self.doc.text[after_start:]
+        after = self.text[after_start:after_start + 8]
         for m in self.marked:
-            if 0 <= len(before) - m.end <= 2:
+            if 0 <= before - m.end <= 2:
                 return m.start, m.end
             gap = m.start - after_start
             between = after[:gap]
