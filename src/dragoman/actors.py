@@ -42,6 +42,7 @@ FEMALE_SURNAME = re.compile(r"(ova|eva|yova|ina|aya|skaya|ska|ovna|evna)$")
 MALE_SURNAME = re.compile(r"(ov|ev|yev|in|sky|skiy|enko|uk|yan|ian|dze|shvili)$")
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     text = text.strip().replace("’", "'")
     text = re.sub(r"'s$|'$", "", text)
@@ -137,6 +138,7 @@ class ActorDictionary:
     _group_re: re.Pattern | None = None
     _title_cache: dict[str, Title | None] = field(default_factory=dict)
     _bodies: list[tuple[str, Actor]] | None = None
+    _sector_heads: set[str] | None = None
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -242,6 +244,12 @@ class ActorDictionary:
             self.title_heads.add(_title_head(title.title))
 
     # -- lookups --------------------------------------------------------------------
+    def sector_heads(self) -> set[str]:
+        """Last words of the sector nouns: 'ministry' for 'foreign ministry'."""
+        if self._sector_heads is None:
+            self._sector_heads = {phrase.split()[-1] for phrase in self.sectors}
+        return self._sector_heads
+
     def bodies(self) -> list[tuple[str, Actor]]:
         """Names of national bodies that carry their country ("State Department" -> USA)."""
         if self._bodies is None:
@@ -373,7 +381,11 @@ class Cast:
         self._known: list[_Known] = []
         self._genders: dict[str, str | None] = {}
         self._pairs: list[tuple[int, Actor, Actor]] = []  # (char offset, a, b) of coordinated states
-        self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self._sent_starts = [s.start for s in doc.sents]
+        strings = doc.vocab.strings
+        # one pass for the word forms every rule filters on, so rules touch only candidate tokens
+        self._lower = [strings[x] for x in doc.to_array("LOWER")]
+        self._lemma = [strings[x].lower() for x in doc.to_array("LEMMA")]
         self._token_starts = [t.idx for t in doc]
         self._build()
 
@@ -402,6 +414,12 @@ class Cast:
         self._index()
         self._find_pairs()
 
+    def _tokens_where(self, words: set[str] | frozenset[str], *forms: list[str]) -> list[Token]:
+        hits: set[int] = set()
+        for form in forms:
+            hits.update(i for i, w in enumerate(form) if w in words)
+        return [self.doc[i] for i in sorted(hits)]
+
     def _index(self) -> None:
         self._by_token.clear()
         for m in self.mentions:
@@ -414,7 +432,7 @@ class Cast:
         return max(0, bisect_right(self._token_starts, char) - 1)
 
     def _sentence_of(self, token: Token) -> int:
-        return self._sent_index.get(token.sent.start, 0)
+        return max(0, bisect_right(self._sent_starts, token.i) - 1)
 
     def _mention(self, span: Span, label: str, actor: Actor | None, rule: str) -> Mention:
         return Mention(text=span.text, start=span.start_char, end=span.end_char, label=label,
@@ -665,8 +683,8 @@ class Cast:
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
         """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named."""
         out = sorted(found, key=lambda m: m.start)
-        for t in self.doc:
-            if t.lemma_.lower() not in ORGANISATION_NOUNS or t.tag_ not in ("NN", "NNP"):
+        for t in self._tokens_where(ORGANISATION_NOUNS, self._lemma):
+            if t.tag_ not in ("NN", "NNP"):
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
                 continue
@@ -683,7 +701,8 @@ class Cast:
     def _missed_surnames(self, taken: set[int]) -> list[Mention]:
         """A surname of someone already met that the NER did not mark this time."""
         out = []
-        for t in self.doc:
+        known = set().union(*(k.names for k in self._known)) if self._known else set()
+        for t in self._tokens_where(known, self._lower):
             if t.i in taken or t.tag_ != "NNP" or not t.text[:1].isupper():
                 continue
             key = _key(t.text)
@@ -697,7 +716,8 @@ class Cast:
     def _sector_phrases(self, taken: set[int]) -> list[Mention]:
         """'the Armenian government' where the NER typed nothing, and 'Russia's Defense Ministry'."""
         out = []
-        for t in self.doc:
+        heads = self.d.sector_heads()
+        for t in self._tokens_where(heads, self._lower, self._lemma):
             if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             compounds = [c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1]
@@ -729,8 +749,8 @@ class Cast:
 
     # -- role phrases ("the spokeswoman", "the Russian deputy foreign minister") --------
     def _add_role_mentions(self, taken: set[int]) -> None:
-        for t in self.doc:
-            if t.i in taken or t.pos_ not in ("NOUN", "PROPN") or t.lower_ not in self.d.title_heads:
+        for t in self._tokens_where(self.d.title_heads, self._lower):
+            if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             if t.ent_type_ == "PERSON" or self._names_a_person(t):
                 continue

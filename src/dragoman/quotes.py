@@ -11,6 +11,7 @@ Three passes over one article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -141,7 +142,13 @@ class CueFinder:
 
     def find(self) -> list[Cue]:
         cues: list[Cue] = []
-        for token in self.doc:
+        words = self.vocab["say"] | self.vocab["nouns"] | {"according"}
+        strings = self.doc.vocab.strings
+        forms = zip(self.doc.to_array("LEMMA"), self.doc.to_array("LOWER"))
+        for i, (lemma, lower) in enumerate(forms):
+            if strings[lemma].lower() not in words and strings[lower] not in words:
+                continue
+            token = self.doc[i]
             if self.inside_quote(token.idx):
                 continue
             cue = self._verb_cue(token) or self._according_cue(token) or self._noun_cue(token)
@@ -390,10 +397,12 @@ class QuoteExtractor:
         self.text = article.text
         self.paragraphs = article.paragraphs or [(0, len(article.text))]
         self.marked = find_marked(self.text, self.paragraphs)
+        self._marked_starts = [m.start for m in self.marked]
         self._sent_starts = [s.start_char for s in doc.sents]
 
     def inside_quote(self, offset: int) -> bool:
-        return any(m.start <= offset < m.end for m in self.marked)
+        i = bisect_right(self._marked_starts, offset) - 1
+        return i >= 0 and offset < self.marked[i].end
 
     def extract(self) -> list[Quote]:
         cues = CueFinder(self.doc, self.cast, self.inside_quote, self.marked).find()
@@ -460,8 +469,6 @@ class QuoteExtractor:
         )
 
     def _sentence_index(self, offset: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(self._sent_starts, offset) - 1)
 
     def _paragraph_index(self, offset: int) -> int:
