@@ -139,6 +139,7 @@ class ActorDictionary:
     _title_cache: dict[str, Title | None] = field(default_factory=dict)
     _bodies: list[tuple[str, Actor]] | None = None
     _sector_heads: set[str] | None = None
+    _by_role: dict[str, list[Person]] | None = None
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -285,16 +286,14 @@ class ActorDictionary:
         return found
 
     def holders(self, role: str, country: str | None, when: date | None) -> list[Person]:
-        seen, out = set(), []
-        for person in self.people.values():
-            if id(person) in seen:
-                continue
-            seen.add(id(person))
-            if country and person.country != country:
-                continue
-            if person.holds(role, when):
-                out.append(person)
-        return out
+        if self._by_role is None:
+            self._by_role = {}
+            for person in {id(p): p for p in self.people.values()}.values():
+                for r, _, _ in person.roles:
+                    self._by_role.setdefault(r, [])
+                    if person not in self._by_role[r]:
+                        self._by_role[r].append(person)
+        return [p for p in self._by_role.get(role, []) if (not country or p.country == country) and p.holds(role, when)]
 
     def gender_of_name(self, name: str) -> str | None:
         parts = name.split()

@@ -118,7 +118,7 @@ class EventCoder:
         for index, sent in enumerate(self._sents):
             self._sent_of_token[sent.start:sent.end] = [index] * (sent.end - sent.start)
         self._ents = list(self.doc.ents)
-        self._text = self.doc.text
+        self._text = self.article.text  # the text the doc was parsed from; Doc.text rebuilds it
         self._modals: list[Token] = []  # "must"/"should" auxiliaries, found with the triggers
         self._voiced = [(i, q) for i, q in enumerate(self.quotes)]
 

@@ -6,6 +6,7 @@ parses prepared articles in batches with ``nlp.pipe`` and runs the extraction st
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -13,6 +14,7 @@ from typing import Iterable, Iterator
 from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
+from .eventpatterns import load_lexicon
 from .language import detect_language
 from .metadata import Metadata, extract_metadata
 from .nlp import load_nlp
@@ -104,6 +106,11 @@ class Analyzer:
         self.nlp = load_nlp(model)
         self.dictionary = ActorDictionary.load(actors_file)
         self.batch_size = batch_size
+        load_lexicon()
+        # The vocabularies are tens of thousands of long-lived objects: keep the garbage
+        # collector from walking them again after every batch of articles.
+        gc.collect()
+        gc.freeze()
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Analyse a stream of prepared articles, yielding each as soon as it is done."""

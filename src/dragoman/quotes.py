@@ -132,9 +132,9 @@ def _can_close(text: str, i: int, open_at: int) -> bool:
 # -- 2. speech cues --------------------------------------------------------------------
 
 class CueFinder:
-    def __init__(self, doc: Doc, cast: Cast, inside_quote, marked: list[Marked]):
+    def __init__(self, doc: Doc, cast: Cast, inside_quote, marked: list[Marked], text: str):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = text  # the article text the doc was parsed from (Doc.text rebuilds it each time)
         self.marked = marked
         self.cast = cast
         self.inside_quote = inside_quote
@@ -405,7 +405,7 @@ class QuoteExtractor:
         return i >= 0 and offset < self.marked[i].end
 
     def extract(self) -> list[Quote]:
-        cues = CueFinder(self.doc, self.cast, self.inside_quote, self.marked).find()
+        cues = CueFinder(self.doc, self.cast, self.inside_quote, self.marked, self.text).find()
         quotes: list[Quote] = []
         for cue in cues:
             quotes.extend(self._quote_for_cue(cue))
