@@ -182,3 +182,9 @@ def test_speaker_named_in_an_apposition():
     a = analyze("The head of the presidential office, Marek Vollan, said the talks had been constructive.",
                 date="2025-03-14")
     assert speaker_name(quote_starting(a, "the talks had been constructive")) == "Marek Vollan"
+
+
+def test_colon_after_a_phrase_following_the_verb():
+    a = analyze('Azerbaijani Foreign Minister Jeyhun Bayramov said in a statement on Monday: "The peace agenda '
+                'has no alternative for the region."', date="2025-03-03")
+    assert speaker_name(quote_starting(a, "The peace agenda has no alternative")) == "Jeyhun Bayramov"

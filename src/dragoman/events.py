@@ -386,7 +386,7 @@ class EventCoder:
             return []
         places = self._location_parties(match)
         for head in doers + [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS]:
-            places += self._mentions_in(head)  # "a bombing near Samarra", "outside the Iraqi city of Basra"
+            places += self._mentions_in(head, places=True)  # "a bombing near Samarra", "outside the Iraqi city of Basra"
         for place in places:
             country = place.actor.country
             if country:
@@ -626,14 +626,16 @@ class EventCoder:
                 return found
         return []
 
-    def _mentions_in(self, token: Token) -> list[Party]:
+    def _mentions_in(self, token: Token, places: bool = False) -> list[Party]:
         """Actors named anywhere in a phrase: the last resort for "criticized allegations
-        that ... Armenia's security"."""
+        that ... Armenia's security"; with `places`, the countries of named places too."""
         lo, hi = token.left_edge.i, token.right_edge.i + 1
         found = []
         for ent in self._ents:
             if lo <= ent.start and ent.end <= hi:
                 actor = self.cast.actor_at(ent.start_char, ent.end_char)
+                if actor is None and places:
+                    actor = self._place_actor(ent)
                 if actor is not None:
                     found.append(Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char))
         return found[:2]
@@ -676,8 +678,26 @@ class EventCoder:
         ent = _entity_span(token)
         if ent is None:
             return []
-        actor = self.cast.actor_at(ent.start_char, ent.end_char)
+        actor = self.cast.actor_at(ent.start_char, ent.end_char) or self._place_actor(ent)
         return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
+
+    def _place_actor(self, ent) -> Actor | None:
+        """The country of a named place the actor layer left without an actor: a capital
+        or seat of power ("shelled Beirut", "protesters in Baghdad") stands for its country
+        when it is where something happens, not for the government."""
+        if ent.label_ not in PLACE_LABELS:
+            return None
+        key = ent.text.strip().lower()
+        if key.startswith("the "):
+            key = key[4:]
+        try:
+            seat = self.cast.d.metonyms.get(key)
+        except AttributeError:  # a stand-in actor layer without a dictionary
+            return None
+        country = seat.country if seat is not None else None
+        if not country or (seat is not None and seat.kind == "igo"):
+            return None
+        return Actor(id=country, name=country, code=country, country=country, sector=None, kind="place")
 
     def _antecedent(self, pronoun: Token) -> list[Party]:
         """"Hungary said it will support ...": a reported clause's "it"/"they" is the
@@ -775,7 +795,7 @@ class EventCoder:
         if place is None:
             return []
         ent = _entity_span(place)
-        actor = self.cast.actor_at(ent.start_char, ent.end_char) if ent is not None else None
+        actor = (self.cast.actor_at(ent.start_char, ent.end_char) or self._place_actor(ent)) if ent is not None else None
         return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
 
     def _location_token(self, match: Match) -> Token | None:

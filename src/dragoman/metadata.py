@@ -45,6 +45,10 @@ DATELINES = [
     # Kyiv, 14 March 2025 —    Baku, March 3, 2025 -
     re.compile(rf"^{_PLACE}{_REGION},\s*(?P<when>(?:\d{{1,2}} {_MONTH.replace('?P<month>', '')}|"
                rf"{_MONTH.replace('?P<month>', '')} \d{{1,2}})(?:,? (?:19|20)\d{{2}})?)\s*[-–—]+\s+"),
+    # YEREVAN, MARCH 3, ARMENPRESS.    Baku, 3 March, AZERTAC.   (agency named after the date)
+    re.compile(rf"^{_PLACE},\s*(?P<when>(?i:\d{{1,2}} {_MONTH.replace('?P<month>', '')}|"
+               rf"{_MONTH.replace('?P<month>', '')} \d{{1,2}})(?:,? (?:19|20)\d{{2}})?)[,.]\s*"
+               rf"(?P<outlet>[A-Z][A-Za-z]*[A-Z][\w.-]*)[.:]\s+"),
     # (Reuters) -
     re.compile(rf"^\({_OUTLET}\)\s*[-–—:]+\s*"),
 ]
@@ -160,6 +164,8 @@ def extract_metadata(page: Page) -> tuple[Metadata, list[str]]:
             tag = (m.groupdict().get("outlet") or "").strip()
             if tag and meta.outlet is None:
                 meta.outlet = known_outlets().get(tag.lower(), tag)
+                if meta.outlet.isupper() and len(meta.outlet) > 5:  # "ARMENPRESS" is a name, not an acronym
+                    meta.outlet = meta.outlet.title()
             when = m.groupdict().get("when")
             if when and meta.date is None:
                 meta.date = parse_full_date(when)[0]

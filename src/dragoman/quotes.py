@@ -249,14 +249,18 @@ class CueFinder:
         while before > 0 and self.text[before - 1] in " ,":
             before -= 1
         after_start = self.doc[last].idx + len(self.doc[last])
-        after = self.text[after_start:after_start + 8]
         for m in self.marked:
             if 0 <= before - m.end <= 2:
                 return m.start, m.end
             gap = m.start - after_start
-            between = after[:gap]
+            if not 0 <= gap <= 80:
+                continue
+            between = self.text[after_start:m.start]
             # 'said: "..."' or 'said, "..."', not 'will respond "decisively"'
-            if 0 <= gap <= 4 and between.strip(" :,\"“«‘'") == "" and (":" in between or "," in between):
+            if gap <= 4 and between.strip(" :,\"“«‘'") == "" and (":" in between or "," in between):
+                return m.start, m.end
+            # 'said in a statement on Monday: "..."'
+            if between.rstrip(" \"“«‘'").endswith(":") and not any(c in between for c in ".!?\n"):
                 return m.start, m.end
         return None
 
