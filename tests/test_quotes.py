@@ -188,3 +188,15 @@ def test_colon_after_a_phrase_following_the_verb():
     a = analyze('Azerbaijani Foreign Minister Jeyhun Bayramov said in a statement on Monday: "The peace agenda '
                 'has no alternative for the region."', date="2025-03-03")
     assert speaker_name(quote_starting(a, "The peace agenda has no alternative")) == "Jeyhun Bayramov"
+
+
+def test_statement_speaks_for_the_body_that_issued_it():
+    a = analyze("The Armenian Foreign Ministry issued a statement on Tuesday after the incident. "
+                "\"Such actions undermine the peace process,\" the statement said.", date="2025-03-04")
+    assert quote_starting(a, "Such actions undermine").speaker.actor.code == "ARM GOV"
+
+
+def test_according_to_a_statement_from_a_body():
+    a = analyze("According to a statement from the Azerbaijani Defense Ministry, the positions came under fire "
+                "overnight.", date="2025-03-04")
+    assert quote_starting(a, "the positions came under fire").speaker.actor.code == "AZE MIL"

@@ -338,6 +338,8 @@ class CueFinder:
         return None
 
     def _speaker(self, token: Token) -> Speaker | None:
+        if token.lemma_.lower() in self.vocab["document_nouns"]:
+            return self._document_speaker(token)
         party = self.cast.resolve_token(token)
         if party is None and token.pos_ == "PRON":
             named = self.cast.antecedent(token)  # someone the dictionary does not know
@@ -363,6 +365,20 @@ class CueFinder:
             phrase = _strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
         return None
+
+
+    def _document_speaker(self, token: Token) -> Speaker | None:
+        """'a statement from the ministry', 'the statement said': who issued it."""
+        phrase = _noun_phrase(token)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return self._speaker(obj)
+        party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
+        if party is not None:
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor)
+        return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
 
 
 def _between_commas(verb: Token) -> bool:
