@@ -185,7 +185,8 @@ def run_pipeline(analyzer, docs: list[RawDocument], store) -> tuple[float, int]:
     stored = 0
     prepared = (a for a in map(prepare, docs) if isinstance(a, Article))
     for article in analyzer.analyze(prepared):
-        stored += store.save_article(article)
+        if isinstance(article, Article):
+            stored += store.save_article(article)
     return time.perf_counter() - t0, stored
 
 

@@ -154,6 +154,10 @@ def analyze(
                 yield item
 
         for article in runner.analyze(prepared()):
+            if isinstance(article, Failure):
+                report_failure(article, tally)
+                progress.advance(task)
+                continue
             if article.status == "analysed":
                 tally.analysed += 1
             if store is not None and store.save_article(article):

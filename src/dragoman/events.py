@@ -55,6 +55,15 @@ OFFICIAL_NOUNS = {"authority", "official", "government", "leader", "minister", "
 # Subjects that are the weapon, not the attacker: "a roadside bomb killed ...".
 INSTRUMENT_NOUNS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "attack", "rocket",
                     "shell", "grenade", "explosive", "ied", "missile", "mortar", "landmine", "car"}
+# Unnamed people an act is done to ("police arrested dozens of protesters"), by sector:
+# with no country named they are the acting state's own people.
+PEOPLE_SECTORS = {"protester": "CVL", "demonstrator": "CVL", "civilian": "CVL", "villager": "CVL", "resident": "CVL",
+                  "people": "CVL", "person": "CVL", "inhabitant": "CVL", "refugee": "REF", "worker": "LAB",
+                  "student": "EDU", "journalist": "JRN", "reporter": "JRN", "rebel": "REB", "guerrilla": "REB",
+                  "militant": "REB", "insurgent": "REB", "separatist": "REB", "militia": "REB", "fighter": "REB",
+                  "opponent": "OPP", "dissident": "OPP", "activist": "OPP", "opposition": "OPP", "prisoner": "CVL",
+                  "detainee": "CVL", "rioter": "CVL", "mourner": "CVL", "worshipper": "CVL", "farmer": "AGR"}
+PEOPLE_TYPES = {"ASSAULT", "COERCE", "ACCUSE"}
 # Acts whose place in the actor's own country makes its population the target.
 POPULATION_TYPES = {"COERCE", "CONCEDE", "ASSAULT"}
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
@@ -138,9 +147,14 @@ class EventCoder:
             if self._absorbed(match, trigger_ids):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
+            if self._result_of_coded(match, coded):
+                self._drop(match.token, DropReason.ABSORBED)
+                continue
             found = self.code_match(match)
             if found:
                 coded.add(match.token.i)
+                if match.verb is not None and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
+                    coded.add(match.verb.i)  # "opened fire ..., killing": the light verb carries it
             events.extend(found)
         coded |= {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
         for match in deferred:
@@ -153,6 +167,13 @@ class EventCoder:
         if self.dropped:
             LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
         return merged
+
+    def _result_of_coded(self, match: Match, coded: set[int]) -> bool:
+        """"Shelled the town, killing 20 people": the participle tells the toll of the
+        attack already coded, not a second attack."""
+        token = match.token
+        return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in coded
+                and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT")
 
     def _governs_coded(self, match: Match, coded: set[int]) -> bool:
         """Whether an act coded already (or a hostile one: "swore to fight") sits in the
@@ -303,6 +324,8 @@ class EventCoder:
             self._drop(match.token, DropReason.NO_SOURCE)
             return []
         targets = self.targets(match, sources)
+        if not targets and self.lexicon.codes[match.pattern.cameo].type in PEOPLE_TYPES:
+            targets = self._unnamed_people(match, sources)
         pairs = self._pairs(match, sources, targets)
         if not pairs:
             self._drop(match.token, DropReason.NO_TARGET)
@@ -489,6 +512,40 @@ class EventCoder:
                     if found:
                         return found[:2]
         return [p for p in self._scope_mentions(match) if all(_distinct(s, p) for s in sources)][:2]
+
+    def _unnamed_people(self, match: Match, sources: list[Party]) -> list[Party]:
+        """"Police opened fire on protesters", "troops arrested dozens of rebels": people
+        named by what they are, of the place where it happened or of the acting state."""
+        trigger, verb = match.token, match.verb or match.token
+        nouns = []
+        if match.pattern.pos != "noun":
+            obj = _object_of(trigger)
+            if obj is not None:
+                nouns.append(obj)
+        for head in _unique(trigger, verb):
+            nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                      for g in c.children if g.dep_ == "pobj"]
+            nouns += [g for c in head.children if _purpose(c) for g in c.children if g.dep_ == "dobj"]
+        sector = None
+        for noun in nouns:
+            for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj")):
+                words = [word.lemma_.lower()] + [c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod")]
+                sector = next((PEOPLE_SECTORS[w] for w in words if w in PEOPLE_SECTORS), None)
+                if sector:
+                    break
+            if sector:
+                break
+        if sector is None:
+            return []
+        places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        homes = [s.actor.country for s in sources if s.actor.country]
+        country = (places or homes or [None])[0]
+        if country is None:
+            return []
+        actor = Actor(id=f"{country} {sector}", name=f"{country} {sector}", code=f"{country} {sector}",
+                      country=country, sector=sector, kind="group")
+        return [Party(actor=actor, mention=noun.text, start=noun.idx, end=noun.idx + len(noun))]
 
     def _location_targets(self, match: Match, sources: list[Party]) -> list[Party]:
         """The country where the act happened; the source's own country is its population

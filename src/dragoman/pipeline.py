@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,7 +23,10 @@ from .quotes import extract_quotes
 from .read import RawDocument
 from .records import Article, Failure
 
+log = logging.getLogger(__name__)
+
 MIN_WORDS = 5
+MAX_CHARS = 1_000_000  # spaCy's own limit for one text (about 150,000 words)
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -44,6 +48,9 @@ def prepare(raw: RawDocument) -> Article | Failure:
     if not paragraphs:
         return Failure(raw.source, "no article text left after cleaning")
     clean = PARAGRAPH_BREAK.join(paragraphs)
+    if len(clean) > MAX_CHARS:
+        return Failure(raw.source, f"too long to analyse as one article ({len(clean):,} characters; "
+                                   f"the limit is {MAX_CHARS:,})")
     offsets, pos = [], 0
     for p in paragraphs:
         offsets.append((pos, pos + len(p)))
@@ -112,19 +119,30 @@ class Analyzer:
         gc.collect()
         gc.freeze()
 
-    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Analyse a stream of prepared articles, yielding each as soon as it is done."""
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Failure]:
+        """Analyse a stream of prepared articles, yielding each as soon as it is done.
+
+        An article the extraction stages fail on comes back as a ``Failure``; the rest go on.
+        """
         stream = ((a.text if a.status == "analysed" else "", a) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
             if article.status == "analysed":
-                self.extract(doc, article)
+                try:
+                    self.extract(doc, article)
+                except Exception as exc:  # one bad article must not end the batch
+                    log.debug("analysis of %s failed", article.source, exc_info=True)
+                    yield Failure(article.source, f"analysis failed ({type(exc).__name__}: {exc})")
+                    continue
             yield article
 
     def analyze_text(self, text: str, source: str = "<text>", **meta) -> Article:
         prepared = prepare(RawDocument(source=source, text=text, **meta))
         if isinstance(prepared, Failure):
             raise ValueError(f"{prepared.source}: {prepared.reason}")
-        return next(self.analyze([prepared]))
+        result = next(self.analyze([prepared]))
+        if isinstance(result, Failure):
+            raise ValueError(f"{result.source}: {result.reason}")
+        return result
 
     def extract(self, doc, article: Article) -> None:
         cast = Cast(doc, article, self.dictionary)

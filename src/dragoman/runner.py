@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
 from .pipeline import Analyzer
-from .records import Article
+from .records import Article, Failure
 
 
 class Runner(Protocol):
-    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]: ...
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Failure]: ...
 
 
 class LocalRunner:
@@ -25,7 +25,7 @@ class LocalRunner:
     def __init__(self, model: str | None = None, actors_file: str | Path | None = None, batch_size: int = 16):
         self.analyzer = Analyzer(model=model, actors_file=actors_file, batch_size=batch_size)
 
-    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Failure]:
         return self.analyzer.analyze(articles)
 
 
@@ -37,7 +37,7 @@ def _init_worker(model: str | None, actors_file: str | None, batch_size: int) ->
     _worker = Analyzer(model=model, actors_file=actors_file, batch_size=batch_size)
 
 
-def _analyze_chunk(chunk: list[Article]) -> list[Article]:
+def _analyze_chunk(chunk: list[Article]) -> list[Article | Failure]:
     assert _worker is not None
     return list(_worker.analyze(chunk))
 
@@ -56,7 +56,7 @@ class ProcessRunner:
         self.pool = ctx.Pool(jobs, initializer=_init_worker,
                              initargs=(model, str(actors_file) if actors_file else None, batch_size))
 
-    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Failure]:
         it = iter(articles)
         chunks = iter(lambda: list(islice(it, self.batch_size)), [])
         pending = []
