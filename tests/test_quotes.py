@@ -200,3 +200,23 @@ def test_according_to_a_statement_from_a_body():
     a = analyze("According to a statement from the Azerbaijani Defense Ministry, the positions came under fire "
                 "overnight.", date="2025-03-04")
     assert quote_starting(a, "the positions came under fire").speaker.actor.code == "AZE MIL"
+
+
+def test_told_a_briefing_that():
+    a = analyze("Maria Zakharova told a briefing that the vote had been held \"in line with the law\".",
+                date="2025-02-20")
+    q = quote_starting(a, "in line with the law")
+    assert q.kind == "mixed" and speaker_name(q) == "Maria Zakharova"
+
+
+def test_a_question_put_to_someone_is_not_their_statement():
+    a = analyze("Asked whether Tbilisi would raise the issue at the United Nations, Georgian Prime Minister "
+                "Irakli Kobakhidze said that every platform would be used.", date="2025-02-20")
+    assert not any("whether Tbilisi would raise" in q.text for q in a.quotes)
+    assert speaker_name(quote_starting(a, "every platform would be used")) == "Irakli Kobakhidze"
+
+
+def test_short_sentence_continuing_a_quote():
+    a = analyze('Georgian Prime Minister Irakli Kobakhidze spoke in Tbilisi. "Our position is clear," he added. '
+                '"Abkhazia is Georgia."', date="2025-02-20")
+    assert speaker_name(quote_starting(a, "Abkhazia is Georgia")) == "Irakli Kobakhidze"

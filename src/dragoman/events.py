@@ -323,6 +323,8 @@ class EventCoder:
         if not sources:
             self._drop(match.token, DropReason.NO_SOURCE)
             return []
+        if match.pattern.domestic:
+            sources = self._protesting_people(match, sources)
         targets = self.targets(match, sources)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in PEOPLE_TYPES:
             targets = self._unnamed_people(match, sources)
@@ -512,6 +514,15 @@ class EventCoder:
                     if found:
                         return found[:2]
         return [p for p in self._scope_mentions(match) if all(_distinct(s, p) for s in sources)][:2]
+
+    def _protesting_people(self, match: Match, sources: list[Party]) -> list[Party]:
+        """"Algerian landowners began a hunger strike": a country named by the adjective of
+        the people who protest is its population, not its state ("Iran boycotted" stays)."""
+        verb = match.verb or match.token
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].ent_type_ == "GPE" or subjects[0].lemma_.lower() in OFFICIAL_NOUNS:
+            return sources
+        return [_population(p) if p.actor.kind == "country" else p for p in sources]
 
     def _unnamed_people(self, match: Match, sources: list[Party]) -> list[Party]:
         """"Police opened fire on protesters", "troops arrested dozens of rebels": people

@@ -160,6 +160,9 @@ class CueFinder:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.vocab["say"]:
             return None
         lemma = verb.lemma_.lower()
+        # "Asked whether ...", "was told that ...": the subject is the one addressed, not the speaker
+        if any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+            return None
         if lemma in self.vocab["accuse_of"] and verb.tag_ != "VBG":
             return self._accuse_cue(verb)
         as_reported = self._as_reported(verb)
@@ -211,6 +214,13 @@ class CueFinder:
         for child in verb.children:
             if child.dep_ == "ccomp":
                 return child
+        # "told a briefing that ...", parsed with the clause hanging off the audience
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "npadvmod"):
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("acl", "relcl", "ccomp") and any(
+                            c.dep_ == "mark" and c.lower_ == "that" for c in grandchild.children):
+                        return grandchild
         head = verb.head
         # "As the ministry reported, X happened": the governing clause is the report
         if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
@@ -500,7 +510,14 @@ class QuoteExtractor:
     def _attribute_alone(self, m: Marked, quotes: list[Quote]) -> None:
         """A quoted span no cue claimed: its sentence's subject, or the speaker just before."""
         content = self.text[m.start:m.end]
-        if n_words(content) < MIN_STATEMENT_WORDS or _is_title(content):
+        if _is_title(content):
+            return
+        if n_words(content) < MIN_STATEMENT_WORDS:
+            # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
+            speaker = self._continuing_speaker(m, quotes) if content.rstrip().endswith((".", "!", "?")) else None
+            if speaker is not None and n_words(content) >= 2:
+                m.quote = self._make(m.start, m.end, "direct", None, speaker)
+                quotes.append(m.quote)
             return
         speaker = self._subject_speaker(m) or self._continuing_speaker(m, quotes)
         if speaker is None:
