@@ -149,8 +149,9 @@ def analyze(
                     continue
                 if item.status == "not_english":
                     tally.not_english += 1
-                    err.print(f"warning: {escape(item.source)}: not English (detected '{item.language}'); "
-                              "stored without analysis", soft_wrap=True)
+                    what = "not analysed" if store is None else "stored without analysis"
+                    err.print(f"warning: {escape(item.source)}: not English (detected '{item.language}'); {what}",
+                              soft_wrap=True)
                 yield item
 
         for article in runner.analyze(prepared()):
