@@ -17,7 +17,7 @@ from .clean import split_page
 from .events import code_events
 from .eventpatterns import load_lexicon
 from .language import detect_language
-from .metadata import Metadata, extract_metadata
+from .metadata import Metadata, extract_metadata, parse_full_date
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .read import RawDocument
@@ -78,8 +78,6 @@ def prepare(raw: RawDocument) -> Article | Failure:
 def normalise_date(value: str | None) -> str | None:
     if not value:
         return None
-    from .metadata import parse_full_date
-
     iso, _ = parse_full_date(value)
     return iso
 
