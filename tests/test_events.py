@@ -272,3 +272,46 @@ def test_a_user_pattern_adds_a_trigger(nlp, tmp_path):
     article = Article(id="t", source="t", text=doc.text, date=None)
     found = ev.EventCoder(doc, article, FakeCast(doc), [], lexicon).run()
     assert triples(found) == [("REJECT", "KST", "MRV")]
+
+
+# ---------------------------------------------------------------------- places, unnamed people
+class _Dictionary:
+    metonyms = {"dravo": Actor("MRV GOV", "Marovian government", "MRV GOV", "MRV", "GOV", "body")}
+
+
+class PlaceCast(FakeCast):
+    """The stand-in actor layer with a dictionary of seats of power (capital -> government)."""
+
+    d = _Dictionary()
+
+
+def code_with_places(nlp, text):
+    doc = nlp(text)
+    article = Article(id="t", source="t", text=text, date="2024-03-14")
+    return ev.code_events(doc, article, PlaceCast(doc), [])
+
+
+def test_a_named_place_stands_for_its_country(nlp):
+    found = triples(code_with_places(nlp, "Kestrian troops shelled the town of Dravo."))
+    assert found == [("ASSAULT", "KST MIL", "MRV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people named by what they are: the acting state's own
+    ("Kestrian police arrested dozens of protesters on Monday.", [("COERCE", "KST COP", "KST CVL")]),
+    # lifting emergency rule with no place named: on the state's own people
+    ("The Kestrian government lifted the state of emergency on Sunday.", [("CONCEDE", "KST GOV", "KST CVL")]),
+    # protesters named by their country's adjective are its people, not its state
+    ("Kestrian landowners began a hunger strike outside parliament.", [("PROTEST", "KST CVL", "KST GOV")]),
+    # the toll of an attack is not a second attack
+    ("Kestrian troops attacked Marovia, killing ten civilians.", [("ASSAULT", "KST MIL", "MRV")]),
+    # workers downing tools
+    ("Kestrian miners stopped work on Monday.", [("PROTEST", "KST CVL", "KST GOV")]),
+])
+def test_unnamed_people_and_home_targets(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_border_says_where_not_whom(nlp):
+    found = triples(code(nlp, "Kestrian troops captured a rebel stronghold near the Marovian border."))
+    assert ("ASSAULT", "KST MIL", "MRV") not in found

@@ -63,6 +63,12 @@ PEOPLE_SECTORS = {"protester": "CVL", "demonstrator": "CVL", "civilian": "CVL", 
                   "militant": "REB", "insurgent": "REB", "separatist": "REB", "militia": "REB", "fighter": "REB",
                   "opponent": "OPP", "dissident": "OPP", "activist": "OPP", "opposition": "OPP", "prisoner": "CVL",
                   "detainee": "CVL", "rioter": "CVL", "mourner": "CVL", "worshipper": "CVL", "farmer": "AGR"}
+# Curfews, emergency rule, crackdowns and their lifting: with no place named, the state
+# does them to its own people.
+HOME_POPULATION_CODES = {"081", "1723", "1724", "175"}
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "enclave", "port",
+               "camp", "state", "suburb", "neighbourhood", "neighborhood", "area", "settlement"}
+BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
 PEOPLE_TYPES = {"ASSAULT", "COERCE", "ACCUSE"}
 # Acts whose place in the actor's own country makes its population the target.
 POPULATION_TYPES = {"COERCE", "CONCEDE", "ASSAULT"}
@@ -130,6 +136,7 @@ class EventCoder:
         self._text = self.article.text  # the text the doc was parsed from; Doc.text rebuilds it
         self._modals: list[Token] = []  # "must"/"should" auxiliaries, found with the triggers
         self._voiced = [(i, q) for i, q in enumerate(self.quotes)]
+        self._token_at = {t.idx: t for t in self.doc}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
@@ -328,6 +335,10 @@ class EventCoder:
         targets = self.targets(match, sources)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in PEOPLE_TYPES:
             targets = self._unnamed_people(match, sources)
+        if not targets and match.pattern.cameo in HOME_POPULATION_CODES:
+            # "the government lifted the state of emergency": on its own people
+            targets = [_population(_country_of(s)) for s in sources
+                       if s.actor.country and s.actor.sector in STATE_SECTORS]
         pairs = self._pairs(match, sources, targets)
         if not pairs:
             self._drop(match.token, DropReason.NO_TARGET)
@@ -495,6 +506,19 @@ class EventCoder:
 
     # ------------------------------------------------------------------ targets
     def targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        return [p for p in self._targets(match, sources) if not self._names_a_border(p)]
+
+    def _names_a_border(self, party: Party) -> bool:
+        """"camps near the Thai border": the country says where, it is not acted on."""
+        if party.start is None:
+            return False
+        token = self._token_at.get(party.start)
+        if token is None:
+            return False
+        return token.lemma_.lower() in BORDER_NOUNS or (
+            token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in BORDER_NOUNS)
+
+    def _targets(self, match: Match, sources: list[Party]) -> list[Party]:
         for spec in match.pattern.targets:
             if spec == "location":
                 found = self._location_targets(match, sources)
@@ -740,6 +764,9 @@ class EventCoder:
                 return found
         if token.lower_ in THIRD_PERSON_NONHUMAN:
             return self._antecedent(token)
+        place = _named_place(token)
+        if place is not None:  # "shelled the regional capital Juba"
+            return self._entity_party(place)
         return []
 
     def _entity_party(self, token: Token) -> list[Party]:
@@ -753,7 +780,7 @@ class EventCoder:
         """The country of a named place the actor layer left without an actor: a capital
         or seat of power ("shelled Beirut", "protesters in Baghdad") stands for its country
         when it is where something happens, not for the government."""
-        if ent.label_ not in PLACE_LABELS:
+        if (ent.label_ or ent[0].ent_type_) not in PLACE_LABELS:
             return None
         key = ent.text.strip().lower()
         if key.startswith("the "):
@@ -876,8 +903,10 @@ class EventCoder:
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
                         for obj in child.children:
-                            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
-                                return obj
+                            if obj.dep_ == "pobj":
+                                place = obj if obj.ent_type_ in PLACE_LABELS else _named_place(obj)
+                                if place is not None:
+                                    return place
                     if child.dep_ in ("prep", "pobj", "dobj", "agent"):
                         following.append(child)
             frontier = following
@@ -1054,6 +1083,28 @@ def _population(party: Party) -> Party:
     people = Actor(id=f"{actor.country} CVL", name=f"{actor.country} civilians", code=f"{actor.country} CVL",
                    country=actor.country, sector="CVL", kind="group")
     return Party(actor=people, mention=party.mention, start=party.start, end=party.end)
+
+
+def _named_place(noun: Token) -> Token | None:
+    """The name in "the capital Kabul", "the town of Samarra", "the West Bank city of Hebron"."""
+    if noun.ent_type_ or noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("appos", "compound") and child.ent_type_ in PLACE_LABELS:
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.ent_type_ in PLACE_LABELS:
+                    return grand
+    return None
+
+
+def _country_of(party: Party) -> Party:
+    """The country a state body belongs to, as a party at the same mention."""
+    country = party.actor.country
+    actor = Actor(id=country, name=country, code=country, country=country, sector=None, kind="country")
+    return Party(actor=actor, mention=party.mention, start=party.start, end=party.end)
 
 
 def _purpose(node: Token) -> bool:
