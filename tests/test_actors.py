@@ -117,3 +117,14 @@ def test_statements_from_a_capital_come_from_its_government():
     a = analyze("Officials in Ankara dismissed the statements from Athens about the maritime border.",
                 date="2024-03-01")
     assert actor_code_of(a, "Athens") == "GRC GOV"
+
+
+def test_gazetteer_types_what_the_model_gets_wrong():
+    a = analyze("Traffic through the Lachin corridor resumed on Monday, while shelling was reported in Syunik. "
+                "The CSTO and the EAEU held a joint session.", date="2023-01-09")
+    labels = {m.text: m.label for m in a.entities}
+    assert labels.get("Lachin corridor") in ("LOC", "FAC", "GPE")
+    assert labels.get("Syunik") in ("LOC", "GPE")
+    assert not any(m.label == "PERSON" for m in a.entities if "Lachin" in m.text)
+    codes = {m.text: m.actor.code for m in a.entities if m.actor}
+    assert codes.get("CSTO") == "CSTO" and codes.get("EAEU") == "EAEU"
