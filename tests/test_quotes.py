@@ -220,3 +220,9 @@ def test_short_sentence_continuing_a_quote():
     a = analyze('Georgian Prime Minister Irakli Kobakhidze spoke in Tbilisi. "Our position is clear," he added. '
                 '"Abkhazia is Georgia."', date="2025-02-20")
     assert speaker_name(quote_starting(a, "Abkhazia is Georgia")) == "Irakli Kobakhidze"
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_before():
+    a = analyze("The Azerbaijani Defense Ministry reported shelling near Lachin on Sunday. Later in the day the "
+                "ministry said that the situation had stabilised.", date="2023-01-09")
+    assert quote_starting(a, "the situation had stabilised").speaker.actor.code == "AZE MIL"

@@ -35,6 +35,7 @@ FROM_GOVERNMENT = {"statement", "signal", "message", "proposal", "demand", "call
                    "instruction", "word", "position", "objection", "protest", "complaint", "support", "aid"}
 PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
                "train", "highway", "embassy", "envoy", "ambassador"}
+MINISTRY_NOUNS = {"ministry", "department"}
 ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "grouping", "pact"}
 STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
 PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}
@@ -682,20 +683,32 @@ class Cast:
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
         """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named."""
         out = sorted(found, key=lambda m: m.start)
-        for t in self._tokens_where(ORGANISATION_NOUNS, self._lemma):
+        for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS, self._lemma):
             if t.tag_ not in ("NN", "NNP"):
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
                 continue
             span = self.doc[t.left_edge.i: t.i + 1]
-            earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and m.actor.kind == "igo"]
+            wanted = self._refers_back_to(t, span)
+            earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
+            own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
             if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
-                                  and m.actor.kind == "igo" for m in out):
-                continue
+                                  and m.actor.kind in own for m in out):
+                continue  # the phrase names its own organisation or country
             out = [m for m in out if not (span.start_char <= m.start < span.end_char)]
             out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
             out.sort(key=lambda m: m.start)
         return out
+
+    def _refers_back_to(self, head: Token, span: Span):
+        """What 'the alliance' (an organisation) or 'the ministry' (a national body) points back to."""
+        if head.lemma_.lower() in ORGANISATION_NOUNS:
+            return lambda a: a.kind == "igo"
+        phrase = span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()
+        if phrase in MINISTRY_NOUNS:  # plain "the ministry": whichever ministry was named last
+            return lambda a: a.kind == "body" and a.country is not None and a.sector in ("GOV", "MIL")
+        sector = self.d.sectors.get(phrase) or "GOV"
+        return lambda a: a.kind == "body" and a.sector == sector and a.country is not None
 
     def _missed_surnames(self, taken: set[int]) -> list[Mention]:
         """A surname of someone already met that the NER did not mark this time."""
