@@ -228,12 +228,15 @@ class ActorDictionary:
                         country=p.get("country"), sector=p.get("sector") or "GOV", wikidata=p.get("wikidata"),
                         roles=roles, igo=p.get("igo"))
         for v in {p["name"], *person.variants}:
-            v = str(v)
-            if " " in v.strip():
+            v = str(v).strip()
+            if " " in v:
                 self.people[_key(v)] = person
-            self.surnames.setdefault(_key(v.split()[-1]), [])
-            if person not in self.surnames[_key(v.split()[-1])]:
-                self.surnames[_key(v.split()[-1])].append(person)
+            else:
+                # a surname alone names the person only where the dictionary lists it as a variant
+                # (it does so when the surname is distinctive); otherwise only after the full name
+                bucket = self.surnames.setdefault(_key(v), [])
+                if all(other is not person for other in bucket):
+                    bucket.append(person)
 
     def _add_title(self, t: dict) -> None:
         names = [t["title"], *(t.get("aliases") or [])]
