@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     code: str
@@ -89,10 +91,10 @@ def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
 @lru_cache(maxsize=4)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """Our patterns, plus a user's file of the same format; compiled once per process."""
-    data = yaml.safe_load((DATA / "plover_patterns.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((DATA / "plover_patterns.yaml").read_text(encoding="utf-8"), Loader=_Loader)
     patterns = [_pattern(item) for item in data["patterns"]]
     if extra is not None:
-        user = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+        user = yaml.load(Path(extra).read_text(encoding="utf-8"), Loader=_Loader) or {}
         patterns = [_pattern(item) for item in user.get("patterns", [])] + patterns
     codes = load_cameo()
     for pattern in patterns:
