@@ -9,6 +9,7 @@ phrase name?").
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,12 @@ STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
 PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}
 FEMALE_SURNAME = re.compile(r"(ova|eva|yova|ina|aya|skaya|ska|ovna|evna)$")
 MALE_SURNAME = re.compile(r"(ov|ev|yev|in|sky|skiy|enko|uk|yan|ian|dze|shvili)$")
+
+
+def _fold(word: str) -> str:
+    """Without diacritics: 'Güler' -> 'guler', 'Kılıç' -> 'kilic'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ı", "i").replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)
@@ -888,6 +895,22 @@ class Cast:
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod") and (cm := self._by_token.get(child.i)) and cm.actor:
                 return Party(cm.actor, cm.text, cm.start, cm.end)
+        return None
+
+    def name_as_written(self, actor: Actor) -> str | None:
+        """The actor's name as this article spells it ('Yaşar Güler' for the dictionary's
+        'Yasar Guler'); None when the article uses the dictionary's spelling or another
+        transliteration."""
+        canonical = actor.name.split()
+        forms = [m.text for m in self.mentions if m.actor is not None and m.actor.id == actor.id
+                 and m.label == "PERSON"]
+        if not forms or not canonical:
+            return None
+        written = max(forms, key=len).split()
+        if written[-1] != canonical[-1] and _fold(written[-1]) == _fold(canonical[-1]):
+            if len(written) == len(canonical) and all(_fold(a) == _fold(b) for a, b in zip(written, canonical)):
+                return " ".join(written)
+            return " ".join(canonical[:-1] + written[-1:])
         return None
 
     def resolve_state_pronoun(self, token: Token) -> Party | None:

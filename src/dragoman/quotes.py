@@ -27,6 +27,16 @@ MIN_STATEMENT_WORDS = 4
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 RELATIVE = {"who", "which", "that"}
 EXPLETIVE = {"it", "there"}
+# "Not everyone thinks ...", "nobody expects ...": commentary, not anyone's statement
+NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
+                        "many", "some", "few", "none", "all"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# a quoted name after one of these is a title, not a statement: the book "...", a treaty called "..."
+TITLE_CUES = {"book", "novel", "film", "movie", "documentary", "article", "report", "study", "paper", "essay",
+              "column", "song", "album", "play", "series", "treaty", "agreement", "accord", "pact", "law", "bill",
+              "act", "declaration", "resolution", "operation", "programme", "program", "doctrine", "strategy",
+              "plan", "initiative", "project", "called", "titled", "entitled", "named", "dubbed", "slogan",
+              "headline", "magazine", "newspaper", "show"}
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +180,7 @@ class CueFinder:
             return as_reported
         clause = self._reported_clause(verb)
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in EXPLETIVE:
+        if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
             return None
         if clause is None:
             if lemma not in self.vocab["adjacent"]:
@@ -214,13 +224,15 @@ class CueFinder:
         for child in verb.children:
             if child.dep_ == "ccomp":
                 return child
-        # "told a briefing that ...", parsed with the clause hanging off the audience
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "npadvmod"):
-                for grandchild in child.children:
-                    if grandchild.dep_ in ("acl", "relcl", "ccomp") and any(
-                            c.dep_ == "mark" and c.lower_ == "that" for c in grandchild.children):
-                        return grandchild
+        # "told a briefing that ...", "said in a statement that ...": parsed with the clause
+        # hanging off the audience or the medium
+        holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+        holders += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for holder in holders:
+            for grandchild in holder.children:
+                if grandchild.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in grandchild.children):
+                    return grandchild
         head = verb.head
         # "As the ministry reported, X happened": the governing clause is the report
         if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
@@ -298,9 +310,14 @@ class CueFinder:
             return None
         sent = token.sent
         phrase_end = max(t.i for t in [token, to, *objs[0].subtree])
-        if token.i == sent.start or self.doc[token.i - 1].is_punct:
+        # the phrase runs to its comma: "According to Transparency Watch Georgia, ..."
+        comma = next((t.i for t in sent if t.i > to.i and t.text == ","), None)
+        at_start = token.i == sent.start or (self.doc[token.i - 1].is_punct and self.doc[token.i - 1].text != ",")
+        if at_start and comma is not None:
+            phrase_end = max(phrase_end, comma - 1)
+        if at_start:
             body = [t for t in sent if t.i > phrase_end and not t.is_punct or t.i > phrase_end + 1]
-        else:
+        else:  # "..., according to the navy." / "... according to officials"
             body = [t for t in sent if t.i < token.i]
         body = [t for t in body if not t.is_space]
         while body and body[-1].is_punct:
@@ -309,7 +326,11 @@ class CueFinder:
             body.pop(0)
         if not body:
             return None
-        return Cue(token, self._speaker(objs[0]), body[0].idx, body[-1].idx + len(body[-1]))
+        speaker_token = objs[0]
+        named = [t for t in self.doc[to.i + 1: phrase_end + 1] if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
+        if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
+            speaker_token = named[-1]  # the head of a name the parse cut in two
+        return Cue(token, self._speaker(speaker_token), body[0].idx, body[-1].idx + len(body[-1]))
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         """"Lavrov renewed allegations that ...": the noun's clause, spoken by the verb's subject."""
@@ -329,8 +350,13 @@ class CueFinder:
     def _subject(self, verb: Token) -> Token | None:
         current = verb
         for _ in range(4):
-            for child in current.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ != "EX":
+            # of two subjects (a misparse of "X met Y, the ministry said"), the one next to the verb
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "EX"]
+            if len(subjects) > 1:
+                before = [c for c in subjects if c.i < current.i]
+                subjects = [before[-1]] if before else subjects[:1]
+            for child in subjects + [c for c in current.children if c.dep_ == "agent"]:
+                if child.dep_ in ("nsubj", "nsubjpass"):
                     if child.lower_ in RELATIVE and current.dep_ == "relcl":
                         return current.head
                     return child
@@ -352,9 +378,11 @@ class CueFinder:
             return self._document_speaker(token)
         party = self.cast.resolve_token(token)
         if party is None and token.pos_ == "PRON":
-            named = self.cast.antecedent(token)  # someone the dictionary does not know
-            if named is not None:
-                return Speaker(named.text, named.start, named.end, named.actor)
+            named = self.cast.antecedent(token) if token.lower_ in PERSONAL_PRONOUNS else None
+            if named is not None:  # someone the dictionary does not know
+                if named.actor is not None:
+                    return speaker_for(self.cast, named.actor, token.text, token.idx, token.idx + len(token))
+                return Speaker(named.text, named.start, named.end, None)
             return None
         appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
         for child in appositions:
@@ -368,7 +396,7 @@ class CueFinder:
         phrase = _noun_phrase(token)
         if party is not None:
             mention = phrase.text if token.pos_ != "PRON" else token.text
-            return Speaker(mention, phrase.start_char, phrase.end_char, party.actor)
+            return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
@@ -389,6 +417,16 @@ class CueFinder:
         if party is not None:
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor)
         return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
+
+
+def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speaker:
+    """A resolved speaker, named the way a reader of the article would name them."""
+    if actor.kind == "person":
+        return Speaker(mention, start, end, actor, cast.name_as_written(actor))
+    if actor.kind == "body" and actor.id == actor.code and mention.split()[0].lower() in ("a", "an", "one"):
+        # "a Turkish official said": someone unnamed, speaking for the government
+        return Speaker(mention, start, end, actor, mention.split(" ", 1)[1] if " " in mention else mention)
+    return Speaker(mention, start, end, actor)
 
 
 def _between_commas(verb: Token) -> bool:
@@ -510,7 +548,7 @@ class QuoteExtractor:
     def _attribute_alone(self, m: Marked, quotes: list[Quote]) -> None:
         """A quoted span no cue claimed: its sentence's subject, or the speaker just before."""
         content = self.text[m.start:m.end]
-        if _is_title(content):
+        if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
             return
         if n_words(content) < MIN_STATEMENT_WORDS:
             # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
@@ -544,8 +582,8 @@ class QuoteExtractor:
         if party is None or party.actor.kind not in ("person", "body", "igo"):
             return None
         phrase = _noun_phrase(subj)
-        return Speaker(phrase.text if subj.pos_ != "PRON" else subj.text, phrase.start_char, phrase.end_char,
-                       party.actor)
+        return speaker_for(self.cast, party.actor, phrase.text if subj.pos_ != "PRON" else subj.text,
+                           phrase.start_char, phrase.end_char)
 
     def _continuing_speaker(self, m: Marked, quotes: list[Quote]) -> Speaker | None:
         """The speaker of the quote just before, unless narrative comes between them."""
@@ -590,7 +628,7 @@ class QuoteExtractor:
                 continue
             body_start = s + mt.start(2)
             kind = "direct" if para[mt.start(2)] in OPEN_MARKS else "indirect"
-            speaker = Speaker(mt.group(1), s, s + len(mt.group(1)), actor)
+            speaker = speaker_for(self.cast, actor, mt.group(1), s, s + len(mt.group(1)))
             q = self._make(body_start, e, kind, None, speaker)
             out.append(q)
         return out
@@ -607,10 +645,19 @@ def _distance_q(q: Quote, m: Marked) -> int:
     return m.start - q.cue_start if q.cue_start < m.start else max(0, q.cue_start - m.end)
 
 
-def _is_title(text: str) -> bool:
-    tokens = _WORD.findall(text)
+SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
+
+
+def _is_title(text: str, before: str = "") -> bool:
+    """A quoted name ("The Closed Gate: A Century on the Border", a treaty, an operation)."""
+    if text.rstrip().endswith((".", "!", "?", ",")):
+        return False
+    words = _WORD.findall(before.lower())
+    if words and words[-1] in TITLE_CUES:
+        return True
+    tokens = [t for t in _WORD.findall(text) if t.lower() not in SMALL_WORDS]
     caps = sum(1 for t in tokens if t[0].isupper())
-    return len(tokens) <= 8 and caps >= max(2, len(tokens) * 0.7) and not text.rstrip().endswith((".", "!", "?", ","))
+    return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
 
 
 def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:

@@ -67,10 +67,11 @@ class Speaker:
     start: int
     end: int
     actor: Actor | None
+    spelled: str | None = None  # the name as the article spells it, where it differs only in accents
 
     @property
     def name(self) -> str:
-        return self.actor.name if self.actor else self.mention
+        return self.spelled or (self.actor.name if self.actor else self.mention)
 
     def to_dict(self) -> dict[str, Any]:
         return {
