@@ -31,6 +31,12 @@ EXPLETIVE = {"it", "there"}
 NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
                         "many", "some", "few", "none", "all"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# verbs whose object is the audience ("told reporters that ...") and the occasions a statement
+# is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
+AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "promise", "convince"}
+SPEECH_OCCASIONS = {"statement", "interview", "briefing", "speech", "address", "post", "letter", "conference",
+                    "communique", "communiqué", "message", "tweet", "remark", "comment", "note", "readout",
+                    "call", "meeting", "session", "debate", "appearance", "broadcast", "op-ed", "article"}
 # a quoted name after one of these is a title, not a statement: the book "...", a treaty called "..."
 TITLE_CUES = {"book", "novel", "film", "movie", "documentary", "article", "report", "study", "paper", "essay",
               "column", "song", "album", "play", "series", "treaty", "agreement", "accord", "pact", "law", "bill",
@@ -226,8 +232,10 @@ class CueFinder:
                 return child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
         # hanging off the audience or the medium
-        holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
-        holders += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
+                   and verb.lemma_.lower() in AUDIENCE_VERBS]
+        holders += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+                    if g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_OCCASIONS]
         for holder in holders:
             for grandchild in holder.children:
                 if grandchild.dep_ in ("acl", "relcl", "ccomp") and any(
