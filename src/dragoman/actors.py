@@ -288,7 +288,7 @@ class ActorDictionary:
         return self.people.get(_key(name))
 
     def title_of(self, phrase: str) -> Title | None:
-        low = " " + phrase.lower().replace("’", "'") + " "
+        low = " " + re.sub(r"\s*-\s*", " ", phrase.lower().replace("’", "'")) + " "
         if low in self._title_cache:
             return self._title_cache[low]
         found = next((t for t in self.titles if f" {t.title} " in low), None)
@@ -944,12 +944,14 @@ class Cast:
         gender = PRONOUN_GENDER.get(token.lower_)
         here = self._sentence_of(token)
         candidates = [m for m in reversed(self.mentions) if m.start < token.idx and self._is_person(m)]
-        near_subjects = [m for m in candidates if here - m.sentence <= 2 and self._is_subject(m)]
-        for pool in (near_subjects, candidates):
-            for wanted in (gender, None):
-                for m in pool:
-                    if self._gender(m) == wanted:
-                        return m
+        # the latest subject nearby whose gender does not contradict the pronoun
+        for m in candidates:
+            if here - m.sentence <= 2 and self._is_subject(m) and self._gender(m) in (gender, None):
+                return m
+        for wanted in (gender, None):
+            for m in candidates:
+                if self._gender(m) == wanted:
+                    return m
         return None
 
     @staticmethod

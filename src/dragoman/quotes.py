@@ -384,6 +384,9 @@ class CueFinder:
     def _speaker(self, token: Token) -> Speaker | None:
         if token.lemma_.lower() in self.vocab["document_nouns"]:
             return self._document_speaker(token)
+        named = self._person_in_phrase(token)
+        if named is not None:
+            return named
         party = self.cast.resolve_token(token)
         if party is None and token.pos_ == "PRON":
             named = self.cast.antecedent(token) if token.lower_ in PERSONAL_PRONOUNS else None
@@ -412,6 +415,23 @@ class CueFinder:
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
         return None
 
+
+    def _person_in_phrase(self, head: Token) -> Speaker | None:
+        """'The EU ambassador to Georgia, Pawel Herczynski, said', 'Assistant to the President
+        X Y said': a role noun heading a phrase that names the person speaks as that person."""
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
+            return None
+        for t in head.subtree:
+            if t.i <= head.i or t.ent_type_ != "PERSON":
+                continue
+            if any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i):
+                continue
+            mention = self.cast.mention_of(t)
+            if mention is not None and mention.actor is not None:
+                return speaker_for(self.cast, mention.actor, mention.text, mention.start, mention.end)
+            entity = next((e for e in self.doc.ents if e.start <= t.i < e.end), self.doc[t.i: t.i + 1])
+            return Speaker(entity.text, entity.start_char, entity.end_char, None)
+        return None
 
     def _document_speaker(self, token: Token) -> Speaker | None:
         """'a statement from the ministry', 'the statement said': who issued it."""
@@ -500,7 +520,8 @@ class QuoteExtractor:
         inside = [m for m in self.marked if m.start < cue.end and cue.start < m.end]
         if inside:
             outside_words = self._words_outside(cue.start, cue.end, inside)
-            if outside_words <= 2 and len(inside) > 1:  # '"A," while "B."' reported as one clause
+            cue_inside = any(a.end <= cue.token.idx < b.start for a, b in zip(inside, inside[1:]))
+            if outside_words <= 2 and len(inside) > 1 and not cue_inside:  # '"A," while "B."' as one clause
                 first, *rest = sorted(inside, key=lambda m: m.start)
                 if first.quote is None:
                     for m in rest:
