@@ -226,3 +226,19 @@ def test_the_ministry_refers_back_to_the_ministry_named_before():
     a = analyze("The Azerbaijani Defense Ministry reported shelling near Lachin on Sunday. Later in the day the "
                 "ministry said that the situation had stabilised.", date="2023-01-09")
     assert quote_starting(a, "the situation had stabilised").speaker.actor.code == "AZE MIL"
+
+
+def test_readout_stance_is_a_statement():
+    a = analyze("Sergei Lavrov met his Kazakh counterpart in Moscow on Tuesday. The Russian minister stressed the "
+                "importance of completing the delimitation of the border without delay.", date="2025-03-04")
+    assert speaker_name(quote_starting(a, "importance of completing the delimitation")) == "Sergei Lavrov"
+
+
+def test_interview_answers_belong_to_the_person_interviewed():
+    a = analyze("Interview: the envoy on the border talks\n\nMarta Lindqvist has been the special envoy since "
+                "January. We spoke to her in Tbilisi.\n\nQ: Are the talks stuck?\n\nA: Not at all. Both teams "
+                "met twice this month.\n\nQ: What comes next?\n\nA: A new round in April, if the sides agree.",
+                date="2025-03-04")
+    for words in ("Not at all", "A new round in April"):
+        assert speaker_name(quote_starting(a, words)) == "Marta Lindqvist"
+    assert not any("Are the talks stuck" in q.text for q in a.quotes)

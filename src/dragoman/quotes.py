@@ -158,7 +158,7 @@ class CueFinder:
 
     def find(self) -> list[Cue]:
         cues: list[Cue] = []
-        words = self.vocab["say"] | self.vocab["nouns"] | {"according"}
+        words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["stance_verbs"] | {"according"}
         strings = self.doc.vocab.strings
         forms = zip(self.doc.to_array("LEMMA"), self.doc.to_array("LOWER"))
         for i, (lemma, lower) in enumerate(forms):
@@ -167,7 +167,8 @@ class CueFinder:
             token = self.doc[i]
             if self.inside_quote(token.idx):
                 continue
-            cue = self._verb_cue(token) or self._according_cue(token) or self._noun_cue(token)
+            cue = (self._verb_cue(token) or self._according_cue(token) or self._noun_cue(token)
+                   or self._stance_cue(token))
             if cue is not None:
                 cues.append(cue)
         return cues
@@ -339,6 +340,20 @@ class CueFinder:
         if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
             speaker_token = named[-1]  # the head of a name the parse cut in two
         return Cue(token, self._speaker(speaker_token), body[0].idx, body[-1].idx + len(body[-1]))
+
+    def _stance_cue(self, verb: Token) -> Cue | None:
+        """Readout style: 'X stressed the importance of ...', 'X expressed concern over ...'."""
+        if verb.lemma_.lower() not in self.vocab["stance_verbs"] or verb.pos_ != "VERB":
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subject = self._subject(verb)
+        if obj is None or subject is None or obj.lemma_.lower() not in self.vocab["stance_nouns"]:
+            return None
+        tokens = [t for t in obj.subtree if not t.is_space]
+        if len(tokens) < 4:
+            return None
+        start = tokens[1].idx if tokens[0].dep_ == "det" else tokens[0].idx
+        return Cue(verb, self._speaker(subject), start, tokens[-1].idx + len(tokens[-1]))
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         """"Lavrov renewed allegations that ...": the noun's clause, spoken by the verb's subject."""
@@ -512,6 +527,7 @@ class QuoteExtractor:
         self._fill_forward()
         quotes.extend(m.quote for m in self.marked if m.quote is not None and m.quote not in quotes)
         quotes.extend(self._headline_quotes(quotes))
+        quotes.extend(self._interview_answers(quotes))
         quotes = _merge_same_sentence(quotes)
         quotes.sort(key=lambda q: q.start)
         return quotes
@@ -644,6 +660,43 @@ class QuoteExtractor:
             if nxt.paragraph == m.paragraph + 1 and nxt.quote is not None and nxt.quote.speaker is not None:
                 m.quote.speaker = nxt.quote.speaker
 
+    def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
+        """An interview set out as questions and answers: every answer paragraph is a statement
+        of the person interviewed (the person the introduction names most)."""
+        paragraphs = [(i, s, e, self.text[s:e]) for i, (s, e) in enumerate(self.paragraphs)]
+        questions = [i for i, _, _, text in paragraphs if QUESTION.match(text)]
+        if len(questions) < 2:
+            return []
+        speaker = self._interviewee(self.paragraphs[questions[0]][0])
+        out: list[Quote] = []
+        answering = False
+        for i, s, e, text in paragraphs:
+            if QUESTION.match(text):
+                answering = True
+                continue
+            if not answering or any(q.start < e and s < q.end for q in quotes):
+                continue
+            prefix = ANSWER.match(text)
+            start = s + (prefix.end() if prefix else 0)
+            if n_words(self.text[start:e]) >= 1:
+                out.append(self._make(start, e, "direct", None, speaker))
+        return out
+
+    def _interviewee(self, before: int) -> Speaker | None:
+        counts: dict[str, int] = {}
+        latest = {}
+        for m in self.cast.mentions:
+            if m.start < before and m.label == "PERSON":
+                key = m.actor.id if m.actor else m.text.split()[-1]
+                counts[key] = counts.get(key, 0) + 1
+                latest[key] = m
+        if not counts:
+            return None
+        m = latest[max(counts, key=lambda k: (counts[k], latest[k].start))]
+        if m.actor is not None:
+            return speaker_for(self.cast, m.actor, m.text, m.start, m.end)
+        return Speaker(m.text, m.start, m.end, None)
+
     def _headline_quotes(self, quotes: list[Quote]) -> list[Quote]:
         """'Zakharova: Russia will not ...' as a paragraph of its own."""
         out = []
@@ -675,6 +728,10 @@ def _distance_q(q: Quote, m: Marked) -> int:
 
 
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
+
+
+QUESTION = re.compile(r"^(?:Q|Question)\s*[:.\-–—]\s*")
+ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 
 
 def _is_title(text: str, before: str = "") -> bool:
