@@ -242,3 +242,19 @@ def test_interview_answers_belong_to_the_person_interviewed():
     for words in ("Not at all", "A new round in April"):
         assert speaker_name(quote_starting(a, words)) == "Marta Lindqvist"
     assert not any("Are the talks stuck" in q.text for q in a.quotes)
+
+
+def test_two_speakers_in_one_sentence_stay_apart():
+    a = analyze("Armenian Prime Minister Nikol Pashinyan has said the application does not mean a break with "
+                "Russia, as Moscow warned Yerevan that it would face serious consequences for its choice.",
+                date="2025-03-04")
+    assert speaker_name(quote_starting(a, "the application does not mean a break")) == "Nikol Pashinyan"
+    moscow = quote_starting(a, "it would face serious consequences")
+    assert moscow.speaker is not None and moscow.speaker.actor.code == "RUS GOV"
+    assert "serious consequences" not in quote_starting(a, "the application does not mean").text
+
+
+def test_accused_of_when_the_parse_hangs_it_off_the_object():
+    a = analyze("Russia's ambassador in Ankara, Pavel Gorin, accused the three NATO members of \"using "
+                "humanitarian language to militarize the sea.\"", date="2025-03-04")
+    assert speaker_name(quote_starting(a, "using humanitarian language")) == "Pavel Gorin"

@@ -263,6 +263,15 @@ class CueFinder:
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         else:
             tokens = list(clause.subtree)
+            head = clause
+        # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
+        for t in list(tokens):
+            if t is not head and t.dep_ in ("advcl", "conj", "parataxis") and \
+                    t.lemma_.lower() in self.vocab["adjacent"] and any(c.dep_ == "nsubj" for c in t.children) and \
+                    any(c.dep_ == "ccomp" for c in t.children):
+                nested = {x.i for x in t.subtree}
+                mark = [c.i for c in t.children if c.dep_ == "mark"]
+                tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
         tokens = [t for t in tokens if not t.is_space]
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
@@ -296,7 +305,9 @@ class CueFinder:
         return None
 
     def _accuse_cue(self, verb: Token) -> Cue | None:
-        for prep in verb.children:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "of ..." hangs off the verb, or (a common misparse) off the one accused
+        for prep in [*verb.children, *(g for o in objects for g in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 objs = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
                 if not objs:
@@ -352,8 +363,7 @@ class CueFinder:
         tokens = [t for t in obj.subtree if not t.is_space]
         if len(tokens) < 4:
             return None
-        start = tokens[1].idx if tokens[0].dep_ == "det" else tokens[0].idx
-        return Cue(verb, self._speaker(subject), start, tokens[-1].idx + len(tokens[-1]))
+        return Cue(verb, self._speaker(subject), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         """"Lavrov renewed allegations that ...": the noun's clause, spoken by the verb's subject."""
