@@ -258,3 +258,9 @@ def test_accused_of_when_the_parse_hangs_it_off_the_object():
     a = analyze("Russia's ambassador in Ankara, Pavel Gorin, accused the three NATO members of \"using "
                 "humanitarian language to militarize the sea.\"", date="2025-03-04")
     assert speaker_name(quote_starting(a, "using humanitarian language")) == "Pavel Gorin"
+
+
+def test_lead_in_with_a_colon_and_no_verb():
+    a = analyze('12:40 A short word from Ilham Aliyev as he enters the hall: "Today we can close a long chapter."',
+                date="2025-03-04")
+    assert speaker_name(quote_starting(a, "Today we can close a long chapter")) == "Ilham Aliyev"

@@ -612,12 +612,29 @@ class QuoteExtractor:
                 m.quote = self._make(m.start, m.end, "direct", None, speaker)
                 quotes.append(m.quote)
             return
-        speaker = self._subject_speaker(m) or self._continuing_speaker(m, quotes)
+        speaker = self._subject_speaker(m) or self._colon_speaker(m) or self._continuing_speaker(m, quotes)
         if speaker is None:
             if n_words(content) < 6 or not m.opens_paragraph:
                 return
         m.quote = self._make(m.start, m.end, "direct", None, speaker)
         quotes.append(m.quote)
+
+    def _colon_speaker(self, m: Marked) -> Speaker | None:
+        """'A short one from Aliyev as he enters the hall: "..."': the one person the lead-in names."""
+        lead_end = m.start - 1
+        while lead_end > 0 and self.text[lead_end - 1] in " \"“«‘'":
+            lead_end -= 1
+        if lead_end <= 0 or self.text[lead_end - 1] != ":":
+            return None
+        sentence_start = self._sent_starts[self._sentence_index(lead_end - 1)]
+        people = [x for x in self.cast.mentions if sentence_start <= x.start < lead_end and
+                  (x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person"))]
+        if len({(x.actor.id if x.actor else x.text) for x in people}) != 1:
+            return None
+        x = people[-1]
+        if x.actor is not None:
+            return speaker_for(self.cast, x.actor, x.text, x.start, x.end)
+        return Speaker(x.text, x.start, x.end, None)
 
     def _subject_speaker(self, m: Marked) -> Speaker | None:
         """'The minister was "sincerely satisfied with ..."': the sentence's subject speaks."""
