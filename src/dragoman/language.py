@@ -33,22 +33,28 @@ SCRIPTS = [
 ]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, "und" when there is too little to tell."""
     sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
+    letters = _LETTER.findall(sample)
     if len(letters) < 20:
         return "und"
-    for pattern, code in SCRIPTS:
-        if len(pattern.findall(sample)) > len(letters) * 0.3:
-            return code
-    tokens = [w.lower() for w in _WORD.findall(sample)]
-    scores = Counter({lang: sum(t in words for t in tokens) for lang, words in FUNCTION_WORDS.items()})
+    non_ascii = len(letters) - len(_ASCII_LETTER.findall(sample))
+    if non_ascii > len(letters) * 0.3:
+        for pattern, code in SCRIPTS:
+            if len(pattern.findall(sample)) > len(letters) * 0.3:
+                return code
+    counts = Counter(w.lower() for w in _WORD.findall(sample))
+    n_tokens = sum(counts.values())
+    scores = Counter({lang: sum(counts[w] for w in words) for lang, words in FUNCTION_WORDS.items()})
     lang, hits = scores.most_common(1)[0]
-    if hits < max(2, len(tokens) * 0.05):
+    if hits < max(2, n_tokens * 0.05):
         # a headline or one short sentence: plain ASCII with no sign of another language is English
-        ascii_letters = sum(1 for c in letters if c.isascii())
-        if ascii_letters >= len(letters) * 0.97 and scores["en"] >= hits:
+        if non_ascii <= len(letters) * 0.03 and scores["en"] >= hits:
             return "en"
         return "und"
     if lang == "ru" and scores["uk"] >= hits * 0.8 and re.search(r"[іїєґ]", sample):
