@@ -111,6 +111,13 @@ def _date_span(child: Token) -> Span | None:
 def _entity_of(token: Token) -> Span | None:
     if token.ent_type_ not in ("DATE", "TIME"):
         return None
+    return entity_span(token)
+
+
+def entity_span(token: Token) -> Span | None:
+    """The entity span around a token, from the IOB tags (no pass over Doc.ents)."""
+    if not token.ent_type_:
+        return None
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Token
 
-from .eventdates import event_date
+from .eventdates import entity_span, event_date
 from .eventpatterns import DATA, CameoCode, Lexicon, Pattern, load_cameo, load_lexicon  # noqa: F401 (public API)
 from .records import Actor, Article, Event, Evidence, Party, Quote
 
@@ -670,16 +670,23 @@ class EventCoder:
         "opened fire to disperse X"."""
         for child in verb.children:
             if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                for grand in child.children:
-                    if grand.dep_ in ("dobj", "dative"):
-                        found = self._np_parties(grand, deep=True)
-                        if found:
-                            return found
-                for grand in child.children:
-                    if grand.dep_ == "prep" and grand.lower_ in DEEP_PREPS | {"at", "over"}:
-                        found = self._pobj_parties(grand, deep=True)
-                        if found:
-                            return found
+                found = self._objects_of(child, DEEP_PREPS | {"at", "over"})
+                if found:
+                    return found
+        return []
+
+    def _objects_of(self, clause: Token, preps: set[str]) -> list[Party]:
+        """Parties a clause acts on: its object, else the object of one of ``preps``."""
+        for grand in clause.children:
+            if grand.dep_ in ("dobj", "dative"):
+                found = self._np_parties(grand, deep=True)
+                if found:
+                    return found
+        for grand in clause.children:
+            if grand.dep_ == "prep" and grand.lower_ in preps:
+                found = self._pobj_parties(grand, deep=True)
+                if found:
+                    return found
         return []
 
     def _complement_subject(self, trigger: Token, verb: Token | None = None) -> list[Party]:
@@ -696,16 +703,9 @@ class EventCoder:
         for child in trigger.children:
             if child.dep_ not in ("xcomp", "ccomp") or self._is_quoted_content(trigger, child):
                 continue
-            for grand in child.children:
-                if grand.dep_ in ("dobj", "dative"):
-                    found = self._np_parties(grand, deep=True)
-                    if found:
-                        return found
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in DEEP_PREPS | {"into", "in"}:
-                    found = self._pobj_parties(grand, deep=True)
-                    if found:
-                        return found
+            found = self._objects_of(child, DEEP_PREPS | {"into", "in"})
+            if found:
+                return found
             if not tree:
                 continue
             # "agreed to provide 70 million dollars of aid for X": any actor in the clause
@@ -1202,16 +1202,7 @@ def _unique(*tokens: Token) -> list[Token]:
     return out
 
 
-def _entity_span(token: Token):
-    """The entity span around a token, from the IOB tags (no pass over Doc.ents)."""
-    if not token.ent_type_:
-        return None
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+_entity_span = entity_span
 
 
 def _entity_text(token: Token) -> str:
