@@ -264,3 +264,9 @@ def test_lead_in_with_a_colon_and_no_verb():
     a = analyze('12:40 A short word from Ilham Aliyev as he enters the hall: "Today we can close a long chapter."',
                 date="2025-03-04")
     assert speaker_name(quote_starting(a, "Today we can close a long chapter")) == "Ilham Aliyev"
+
+
+def test_fronted_topic_is_the_antecedent():
+    a = analyze('Analyst Timur Sadykov expects growth. For Helena Marsh, the lesson is simple. "The corridor '
+                'will work only if the borders open," she said.', date="2025-03-04")
+    assert speaker_name(quote_starting(a, "The corridor will work only")) == "Helena Marsh"

@@ -970,6 +970,8 @@ class Cast:
         root = span.root
         while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
             root = root.head
+        if root.dep_ == "pobj" and root.head.i == root.sent.start and root.head.lower_ in ("for", "to"):
+            return True  # the topic of "For Kowalczyk, the lesson is simple."
         return root.dep_ in ("nsubj", "nsubjpass")
 
     def last_pair(self, before: int) -> tuple[Actor, Actor] | None:
