@@ -391,7 +391,8 @@ class Cast:
         self._known: list[_Known] = []
         self._genders: dict[str, str | None] = {}
         self._pairs: list[tuple[int, Actor, Actor]] = []  # (char offset, a, b) of coordinated states
-        self._sent_starts = [s.start for s in doc.sents]
+        # paragraph breaks are sentences of their own in the parse; they do not count as sentences
+        self._sent_starts = [s.start for s in doc.sents if not all(t.is_space for t in s)]
         strings = doc.vocab.strings
         # one pass for the word forms every rule filters on, so rules touch only candidate tokens
         self._lower = [strings[x] for x in doc.to_array("LOWER")]

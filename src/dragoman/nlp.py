@@ -37,8 +37,10 @@ def load_nlp(model: str | None = None) -> Language:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A sentence never runs over a paragraph break (a headline has no full stop to end it)."""
+    # The break itself opens the sentence: forcing the word after it to start one instead makes
+    # the parser close that sentence again right after the word.
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+        if token.is_space and "\n" in token.text:
             token.is_sent_start = True
     return doc
 

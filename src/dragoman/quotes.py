@@ -31,6 +31,7 @@ EXPLETIVE = {"it", "there"}
 NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
                         "many", "some", "few", "none", "all"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 # verbs whose object is the audience ("told reporters that ...") and the occasions a statement
 # is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
 AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "promise", "convince"}
@@ -273,6 +274,11 @@ class CueFinder:
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
         tokens = [t for t in tokens if not t.is_space]
+        attribution_start = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if tokens and tokens[-1].i < attribution_start and tokens[0].i > verb.sent.start:
+            # "X happened, sources said.": what was said runs from the start of the sentence
+            sent_start = verb.sent.start
+            tokens = [t for t in verb.doc[sent_start: tokens[0].i] if not t.is_space] + tokens
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
         while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»"):
@@ -473,13 +479,17 @@ class CueFinder:
 
 
 def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speaker:
-    """A resolved speaker, named the way a reader of the article would name them."""
+    """A resolved speaker, named the way a reader of the article would name them: a person by
+    their name, a body or a group by the words of the text ("two Egyptian security sources",
+    "Yerevan"), with the actor code alongside."""
     if actor.kind == "person":
         return Speaker(mention, start, end, actor, cast.name_as_written(actor))
-    if actor.kind == "body" and actor.id == actor.code and mention.split()[0].lower() in ("a", "an", "one"):
-        # "a Turkish official said": someone unnamed, speaking for the government
-        return Speaker(mention, start, end, actor, mention.split(" ", 1)[1] if " " in mention else mention)
-    return Speaker(mention, start, end, actor)
+    words = mention.split()
+    if words and words[0].lower() in ("a", "an", "the", "one") and len(words) > 1:
+        words = words[1:]
+    if not words or words[0].lower() in PRONOUN_WORDS:
+        return Speaker(mention, start, end, actor)
+    return Speaker(mention, start, end, actor, " ".join(words))
 
 
 def _between_commas(verb: Token) -> bool:
@@ -519,7 +529,7 @@ class QuoteExtractor:
         self.paragraphs = article.paragraphs or [(0, len(article.text))]
         self.marked = find_marked(self.text, self.paragraphs)
         self._marked_starts = [m.start for m in self.marked]
-        self._sent_starts = [s.start_char for s in doc.sents]
+        self._sent_starts = [s.start_char for s in doc.sents if not all(t.is_space for t in s)]
 
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self._marked_starts, offset) - 1
