@@ -128,3 +128,10 @@ def test_gazetteer_types_what_the_model_gets_wrong():
     assert not any(m.label == "PERSON" for m in a.entities if "Lachin" in m.text)
     codes = {m.text: m.actor.code for m in a.entities if m.actor}
     assert codes.get("CSTO") == "CSTO" and codes.get("EAEU") == "EAEU"
+
+
+def test_organisation_official_outside_the_dictionary():
+    a = analyze("Hamas official Karim Odeh told reporters in Doha that the talks would continue. NATO spokesperson "
+                "Lina Brekke said the alliance was watching closely.", date="2025-04-08")
+    assert actor_code_of(a, "Karim Odeh") == "PSE REB"
+    assert actor_code_of(a, "Lina Brekke") == "NATO"

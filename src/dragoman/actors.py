@@ -581,15 +581,25 @@ class Cast:
         phrase = " ".join(t.text for t in phrase_tokens)
         title = self.d.title_of(phrase)
         country = self._country_in(phrase_tokens)
-        if title is None and country is None:
-            return None
-        sector = (title.sector if title else None) or "GOV"
         if country is None:
-            return None
-        self._genders_hint = title.gender if title else None
+            # "Hamas official X", "NATO spokesperson X": the organisation's own people
+            org = self._organisation_in(phrase_tokens)
+            if org is None or title is None:
+                return None
+            return Actor(id=f"person:{_slug(name)}", name=name, code=org.code, country=org.country,
+                         sector=org.sector, kind="person", role=title.role, gender=title.gender)
+        sector = (title.sector if title else None) or "GOV"
         return Actor(id=f"person:{_slug(name)}", name=name, code=f"{country.country} {sector}",
                      country=country.country, sector=sector, kind="person",
                      role=title.role if title else None, gender=title.gender if title else None)
+
+    def _organisation_in(self, tokens: list[Token]) -> Actor | None:
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                actor = self.d.lookup(" ".join(t.text for t in tokens[i:i + size]))
+                if actor is not None and actor.kind in ("igo", "group"):
+                    return actor
+        return None
 
     def _title_tokens_before(self, span: Span) -> list[Token]:
         toks: list[Token] = []
