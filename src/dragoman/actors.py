@@ -503,7 +503,7 @@ class Cast:
                         ("go", "travel", "fly", "arrive", "come", "move", "return", "drive", "relocate"))
         # "Moscow and Yerevan agreed": a conjunct of an acting subject acts too
         head = root
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
             if head.dep_ in ACTING_DEPS:
                 return True
@@ -979,7 +979,7 @@ class Cast:
         if span is None:
             return False
         root = span.root
-        while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
+        while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
             root = root.head
         if root.dep_ == "pobj" and root.head.i == root.sent.start and root.head.lower_ in ("for", "to"):
             return True  # the topic of "For Kowalczyk, the lesson is simple."

@@ -267,7 +267,7 @@ class EventCoder:
         node = noun
         if node.dep_ == "compound" and node.head.lemma_.lower() in CARRIER_NOUNS:
             node = node.head  # "launched a mediation effort"
-        while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in MEASURE_NOUNS:
             node = node.head.head  # "launched ten days of exercises"

@@ -404,7 +404,7 @@ class CueFinder:
                     if objs:
                         return objs[0]
             # "..., saying that": the participle borrows the subject of the clause it hangs on
-            if current.dep_ in ("advcl", "xcomp", "conj") and current.head is not current:
+            if current.dep_ in ("advcl", "xcomp", "conj") and current.head.i != current.i:
                 current = current.head
                 continue
             if current.dep_ == "relcl":
