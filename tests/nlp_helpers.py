@@ -16,20 +16,21 @@ def analyze(text: str, date: str | None = None, actors_file: str | None = None) 
     return analyzer(actors_file).analyze_text(text, date=date)
 
 
-def actor_code_of(article: Article, surface: str, occurrence: int = 0) -> str | None:
-    """The actor code of the nth entity whose text is ``surface`` (None when unresolved)."""
+def entity_actor(article: Article, surface: str, occurrence: int = 0):
+    """The actor of the nth entity whose text is ``surface`` (None when unresolved)."""
     hits = [m for m in article.entities if m.text == surface]
     if len(hits) <= occurrence:
         raise AssertionError(f"no entity {surface!r} (#{occurrence}) in {[m.text for m in article.entities]}")
-    actor = hits[occurrence].actor
+    return hits[occurrence].actor
+
+
+def actor_code_of(article: Article, surface: str, occurrence: int = 0) -> str | None:
+    actor = entity_actor(article, surface, occurrence)
     return actor.code if actor else None
 
 
 def actor_name_of(article: Article, surface: str, occurrence: int = 0) -> str | None:
-    hits = [m for m in article.entities if m.text == surface]
-    if len(hits) <= occurrence:
-        raise AssertionError(f"no entity {surface!r} (#{occurrence}) in {[m.text for m in article.entities]}")
-    actor = hits[occurrence].actor
+    actor = entity_actor(article, surface, occurrence)
     return actor.name if actor else None
 
 

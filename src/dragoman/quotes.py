@@ -18,13 +18,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Cast
+from .clean import words
 from .records import Article, Party, Quote, Speaker
 from .vocab import load_data
 
 OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 CLOSE_MARKS = {"”", "»", '"', "“"}
 MIN_STATEMENT_WORDS = 4
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 RELATIVE = {"who", "which", "that"}
 EXPLETIVE = {"it", "there"}
 # "Not everyone thinks ...", "nobody expects ...": commentary, not anyone's statement
@@ -75,7 +75,7 @@ class Cue:
 
 
 def n_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(words(text))
 
 
 # -- 1. quote marks --------------------------------------------------------------------
@@ -159,11 +159,11 @@ class CueFinder:
 
     def find(self) -> list[Cue]:
         cues: list[Cue] = []
-        words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["stance_verbs"] | {"according"}
+        cue_words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["stance_verbs"] | {"according"}
         strings = self.doc.vocab.strings
         forms = zip(self.doc.to_array("LEMMA"), self.doc.to_array("LOWER"))
         for i, (lemma, lower) in enumerate(forms):
-            if strings[lemma].lower() not in words and strings[lower] not in words:
+            if strings[lemma].lower() not in cue_words and strings[lower] not in cue_words:
                 continue
             token = self.doc[i]
             if self.inside_quote(token.idx):
@@ -484,12 +484,12 @@ def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speake
     "Yerevan"), with the actor code alongside."""
     if actor.kind == "person":
         return Speaker(mention, start, end, actor, cast.name_as_written(actor))
-    words = mention.split()
-    if words and words[0].lower() in ("a", "an", "the", "one") and len(words) > 1:
-        words = words[1:]
-    if not words or words[0].lower() in PRONOUN_WORDS:
+    parts = mention.split()
+    if parts and parts[0].lower() in ("a", "an", "the", "one") and len(parts) > 1:
+        parts = parts[1:]
+    if not parts or parts[0].lower() in PRONOUN_WORDS:
         return Speaker(mention, start, end, actor)
-    return Speaker(mention, start, end, actor, " ".join(words))
+    return Speaker(mention, start, end, actor, " ".join(parts))
 
 
 def _between_commas(verb: Token) -> bool:
@@ -775,10 +775,10 @@ def _is_title(text: str, before: str = "") -> bool:
     """A quoted name ("The Closed Gate: A Century on the Border", a treaty, an operation)."""
     if text.rstrip().endswith((".", "!", "?", ",")):
         return False
-    words = _WORD.findall(before.lower())
-    if words and words[-1] in TITLE_CUES:
+    lead = words(before.lower())
+    if lead and lead[-1] in TITLE_CUES:
         return True
-    tokens = [t for t in _WORD.findall(text) if t.lower() not in SMALL_WORDS]
+    tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
     caps = sum(1 for t in tokens if t[0].isupper())
     return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
 
