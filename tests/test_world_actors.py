@@ -56,3 +56,47 @@ def test_transliteration_with_diacritics():
     a = analyze("Ahmet Üzümcü said inspectors would return to the site next week.", date="2016-04-12")
     assert actor_name_of(a, "Ahmet Üzümcü") == "Ahmet Uzumcu"
     assert actor_code_of(a, "Ahmet Üzümcü") == "OPCW"
+
+
+def _role_actor(text, date):
+    a = analyze(text, date=date)
+    roles = [m for m in a.entities if m.label == "ROLE" and m.actor is not None]
+    return roles[0].actor if roles else None
+
+
+def test_defence_minister_by_name_then_surname():
+    a = analyze("Australian Defence Minister Richard Marles inspected the new submarine base on Tuesday. "
+                "Marles said the first boats would arrive within a decade.", date="2024-02-13")
+    assert actor_code_of(a, "Richard Marles") == "AUS GOV"
+    assert actor_name_of(a, "Marles") == "Richard Marles"
+
+
+def test_canadian_foreign_minister_at_a_date():
+    text = "The Canadian foreign minister is expected in Nairobi next week for talks on trade and security."
+    assert _role_actor(text, "2023-05-10").name == "Melanie Joly"
+    assert _role_actor(text, "2016-05-10").name == "Stephane Dion"
+
+
+def test_accented_spelling_gives_the_canonical_name():
+    a = analyze("Mélanie Joly told a news conference in Ottawa that the embassy would stay open.",
+                date="2022-03-02")
+    assert actor_name_of(a, "Mélanie Joly") == "Melanie Joly"
+    assert actor_code_of(a, "Mélanie Joly") == "CAN GOV"
+
+
+def test_un_ambassador_of_a_permanent_member():
+    a = analyze("China's UN ambassador Fu Cong told the council that the resolution was unbalanced.",
+                date="2024-06-11")
+    assert actor_code_of(a, "Fu Cong") == "CHN GOV"
+
+
+def test_family_name_first_is_marked(dictionary):
+    assert dictionary.person("Fu Cong") is not None
+    marked = {p["name"] for p in _people() if p.get("surname_first")}
+    assert {"Lin Jian", "Yoon Suk Yeol", "Kim Jong Un", "Xi Jinping"} <= marked
+    assert not {"Joseph Wu", "Pham Minh Chinh", "Viktor Orban"} & marked
+
+
+def _people():
+    from dragoman.vocab import load_data
+    return load_data("actors/people.yaml")
