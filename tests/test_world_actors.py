@@ -100,3 +100,34 @@ def test_family_name_first_is_marked(dictionary):
 def _people():
     from dragoman.vocab import load_data
     return load_data("actors/people.yaml")
+
+
+def test_armed_group_spokesman_acts_for_the_group_side():
+    a = analyze("Houthi military spokesman Yahya Saree said the group had fired two missiles at a vessel.",
+                date="2024-01-15")
+    assert actor_code_of(a, "Yahya Saree") == "YEM REB"
+
+
+def test_hamas_official_by_name():
+    a = analyze("Senior Hamas official Osama Hamdan told a news conference in Beirut that talks had stalled.",
+                date="2024-03-05")
+    assert actor_code_of(a, "Osama Hamdan") == "PSE REB"
+
+
+def test_palestinian_un_envoy_and_israeli_ambassador():
+    a = analyze("Riyad Mansour urged the council to act, while Danny Danon said the draft ignored the hostages.",
+                date="2024-10-08")
+    assert actor_code_of(a, "Riyad Mansour") == "PSE GOV"
+    assert actor_code_of(a, "Danny Danon") == "ISR GOV"
+
+
+def test_spelling_variant_of_a_minister():
+    a = analyze("Itamar Ben Gvir visited the police station in Beersheba on Sunday.", date="2023-06-04")
+    assert actor_name_of(a, "Itamar Ben Gvir") == "Itamar Ben-Gvir"
+    assert actor_code_of(a, "Itamar Ben Gvir") == "ISR GOV"
+
+
+def test_taliban_spokesman():
+    a = analyze("Taliban spokesman Zabihullah Mujahid said the government would reopen the border crossing.",
+                date="2023-09-20")
+    assert actor_code_of(a, "Zabihullah Mujahid") == "AFG GOV"
