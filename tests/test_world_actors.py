@@ -131,3 +131,27 @@ def test_taliban_spokesman():
     a = analyze("Taliban spokesman Zabihullah Mujahid said the government would reopen the border crossing.",
                 date="2023-09-20")
     assert actor_code_of(a, "Zabihullah Mujahid") == "AFG GOV"
+
+
+def test_african_head_of_state_by_role_at_a_date():
+    text = "The Tanzanian president is expected to open the new railway line next month."
+    assert _role_actor(text, "2018-07-01").name == "John Magufuli"
+    assert _role_actor(text, "2022-07-01").name == "Samia Suluhu Hassan"
+
+
+def test_asian_prime_minister_name_then_surname():
+    a = analyze("Malaysian Prime Minister Anwar Ibrahim said on Monday that the talks would resume. "
+                "Anwar added that no date had been set.", date="2023-08-14")
+    assert actor_code_of(a, "Anwar Ibrahim") == "MYS GOV"
+
+
+def test_single_name_used_by_the_press():
+    a = analyze("Prachanda told lawmakers in Kathmandu that the coalition would survive.", date="2023-02-20")
+    assert actor_name_of(a, "Prachanda") == "Pushpa Kamal Dahal"
+    assert actor_code_of(a, "Prachanda") == "NPL GOV"
+
+
+def test_ukrainian_minister_transliterations():
+    a = analyze("Igor Klymenko said rescue teams were still searching the rubble.", date="2024-01-03")
+    assert actor_name_of(a, "Igor Klymenko") == "Ihor Klymenko"
+    assert actor_code_of(a, "Igor Klymenko") == "UKR GOV"
