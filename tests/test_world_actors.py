@@ -155,3 +155,23 @@ def test_ukrainian_minister_transliterations():
     a = analyze("Igor Klymenko said rescue teams were still searching the rubble.", date="2024-01-03")
     assert actor_name_of(a, "Igor Klymenko") == "Ihor Klymenko"
     assert actor_code_of(a, "Igor Klymenko") == "UKR GOV"
+
+
+def _codes(text, date="2024-05-01"):
+    a = analyze(text, date=date)
+    return {m.text.removeprefix("The ").removeprefix("the "): m.actor.code for m in a.entities if m.actor}
+
+
+def test_armed_groups_and_national_bodies():
+    codes = _codes("The Rapid Support Forces said they had taken the town, while the IDF said its jets struck "
+                   "a depot and the Revolutionary Guards warned of a response.")
+    assert codes.get("Rapid Support Forces") == "SDN REB"
+    assert codes.get("IDF") == "ISR MIL"
+    assert codes.get("Revolutionary Guards") == "IRN MIL"
+
+
+def test_un_offices_regional_bodies_and_courts(dictionary):
+    expected = {"OCHA": "UN", "European Court of Human Rights": "COE", "SADC": "SADC", "IGAD": "IGAD",
+                "European Central Bank": "EU", "Permanent Court of Arbitration": "PCA", "M23": "COD REB",
+                "Pakistani Taliban": "PAK REB", "Taliban": "AFG REB"}
+    assert {n: dictionary.lookup(n).code for n in expected} == expected
