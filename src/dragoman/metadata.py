@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .clean import Page, is_furniture, is_header_furniture, looks_like_headline, words
+from .clean import Page, is_furniture, is_header_furniture, looks_like_headline, word_count, words
 from .vocab import load_data
 
 MONTHS = {
@@ -330,12 +330,14 @@ def meta_year(meta: Metadata) -> int | None:
 
 
 def is_title_line(line: str) -> bool:
-    n = len(words(line))
+    n = word_count(line)
     if n < 3 or not looks_like_headline(strip_site_suffix(line)) or is_header_furniture(line) or is_furniture(line):
         return False
     if parse_full_date(line)[0] or re.match(r"^(by|photo|updated|published|posted)\b", line, re.IGNORECASE):
         return False
-    return any(w[0].isupper() for w in words(line))
+    # a capitalised word, or a script without capitals at all
+    return any(w[0].isupper() for w in words(line)) or (
+        any(c.isalpha() for c in line) and not any(c.isupper() or c.islower() for c in line))
 
 
 def _title_key(text: str) -> str:
