@@ -8,12 +8,13 @@ import io
 import json
 import random
 import sys
+from pathlib import Path
 
 import pytest
 
 from dragoman import read
 from dragoman.pipeline import prepare
-from dragoman.read import RawDocument, decode, iter_documents, iter_paths, read_path
+from dragoman.read import RawDocument, SkippedPath, decode, iter_documents, iter_paths, read_path
 from dragoman.records import Article, Failure
 
 ENGLISH = (
@@ -257,7 +258,7 @@ def test_stdin(monkeypatch):
     assert items[0].source == "<stdin>" and items[0].text == ENGLISH
 
 
-def test_directory_walk_skips_hidden_and_unknown_files(tmp_path):
+def test_directory_walk_skips_hidden_and_names_unknown_files(tmp_path):
     (tmp_path / "b.txt").write_text(ENGLISH)
     (tmp_path / "a.html").write_text(HTML_PAGE)
     (tmp_path / "sub").mkdir()
@@ -266,5 +267,7 @@ def test_directory_walk_skips_hidden_and_unknown_files(tmp_path):
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "d.txt").write_text(ENGLISH)
     (tmp_path / ".e.txt").write_text(ENGLISH)
-    names = [p.name for p in iter_paths([str(tmp_path)])]
-    assert names == ["a.html", "b.txt", "c.jsonl"]
+    found = list(iter_paths([str(tmp_path)]))
+    assert [Path(p).name for p in found if not isinstance(p, SkippedPath)] == ["a.html", "b.txt", "c.jsonl"]
+    [skipped] = [p for p in found if isinstance(p, SkippedPath)]
+    assert Path(skipped).name == "notes.md" and "unsupported file type .md" in skipped.reason

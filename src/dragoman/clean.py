@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .vocab import load_data
 
-TERMINAL = tuple('.!?"”»\'’…)]')
+TERMINAL = tuple('.!?"”»\'’…)]。！？」』')
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -30,7 +30,22 @@ class Page:
 @lru_cache(maxsize=1)
 def furniture_rules() -> dict[str, list[re.Pattern]]:
     raw = load_data("boilerplate.yaml")
-    return {key: [re.compile(p, re.IGNORECASE) for p in raw.get(key, [])] for key in ("drop", "section", "header")}
+    return {key: [re.compile(p, re.IGNORECASE) for p in raw.get(key, [])]
+            for key in ("drop", "section", "header", "closing")}
+
+
+def strip_closing_credit(paragraph: str) -> str:
+    """The last paragraph without an editor's credit or wire end mark glued to it
+    ("... talks. (Editor: Li Yan)", "... adopted.(end)")."""
+    changed = True
+    while changed and paragraph:
+        changed = False
+        for p in furniture_rules()["closing"]:
+            m = p.search(paragraph)
+            if m:
+                paragraph = paragraph[:m.start()].rstrip()
+                changed = True
+    return paragraph
 
 
 def normalize(text: str) -> str:
@@ -41,6 +56,19 @@ def normalize(text: str) -> str:
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def word_count(line: str) -> int:
+    """Words in a line; in scripts written without spaces (Chinese, Japanese, Thai) every two
+    characters count as one word, so their sentences weigh what a sentence elsewhere weighs."""
+    n = 0
+    for w in _WORD.findall(line):
+        unspaced = len(_UNSPACED.findall(w))
+        n += 1 if unspaced < 2 else (unspaced + 1) // 2 + (1 if unspaced < len(w) else 0)
+    return n
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -59,7 +87,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def is_body_paragraph(line: str) -> bool:
-    n = len(words(line))
+    n = word_count(line)
     return n >= 15 or (n >= 5 and line.endswith(TERMINAL) and not line.endswith(")"))
 
 
@@ -76,8 +104,8 @@ def is_header_furniture(line: str) -> bool:
 
 
 def looks_like_headline(line: str) -> bool:
-    n = len(words(line))
-    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ","))
+    n = word_count(line)
+    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "。", "！", "？", "："))
 
 
 _SIGNED_EPIGRAPH = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*:\s*[\"“«]")
@@ -119,6 +147,14 @@ def split_page(text: str) -> Page:
     while page.body and (is_date_stamp(page.body[-1])
                          or is_appended_epigraph(page.body[-1], " ".join(page.body[:-1]))):
         page.dropped.append(page.body.pop())
+    if page.body:
+        last = strip_closing_credit(page.body[-1])
+        if last != page.body[-1]:
+            page.dropped.append(page.body[-1][len(last):].strip())
+            if last:
+                page.body[-1] = last
+            else:
+                page.body.pop()
     return page
 
 

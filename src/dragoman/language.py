@@ -33,6 +33,7 @@ SCRIPTS = [
 ]
 
 
+_KANA = re.compile(r"[\u3040-\u30FF]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _PUNCT = ".,;:!?\"'()[]“”‘’«»—–-"
 
@@ -46,6 +47,9 @@ def detect_language(text: str) -> str:
         return "und"
     non_ascii = n_letters - len(letters.encode("ascii", "ignore"))
     if non_ascii > n_letters * 0.3:
+        # Japanese writes most words in Chinese characters: a share of kana marks it
+        if len(_KANA.findall(sample)) > n_letters * 0.1:
+            return "ja"
         for pattern, code in SCRIPTS:
             if len(pattern.findall(sample)) > n_letters * 0.3:
                 return code

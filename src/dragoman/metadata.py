@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .clean import Page, is_header_furniture, looks_like_headline, words
+from .clean import Page, is_furniture, is_header_furniture, looks_like_headline, word_count, words
 from .vocab import load_data
 
 MONTHS = {
@@ -49,6 +49,12 @@ DATELINES = [
     re.compile(rf"^{_PLACE},\s*(?P<when>(?i:\d{{1,2}} {_MONTH.replace('?P<month>', '')}|"
                rf"{_MONTH.replace('?P<month>', '')} \d{{1,2}})(?:,? (?:19|20)\d{{2}})?)[,.]\s*"
                rf"(?P<outlet>[A-Z][A-Za-z]*[A-Z][\w.-]*)[.:]\s+"),
+    # Baku/31.03.23/Turan    Baku / 31.03.2023 / Turan:
+    re.compile(rf"^{_PLACE}\s*/\s*(?P<when>\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}}))\s*/\s*"
+               rf"(?P<outlet>[A-Z][\w.&-]{{1,30}})\s*/?\s*[-–—:.]?\s*"),
+    # Sanaa, June 2 (UNI) Yemen's ...   (an agency's initials, no dash after them)
+    re.compile(rf"^{_PLACE}{_REGION},\s*(?P<when>{_MONTH.replace('?P<month>', '')} \d{{1,2}}|"
+               rf"\d{{1,2}} {_MONTH.replace('?P<month>', '')})\s*\((?P<outlet>[A-Z][A-Z.&-]{{1,11}})\)\s+(?=[A-Z\"“‘])"),
     # (Reuters) -
     re.compile(rf"^\({_OUTLET}\)\s*[-–—:]+\s*"),
 ]
@@ -124,11 +130,40 @@ def outlet_line(line: str) -> str | None:
     candidate = re.sub(r"^(source|by|from)\s*:?\s+", "", line, flags=re.IGNORECASE).strip()
     if candidate.lower() in known_outlets():
         return known_outlets()[candidate.lower()]
-    m = re.match(r"^(?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),\s*(?P<country>[A-Z][\w .'-]+)$", line)
+    m = _NAME_AND_COUNTRY.match(line)
     if m and m.group("country").lower() in country_names():
-        name = m.group("outlet")
-        return known_outlets().get(name.lower(), name)
+        name = m.group("name")
+        if name.lower() in known_outlets() or not name.isupper():
+            return known_outlets().get(name.lower(), name)
+    if is_media_name(line):
+        return line
     return None
+
+
+_NAME_AND_COUNTRY = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),\s*(?P<country>[A-Z][\w .'-]+)$")
+
+
+def dateline_line(line: str) -> str | None:
+    """A header line that is only a dateline: "KIGALI, Rwanda" (a place in capitals, its country)."""
+    m = _NAME_AND_COUNTRY.match(line)
+    if m and m.group("name").isupper() and m.group("name").lower() not in known_outlets() \
+            and m.group("country").lower() in country_names():
+        return m.group("name")
+    return None
+
+
+@lru_cache(maxsize=1)
+def media_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = load_data("outlet_words.yaml")
+    return (frozenset(w.lower() for w in raw["last_words"]), frozenset(w.lower() for w in raw["section_words"]))
+
+
+def is_media_name(line: str) -> bool:
+    """A short line naming a publisher by its kind: "ABC News", "The Daily Herald"."""
+    ws = line.split()
+    last_words, section_words = media_words()
+    return (2 <= len(ws) <= 5 and ws[-1].lower() in last_words and ws[0].lower() not in section_words
+            and all(w[0].isupper() or w.lower() in ("of", "the", "and", "&") for w in ws))
 
 
 def extract_metadata(page: Page) -> tuple[Metadata, list[str]]:
@@ -138,7 +173,6 @@ def extract_metadata(page: Page) -> tuple[Metadata, list[str]]:
     paragraph, and the title (when found) as the first paragraph.
     """
     meta = Metadata()
-    body = list(page.body)
     year_hint: int | None = None
     for line in page.header + page.dropped:
         if meta.date is None:
@@ -152,37 +186,143 @@ def extract_metadata(page: Page) -> tuple[Metadata, list[str]]:
         if meta.outlet is None and (o := outlet_line(line)):
             meta.outlet = o
             continue
+        if meta.dateline is None and (place := dateline_line(line)):
+            meta.dateline = place
+            continue
         if meta.title is None and is_title_line(line):
             meta.title = strip_site_suffix(line)
+    return extract_body_metadata(page.body, meta=meta, year_hint=year_hint)
+
+
+def extract_body_metadata(paragraphs: list[str], meta: Metadata | None = None, year_hint: int | None = None,
+                          title_first: bool = True) -> tuple[Metadata, list[str]]:
+    """What the body's own first and last paragraphs say: date and byline stamps, a dateline or
+    site credit opening it, a publisher's credit closing it. Returns the metadata and the body
+    without them; with ``title_first``, the title (when known) is made its first paragraph."""
+    meta = meta or Metadata()
+    body = _take_stamp_lines(list(paragraphs), meta)
     for i, para in enumerate(body[:3]):
+        para = _take_leading_stamp(para, meta)
         m = match_dateline(para)
         credit = LEADING_CREDIT.match(para) if not m else None
         if not m and not credit:
+            body[i] = para
             continue
         if m:
-            meta.dateline = m.groupdict().get("place")
-            tag = (m.groupdict().get("outlet") or "").strip()
-            if tag and meta.outlet is None:
-                meta.outlet = known_outlets().get(tag.lower(), tag)
-                if meta.outlet.isupper() and len(meta.outlet) > 5:  # "ARMENPRESS" is a name, not an acronym
-                    meta.outlet = meta.outlet.title()
-            when = m.groupdict().get("when")
-            if when and meta.date is None:
-                meta.date = parse_full_date(when)[0]
-            if when and meta.date is None:
-                year = int(meta_year(meta) or year_hint or 0)
-                meta.date = parse_yearless_date(when, year) if year else None
+            _read_dateline(m, meta, year_hint)
         else:
             if meta.outlet is None:
                 meta.outlet = credit.group("outlet")
             m = credit
         body[i] = para[m.end():]
         break
-    if meta.title:
+    if body:
+        body[-1] = _take_closing_credit(body[-1], meta)
+    body = [p for p in body if p]
+    if meta.title and title_first:
         key = _title_key(meta.title)
         body = [p for p in body if _title_key(p) != key]
         body.insert(0, meta.title)
     return meta, body
+
+
+def _read_dateline(m: re.Match, meta: Metadata, year_hint: int | None) -> None:
+    groups = m.groupdict()
+    meta.dateline = meta.dateline or groups.get("place")
+    tag = (groups.get("outlet") or "").strip()
+    if tag and meta.outlet is None:
+        meta.outlet = _outlet_name(tag)
+    when = groups.get("when")
+    if when and meta.date is None:
+        meta.date = parse_full_date(when)[0] or _short_numeric_date(when)
+    if when and meta.date is None:
+        year = int(meta_year(meta) or year_hint or 0)
+        meta.date = parse_yearless_date(when, year) if year else None
+
+
+def _outlet_name(tag: str) -> str:
+    name = known_outlets().get(tag.lower(), tag)
+    if name.isupper() and len(name) > 5:  # "ARMENPRESS" is a name, not an acronym
+        name = name.title()
+    return name
+
+
+# "date 2021-06-02", "Published: Sep 6, 2023 14:14", "Updated at 1:53 pm ET on 2021-11-18"
+STAMP_LINE = re.compile(
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified|released|date[d]?)(?: (?:at|on))?\b|"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?\d{1,2}[ .](?:[a-z]{3,9})\.?,? (?:19|20)\d{2}|"
+    r"(?:[a-z]{3,9})\.? \d{1,2},? (?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})",
+    re.IGNORECASE)
+_STAMP_TAIL = re.compile(
+    r"^[\s:,.|-]*(?:(?:at|on)\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+    r"[\s,.|-]*")
+
+
+def _take_stamp_lines(body: list[str], meta: Metadata) -> list[str]:
+    """Short date and time lines among the first paragraphs: their date is the article's, and
+    they leave the text."""
+    out = []
+    for i, para in enumerate(body):
+        if i < 6 and len(words(para)) <= 14 and STAMP_LINE.match(para):
+            iso, _ = parse_full_date(para)
+            if iso:
+                meta.date = meta.date or iso
+                continue
+        out.append(para)
+    return out
+
+
+def _take_leading_stamp(para: str, meta: Metadata) -> str:
+    """A date stamp glued to the start of a paragraph ("date 2022-12-17 MOSCOW, December 17.")."""
+    if not STAMP_LINE.match(para):
+        return para
+    iso, end = parse_full_date(para[:80])
+    if not iso:
+        return para
+    tail = _STAMP_TAIL.match(para[end:])
+    rest = para[end + (tail.end() if tail else 0):]
+    if len(words(rest)) < 3 or not re.match(r"[\"“«(\[\w]", rest) or rest[0].islower():
+        return para
+    meta.date = meta.date or iso
+    return _strip_syndication(rest)
+
+
+# "(MENAFN- Kuwait News Agency (KUNA)) LONDON, ...": a syndicator's credit before the dateline
+_SYNDICATION = re.compile(r"^\((?:[^()]|\([^()]*\))+\)\s+(?=[A-Z])")
+
+
+def _strip_syndication(para: str) -> str:
+    m = _SYNDICATION.match(para)
+    if m and match_dateline(para[m.end():]):
+        return para[m.end():]
+    return para
+
+
+# "... said the minister.Daily Herald": a publisher's name glued to the last sentence
+_GLUED_CREDIT = re.compile(r"(?:(?<=[a-z0-9%][.!?])|(?<=[a-z0-9%][.!?][\"”’]))(?P<outlet>[A-Z][\w&’'-]*(?: [A-Z][\w&’'.-]*){0,3})\s*$")
+_TRAILING_CREDIT = re.compile(r"^(?:source|via|by|from)\s*:\s*(?P<outlet>.{2,40})$", re.IGNORECASE)
+
+
+def _take_closing_credit(para: str, meta: Metadata) -> str:
+    m = _GLUED_CREDIT.search(para)
+    if m and len(words(para[:m.start()])) >= 5:
+        if meta.outlet is None:
+            meta.outlet = _outlet_name(m.group("outlet"))
+        return para[:m.start()]
+    m = _TRAILING_CREDIT.match(para)
+    if m and meta.outlet is None and (name := known_outlets().get(m.group("outlet").strip(" .").lower())):
+        meta.outlet = name
+        return ""
+    return para
+
+
+def _short_numeric_date(text: str) -> str | None:
+    """"31.03.23" or "31.03.2023" (day first, as the agencies that write it do)."""
+    m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})", text.strip())
+    if not m:
+        return None
+    year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
+    return _iso(year, m.group(2), m.group(1))
 
 
 def meta_year(meta: Metadata) -> int | None:
@@ -190,12 +330,14 @@ def meta_year(meta: Metadata) -> int | None:
 
 
 def is_title_line(line: str) -> bool:
-    n = len(words(line))
-    if n < 3 or not looks_like_headline(strip_site_suffix(line)) or is_header_furniture(line):
+    n = word_count(line)
+    if n < 3 or not looks_like_headline(strip_site_suffix(line)) or is_header_furniture(line) or is_furniture(line):
         return False
     if parse_full_date(line)[0] or re.match(r"^(by|photo|updated|published|posted)\b", line, re.IGNORECASE):
         return False
-    return any(w[0].isupper() for w in words(line))
+    # a capitalised word, or a script without capitals at all
+    return any(w[0].isupper() for w in words(line)) or (
+        any(c.isalpha() for c in line) and not any(c.isupper() or c.islower() for c in line))
 
 
 def _title_key(text: str) -> str:

@@ -17,7 +17,8 @@ from .clean import split_page
 from .events import code_events
 from .eventpatterns import load_lexicon
 from .language import detect_language
-from .metadata import Metadata, extract_metadata, parse_full_date
+from .ingest.html import extract_page
+from .metadata import Metadata, extract_body_metadata, extract_metadata, parse_full_date
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .read import RawDocument
@@ -35,16 +36,24 @@ def content_id(text: str) -> str:
 
 
 def prepare(raw: RawDocument) -> Article | Failure:
-    """Clean one document and find its metadata; no parsing yet."""
-    meta = Metadata()
-    text = raw.text
+    """Clean one document and find its metadata; no parsing yet.
+
+    A web page's text is what trafilatura found, with only known furniture removed (any
+    language keeps its text); plain text goes through the header and furniture rules.
+    """
+    date_source = "given" if normalise_date(raw.date) else None
     if raw.html is not None:
-        extracted = extract_html(raw.html)
-        if extracted is None:
+        page = extract_page(raw.html, raw.url)
+        if page is None:
             return Failure(raw.source, "no article text found in the HTML")
-        text, meta = extracted
-    page = split_page(text or "")
-    found, paragraphs = extract_metadata(page)
+        # the page's text as it stands: its title is metadata, and a headline in it stays
+        found, paragraphs = extract_body_metadata(page.paragraphs, title_first=False)
+        meta = Metadata(title=page.title, date=page.date, outlet=page.outlet)
+        date_source = date_source or page.date_source
+    else:
+        found, paragraphs = extract_metadata(split_page(raw.text or ""))
+        meta = Metadata()
+        date_source = date_source or ("text" if found.date else None)
     if not paragraphs:
         return Failure(raw.source, "no article text left after cleaning")
     clean = PARAGRAPH_BREAK.join(paragraphs)
@@ -63,6 +72,7 @@ def prepare(raw: RawDocument) -> Article | Failure:
         text=clean,
         title=raw.title or meta.title or found.title,
         date=normalise_date(raw.date) or meta.date or found.date,
+        date_source=date_source,
         outlet=raw.outlet or meta.outlet or found.outlet,
         dateline=found.dateline,
         language=language,
@@ -83,25 +93,11 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def extract_html(html: str) -> tuple[str, Metadata] | None:
-    import trafilatura
-
-    try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, output_format="python")
-    except Exception:  # trafilatura raises a variety of parser errors on broken markup
+    """The article text of a page (paragraphs one per line) and its metadata."""
+    page = extract_page(html)
+    if page is None:
         return None
-    if doc is None:
-        return None
-    data = doc if isinstance(doc, dict) else doc.as_dict()
-    text = data.get("text") or ""
-    if len(text.split()) < MIN_WORDS:
-        return None
-    meta = Metadata(
-        title=data.get("title") or None,
-        date=normalise_date(data.get("date")),
-        outlet=data.get("sitename") or None,
-    )
-    return text, meta
+    return "\n".join(page.paragraphs), Metadata(title=page.title, date=page.date, outlet=page.outlet)
 
 
 class Analyzer:

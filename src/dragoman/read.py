@@ -1,11 +1,16 @@
-"""Reading article files: text, HTML and JSON Lines, in whatever encoding they come.
+"""Reading article files: text, HTML, JSON Lines and PDF, in whatever encoding they come.
 
 ``iter_documents`` streams ``RawDocument``s and ``Failure``s; nothing is held in memory
-beyond the file being read, so a corpus of any size can go through.
+beyond the file being read, so a corpus of any size can go through. Every input that is not
+read comes back as a ``Failure`` naming it: an unsupported file in a folder, a symbolic link
+loop, a PDF without a text layer, standard input beyond the size limit.
 """
 from __future__ import annotations
 
+import io
 import json
+import logging
+import os
 import re
 import sys
 import unicodedata
@@ -18,11 +23,27 @@ from charset_normalizer import from_bytes
 from .language import detect_language
 from .records import Failure
 
+log = logging.getLogger(__name__)
+
 MAX_BYTES = 5_000_000  # one article; a JSON Lines file is limited per line, not as a whole
+MAX_PDF_BYTES = 50_000_000  # a PDF carries fonts and images besides its text
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES
+READABLE = "text (.txt), HTML (.html, .htm), JSON Lines (.jsonl) or PDF (.pdf)"
+
+
+class SkippedPath(str):
+    """A path found in a folder that will not be read, with the reason (reported, not hidden)."""
+
+    reason: str
+
+    def __new__(cls, path: str | Path, reason: str) -> "SkippedPath":
+        obj = super().__new__(cls, str(path))
+        obj.reason = reason
+        return obj
 
 
 @dataclass(slots=True)
@@ -39,8 +60,9 @@ class RawDocument:
 def iter_paths(paths: Iterable[str]) -> Iterator[str | Path]:
     """Expand directories (recursively, sorted, hidden entries skipped); ``-`` is stdin.
 
-    Inside a directory only article files (by suffix) are taken; a file named explicitly is
-    read whatever its suffix, its content deciding between text and HTML.
+    Inside a directory only article files (by suffix) are read; any other file, a symbolic
+    link loop or a dangling link comes as a ``SkippedPath`` with its reason. A file named
+    explicitly is read whatever its suffix, its content deciding between text and HTML.
     """
     for p in paths:
         if p == "-":
@@ -48,13 +70,44 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str | Path]:
             continue
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.is_file() and child.suffix.lower() in KNOWN_SUFFIXES \
-                        and not any(part.startswith(".") for part in rel.parts):
-                    yield child
+            yield from sorted(_walk(path, frozenset({_real(path)})), key=str)
         else:
             yield path
+
+
+def _real(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def _walk(folder: Path, ancestors: frozenset[str]) -> Iterator[Path | SkippedPath]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        yield SkippedPath(folder, f"cannot list the folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:  # ELOOP on a link that points to itself
+            yield SkippedPath(child, f"symbolic link that cannot be followed ({exc.strerror or exc})")
+            continue
+        if entry.is_symlink() and not (is_dir or is_file):
+            yield SkippedPath(child, "symbolic link loop or dangling link, not followed")
+        elif is_dir:
+            real = _real(child)
+            if real in ancestors:
+                yield SkippedPath(child, "symbolic link loop (it leads back into a folder above it), not followed")
+            else:
+                yield from _walk(child, ancestors | {real})
+        elif not is_file:
+            yield SkippedPath(child, "not a regular file")
+        elif child.suffix.lower() not in KNOWN_SUFFIXES:
+            yield SkippedPath(child, f"unsupported file type {child.suffix or '(no suffix)'}; dragoman reads {READABLE}")
+        else:
+            yield child
 
 
 def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | Failure]:
@@ -63,9 +116,11 @@ def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | Failure]:
 
 
 def read_path(path: str | Path) -> Iterator[RawDocument | Failure]:
+    if isinstance(path, SkippedPath):
+        yield Failure(str(path), path.reason)
+        return
     if path == "-":
-        data = sys.stdin.buffer.read()
-        yield from _read_bytes("<stdin>", data, kind=None)
+        yield from _read_stdin()
         return
     path = Path(path)
     source = str(path)
@@ -78,7 +133,7 @@ def read_path(path: str | Path) -> Iterator[RawDocument | Failure]:
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
         return
-    if size > MAX_BYTES:
+    if size > (MAX_PDF_BYTES if suffix in PDF_SUFFIXES else MAX_BYTES):
         yield Failure(source, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
         return
     try:
@@ -90,17 +145,34 @@ def read_path(path: str | Path) -> Iterator[RawDocument | Failure]:
     yield from _read_bytes(source, data, kind=kind)
 
 
+def _read_stdin() -> Iterator[RawDocument | Failure]:
+    """Standard input, read up to the limit for one file and never further."""
+    data = sys.stdin.buffer.read(MAX_PDF_BYTES + 1)
+    limit = MAX_PDF_BYTES if is_pdf(data) else MAX_BYTES
+    if len(data) > limit:
+        yield Failure("<stdin>", f"too large (more than {limit:,} bytes; the limit is {limit:,})")
+        return
+    yield from _read_bytes("<stdin>", data, kind=None)
+
+
 def _read_bytes(source: str, data: bytes, kind: str | None) -> Iterator[RawDocument | Failure]:
-    if not data.strip():
+    if not data.strip(b" \t\r\n\x00\xff\xfe\xef\xbb\xbf"):
         yield Failure(source, "empty file")
+        return
+    if is_pdf(data):
+        if len(data) > MAX_PDF_BYTES:
+            yield Failure(source, f"too large ({len(data):,} bytes; the limit for a PDF is {MAX_PDF_BYTES:,})")
+        else:
+            yield read_pdf(source, data)
         return
     if len(data) > MAX_BYTES:
         yield Failure(source, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
         return
-    if looks_binary(data):
-        yield Failure(source, "binary file, not text")
+    text = decode_wide(data)
+    if text is None and looks_binary(data):
+        yield Failure(source, f"binary file, not text; dragoman reads {READABLE}")
         return
-    text = decode(data)
+    text = text if text is not None else decode(data)
     if text is None:
         yield Failure(source, "cannot detect the text encoding")
         return
@@ -151,6 +223,68 @@ def _record_document(source: str, obj: dict) -> RawDocument | Failure:
         html=html if not (isinstance(text, str) and text.strip()) else None,
         **meta,
     )
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def read_pdf(source: str, data: bytes) -> RawDocument | Failure:
+    """The text layer of a PDF, page after page; a clear failure when it has none."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pragma: no cover - pypdf is a dependency
+        return Failure(source, "a PDF, and pypdf is not installed (pip install pypdf)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return Failure(source, "encrypted PDF; save an unprotected copy and read that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+        log.debug("pypdf failed on %s", source, exc_info=True)
+        return Failure(source, f"unreadable PDF ({type(exc).__name__}: {exc})")
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if len(re.findall(r"\w+", text)) < 5:
+        return Failure(source, "PDF without a text layer (scanned pages?); run OCR on it first "
+                               "(for example ocrmypdf) and read the result")
+    return RawDocument(source, text=_join_hyphenated(text))
+
+
+def _join_hyphenated(text: str) -> str:
+    """Words a PDF broke at the end of a line ("negoti-\nations") made whole again."""
+    return re.sub(r"(?<=[^\W\d_])-\n(?=[a-z])", "", text)
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode_wide(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text, with a byte order mark or, for UTF-16, recognisable without one
+    (text in Latin, Cyrillic, Greek... has a zero byte in every other place)."""
+    for bom, enc in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc)
+            except UnicodeDecodeError:
+                return None
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 8 or len(data) % 2:
+        return None
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    if zeros_odd > half * 0.3 and zeros_even <= half * 0.02:
+        enc = "utf-16-le"
+    elif zeros_even > half * 0.3 and zeros_odd <= half * 0.02:
+        enc = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    control = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
+    return text if control <= len(text[:4096]) * 0.01 else None
 
 
 def looks_binary(data: bytes) -> bool:

@@ -199,6 +199,7 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     language: str = "en"
+    date_source: str | None = None  # where the date was found: given, metadata, htmldate, text
     status: str = "analysed"  # analysed | not_english | too_short
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
@@ -214,6 +215,7 @@ class Article:
             "date": self.date,
             "outlet": self.outlet,
             "dateline": self.dateline,
+            "date_source": self.date_source,
             "language": self.language,
             "status": self.status,
             "text": self.text,
