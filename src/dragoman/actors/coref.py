@@ -20,6 +20,10 @@ class Coreference:
                 return m.actor
         return None
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end)."""
+        return self.mentions[bisect_left(self._starts, start): bisect_left(self._starts, end)]
+
     def mention_of(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
@@ -43,8 +47,7 @@ class Coreference:
         'Yasar Guler'); None when the article uses the dictionary's spelling or another
         transliteration."""
         canonical = actor.name.split()
-        forms = [m.text for m in self.mentions if m.actor is not None and m.actor.id == actor.id
-                 and m.label == "PERSON"]
+        forms = [m.text for m in self._by_actor.get(actor.id, ()) if m.label == "PERSON"]
         if not forms or not canonical:
             return None
         written = max(forms, key=len).split()
@@ -84,10 +87,12 @@ class Coreference:
         """
         gender = PRONOUN_GENDER.get(token.lower_)
         here = self._sentence_of(token)
-        candidates = [m for m in reversed(self.mentions) if m.start < token.idx and self._is_person(m)]
+        candidates = self._persons[:bisect_left(self._person_starts, token.idx)][::-1]
         # the latest subject nearby whose gender does not contradict the pronoun
         for m in candidates:
-            if here - m.sentence <= 2 and self._is_subject(m) and self._gender(m) in (gender, None):
+            if here - m.sentence > 2:
+                break
+            if self._is_subject(m) and self._gender(m) in (gender, None):
                 return m
         for wanted in (gender, None):
             for m in candidates:

@@ -241,11 +241,10 @@ class ActorDictionary:
     def holders(self, role: str, country: str | None, when: date | None) -> list[Person]:
         if self._by_role is None:
             self._by_role = {}
-            for person in {id(p): p for p in self.people.values()}.values():
-                for r, _, _ in person.roles:
-                    self._by_role.setdefault(r, [])
-                    if person not in self._by_role[r]:
-                        self._by_role[r].append(person)
+            people = {id(p): p for p in self.people.values()}
+            for person in people.values():
+                for r in dict.fromkeys(r for r, _, _ in person.roles):
+                    self._by_role.setdefault(r, []).append(person)
         return [p for p in self._by_role.get(role, []) if (not country or p.country == country) and p.holds(role, when)]
 
     def gender_of_name(self, name: str) -> str | None:

@@ -1,7 +1,7 @@
 """Finding and resolving the actor mentions of one article, in reading order."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -60,10 +60,15 @@ class MentionFinder:
 
     def _index(self) -> None:
         self._by_token.clear()
+        self._by_actor = {}
         for m in self.mentions:
             for i in range(self._tok(m.start), self._tok(m.end - 1) + 1):
                 self._by_token[i] = m
+            if m.actor is not None:
+                self._by_actor.setdefault(m.actor.id, []).append(m)
         self._starts = [m.start for m in self.mentions]
+        self._persons = [m for m in self.mentions if self._is_person(m)]
+        self._person_starts = [m.start for m in self._persons]
 
     def _tok(self, char: int) -> int:
         """Index of the token covering character ``char``."""
@@ -409,6 +414,9 @@ class MentionFinder:
 
     # -- role phrases ("the spokeswoman", "the Russian deputy foreign minister") --------
     def _add_role_mentions(self, taken: set[int]) -> None:
+        found = [m for m in self.mentions if m.actor is not None and m.actor.kind == "person"]
+        self._found_persons, self._found_person_starts = found, [m.start for m in found]
+        self._role_persons: list[Mention] = []
         for t in self._tokens_where(self.d.title_heads, self._lower):
             if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -429,6 +437,8 @@ class MentionFinder:
             actor = None if len(countries) > 1 or t.tag_ in ("NNS", "NNPS") else \
                 self._role_actor(title, country, span.start_char)
             self.mentions.append(self._mention(span, "ROLE", actor, "role"))
+            if actor is not None and actor.kind == "person":
+                self._role_persons.append(self.mentions[-1])
             taken.update(range(span.start, span.end))
 
     def _body_country(self, span: Span) -> Actor | None:
@@ -463,12 +473,20 @@ class MentionFinder:
                 break
         return self.doc[start: t.i + 1]
 
+    def _people_met_before(self, before: int) -> Iterable[Actor]:
+        """Each person mentioned before ``before`` once: those named by a role phrase read so
+        far, latest first, then those named in the text, latest first."""
+        seen: set[str] = set()
+        named = self._found_persons[:bisect_left(self._found_person_starts, before)]
+        for m in [*reversed(self._role_persons), *reversed(named)]:
+            if m.start < before and m.actor.id not in seen:
+                seen.add(m.actor.id)
+                yield m.actor
+
     def _role_actor(self, title: Title, country: Actor | None, before: int) -> Actor | None:
-        for m in reversed(self.mentions):
-            if m.start >= before or m.actor is None or m.actor.kind != "person":
-                continue
-            if self._compatible(m.actor, title, country):
-                return m.actor
+        for actor in self._people_met_before(before):
+            if self._compatible(actor, title, country):
+                return actor
         if country is not None:
             holders = self.d.holders(title.role, country.country, self.when)
             if len(holders) == 1:

@@ -22,31 +22,62 @@ class QuoteExtractor:
         self.paragraphs = article.paragraphs or [(0, len(article.text))]
         self.marked = find_marked(self.text, self.paragraphs)
         self._marked_starts = [m.start for m in self.marked]
+        self._marked_ends = [m.end for m in self.marked]
         self._sent_starts = [s.start_char for s in doc.sents if not all(t.is_space for t in s)]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self._token_starts = [t.idx for t in doc]
+        self._spoken: list[Quote] = []  # quotes with a speaker, by end offset: who spoke last
+        self._spoken_ends: list[int] = []
 
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self._marked_starts, offset) - 1
         return i >= 0 and offset < self.marked[i].end
 
+    def marks_overlapping(self, start: int, end: int) -> list[Marked]:
+        """The quoted spans that overlap [start, end) (they are sorted and do not overlap)."""
+        first = bisect_right(self._marked_ends, start)
+        last = bisect_right(self._marked_starts, end - 1)
+        return [m for m in self.marked[first:last] if m.start < end and start < m.end]
+
     def extract(self) -> list[Quote]:
-        cues = CueFinder(self.doc, self.cast, self.inside_quote, self.marked, self.text).find()
+        finder = CueFinder(self.doc, self.cast, self.inside_quote, self.marked, self.text)
+        cues = finder.find()
         quotes: list[Quote] = []
         for cue in cues:
             quotes.extend(self._quote_for_cue(cue))
+        for q in quotes:
+            self._note_spoken(q)
+        for m in self.marked:
+            if m.quote is not None:
+                self._note_spoken(m.quote)
         for m in self.marked:
             if m.quote is None and not m.absorbed:
-                earlier = quotes + [x.quote for x in self.marked if x.quote is not None and x.end <= m.start]
-                self._attribute_alone(m, earlier)
+                self._attribute_alone(m)
         self._fill_forward()
-        quotes.extend(m.quote for m in self.marked if m.quote is not None and m.quote not in quotes)
+        taken = {id(q) for q in quotes}
+        quotes.extend(m.quote for m in self.marked if m.quote is not None and id(m.quote) not in taken)
         quotes.extend(self._headline_quotes(quotes))
         quotes.extend(self._interview_answers(quotes))
         quotes = _merge_same_sentence(quotes)
         quotes.sort(key=lambda q: q.start)
         return quotes
 
+    def _note_spoken(self, q: Quote) -> None:
+        if q.speaker is not None:
+            i = bisect_right(self._spoken_ends, q.end)
+            self._spoken_ends.insert(i, q.end)
+            self._spoken.insert(i, q)
+
+    def _last_spoken(self, before: int) -> Quote | None:
+        """The quote with a speaker that ends last at or before ``before`` (the first of a tie)."""
+        i = bisect_right(self._spoken_ends, before) - 1
+        if i < 0:
+            return None
+        i = bisect_right(self._spoken_ends, self._spoken_ends[i] - 1)  # the first of equal ends
+        return self._spoken[i]
+
     def _quote_for_cue(self, cue: Cue) -> list[Quote]:
-        inside = [m for m in self.marked if m.start < cue.end and cue.start < m.end]
+        inside = self.marks_overlapping(cue.start, cue.end)
         if inside:
             outside_words = self._words_outside(cue.start, cue.end, inside)
             cue_inside = any(a.end <= cue.token.idx < b.start for a, b in zip(inside, inside[1:]))
@@ -64,12 +95,15 @@ class QuoteExtractor:
                 return []
             start, end = min(cue.start, *(m.start for m in inside)), max(cue.end, *(m.end for m in inside))
             # '... said that "A," while "B."': a fragment joined to the clause by a word or two
-            for m in self.marked:
-                if m not in inside and m.quote is None and 0 <= m.start - end and \
-                        n_words(self.text[end:m.start]) <= 3 and "\n" not in self.text[end:m.start] and \
-                        self._sentence_index(m.start) == self._sentence_index(end):
-                    inside.append(m)
-                    end = m.end
+            for m in self.marked[bisect_right(self._marked_starts, end - 1):]:
+                if m in inside or m.quote is not None:
+                    continue
+                gap = self.text[end:m.start]
+                if "\n" in gap or len(gap) > 60 or n_words(gap) > 3 or \
+                        self._sentence_index(m.start) != self._sentence_index(end):
+                    break
+                inside.append(m)
+                end = m.end
             for m in inside:
                 m.absorbed = True
             return [self._make(start, end, "mixed", cue)]
@@ -98,29 +132,29 @@ class QuoteExtractor:
         return max(0, bisect_right(self._sent_starts, offset) - 1)
 
     def _paragraph_index(self, offset: int) -> int:
-        for i, (s, e) in enumerate(self.paragraphs):
-            if s <= offset <= e:
-                return i
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i][1]:
+            return i
         return 0
 
-    def _attribute_alone(self, m: Marked, quotes: list[Quote]) -> None:
+    def _attribute_alone(self, m: Marked) -> None:
         """A quoted span no cue claimed: its sentence's subject, or the speaker just before."""
         content = self.text[m.start:m.end]
         if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
             return
         if n_words(content) < MIN_STATEMENT_WORDS:
             # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
-            speaker = self._continuing_speaker(m, quotes) if content.rstrip().endswith((".", "!", "?")) else None
+            speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) else None
             if speaker is not None and n_words(content) >= 2:
                 m.quote = self._make(m.start, m.end, "direct", None, speaker)
-                quotes.append(m.quote)
+                self._note_spoken(m.quote)
             return
-        speaker = self._subject_speaker(m) or self._colon_speaker(m) or self._continuing_speaker(m, quotes)
+        speaker = self._subject_speaker(m) or self._colon_speaker(m) or self._continuing_speaker(m)
         if speaker is None:
             if n_words(content) < 6 or not m.opens_paragraph:
                 return
         m.quote = self._make(m.start, m.end, "direct", None, speaker)
-        quotes.append(m.quote)
+        self._note_spoken(m.quote)
 
     def _colon_speaker(self, m: Marked) -> Speaker | None:
         """'A short one from Aliyev as he enters the hall: "..."': the one person the lead-in names."""
@@ -130,8 +164,8 @@ class QuoteExtractor:
         if lead_end <= 0 or self.text[lead_end - 1] != ":":
             return None
         sentence_start = self._sent_starts[self._sentence_index(lead_end - 1)]
-        people = [x for x in self.cast.mentions if sentence_start <= x.start < lead_end and
-                  (x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person"))]
+        people = [x for x in self.cast.mentions_between(sentence_start, lead_end)
+                  if x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")]
         if len({(x.actor.id if x.actor else x.text) for x in people}) != 1:
             return None
         x = people[-1]
@@ -160,14 +194,17 @@ class QuoteExtractor:
         return speaker_for(self.cast, party.actor, phrase.text if subj.pos_ != "PRON" else subj.text,
                            phrase.start_char, phrase.end_char)
 
-    def _continuing_speaker(self, m: Marked, quotes: list[Quote]) -> Speaker | None:
+    def _continuing_speaker(self, m: Marked) -> Speaker | None:
         """The speaker of the quote just before, unless narrative comes between them."""
-        previous = [q for q in quotes if q.end <= m.start and q.speaker is not None]
-        if not previous:
+        last = self._last_spoken(m.start)
+        if last is None:
             return None
-        last = max(previous, key=lambda q: q.end)
+        if self._paragraph_index(m.start) - self._paragraph_index(last.end) > 1:
+            return None
         # the attribution that closes the previous quote's sentence is not an interruption
-        sentence_end = self._sentence_end(last.end)
+        # ('"A," Hege said. "B."' may be parsed with 'Hege said.' as a sentence of its own)
+        closing_cue = last.cue_end if last.cue_end is not None and last.end <= last.cue_start < m.start else None
+        sentence_end = self._sentence_end(closing_cue or last.end)
         gap = self.text[max(last.end, min(sentence_end, m.start)):m.start]
         paragraphs_between = self.text[last.end:m.start].count("\n\n")
         if paragraphs_between > 1 or (paragraphs_between == 1 and not m.opens_paragraph):
@@ -177,8 +214,12 @@ class QuoteExtractor:
         return last.speaker
 
     def _sentence_end(self, offset: int) -> int:
-        span = self.doc.char_span(offset - 1, offset, alignment_mode="expand")
-        return span[0].sent.end_char if span is not None else offset
+        """End of the sentence holding the character before ``offset`` (a space or a mark
+        between tokens included: it belongs to the sentence of the token before it)."""
+        if offset <= 0 or not len(self.doc):
+            return offset
+        i = max(0, bisect_right(self._token_starts, offset - 1) - 1)
+        return self.doc[i].sent.end_char
 
     def _fill_forward(self) -> None:
         """A paragraph left open by its quote mark ('"A.' then '"B," she said.') takes the

@@ -2,6 +2,7 @@
 "according to X", "as X reported", "X accused Y of ...", "X's allegations that ..."."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,6 +58,8 @@ class CueFinder:
         self.doc = doc
         self.text = text  # the article text the doc was parsed from (Doc.text rebuilds it each time)
         self.marked = marked
+        self._marked_starts = [m.start for m in marked]
+        self._marked_ends = [m.end for m in marked]
         self.cast = cast
         self.inside_quote = inside_quote
         self.vocab = speech_vocab()
@@ -199,7 +202,9 @@ class CueFinder:
         while before > 0 and self.text[before - 1] in " ,":
             before -= 1
         after_start = self.doc[last].idx + len(self.doc[last])
-        for m in self.marked:
+        # only spans ending just before the attribution or starting within 80 characters after it
+        near = self.marked[bisect_left(self._marked_ends, before - 2): bisect_right(self._marked_starts, after_start + 80)]
+        for m in near:
             if 0 <= before - m.end <= 2:
                 return m.start, m.end
             gap = m.start - after_start
