@@ -1,0 +1,60 @@
+"""Word forms and constants shared by the dictionary and the cast."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
+# Grammatical roles in which a capital or seat of power acts for its government: as the one
+# who acts, or the one acted on ("rebuked Yerevan", "talks with Moscow"); not where it is a
+# place ("a summit in Yerevan", "flights from Baku").
+ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj", "dobj", "dative"}
+ACTING_PREPS = {"with", "against", "between", "by", "on", "to"}
+# "statements from Yerevan", "pressure from Moscow": what comes from a capital comes from its government
+FROM_GOVERNMENT = {"statement", "signal", "message", "proposal", "demand", "call", "response", "reaction",
+                   "claim", "criticism", "pressure", "threat", "warning", "offer", "request", "note", "order",
+                   "instruction", "word", "position", "objection", "protest", "complaint", "support", "aid"}
+PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
+               "train", "highway", "embassy", "envoy", "ambassador"}
+MINISTRY_NOUNS = {"ministry", "department"}
+ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "grouping", "pact"}
+STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
+PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}
+FEMALE_SURNAME = re.compile(r"(ova|eva|yova|ina|aya|skaya|ska|ovna|evna)$")
+MALE_SURNAME = re.compile(r"(ov|ev|yev|in|sky|skiy|enko|uk|yan|ian|dze|shvili)$")
+
+
+def _fold(word: str) -> str:
+    """Without diacritics: 'Güler' -> 'guler', 'Kılıç' -> 'kilic'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ı", "i").replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    text = text.strip().replace("’", "'")
+    text = re.sub(r"'s$|'$", "", text)
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:").lower()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+

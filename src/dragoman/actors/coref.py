@@ -1,0 +1,189 @@
+"""Questions later stages ask of a cast: who is 'she', 'it', 'the sides' here."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from ..records import Actor, Mention, Party
+from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold
+from .dictionary import sector_actor
+
+
+class Coreference:
+    """Resolution of pronouns, phrases and names against the built mentions (mixed into Cast)."""
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        i = bisect_left(self._starts, start)
+        for m in self.mentions[max(0, i - 1): i + 2]:
+            if m.start <= start and end <= m.end:
+                return m.actor
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end)."""
+        return self.mentions[bisect_left(self._starts, start): bisect_left(self._starts, end)]
+
+    def mention_of(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def resolve_token(self, token: Token) -> Party | None:
+        """The actor a single word points at: a pronoun, a word inside a mention, a phrase head."""
+        low = token.lower_
+        if low in PRONOUN_GENDER:
+            return self.resolve_pronoun(token)
+        if low in STATE_PRONOUNS:
+            return self.resolve_state_pronoun(token)
+        m = self._by_token.get(token.i)
+        if m is not None and m.actor is not None:
+            return Party(m.actor, m.text, m.start, m.end)
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and (cm := self._by_token.get(child.i)) and cm.actor:
+                return Party(cm.actor, cm.text, cm.start, cm.end)
+        return None
+
+    def name_as_written(self, actor: Actor) -> str | None:
+        """The actor's name as this article spells it ('Yaşar Güler' for the dictionary's
+        'Yasar Guler'); None when the article uses the dictionary's spelling or another
+        transliteration."""
+        canonical = actor.name.split()
+        forms = [m.text for m in self._by_actor.get(actor.id, ()) if m.label == "PERSON"]
+        if not forms or not canonical:
+            return None
+        written = max(forms, key=len).split()
+        if written[-1] != canonical[-1] and _fold(written[-1]) == _fold(canonical[-1]):
+            if len(written) == len(canonical) and all(_fold(a) == _fold(b) for a, b in zip(written, canonical)):
+                return " ".join(written)
+            return " ".join(canonical[:-1] + written[-1:])
+        return None
+
+    def resolve_state_pronoun(self, token: Token) -> Party | None:
+        """'it', 'they', 'its': the state, body or organisation last acting nearby."""
+        here = self._sentence_of(token)
+        nearest = None
+        for m in reversed(self.mentions):
+            if m.start >= token.idx or m.actor is None or m.actor.kind == "person":
+                continue
+            if here - m.sentence > 1:
+                break
+            if self._is_subject(m):
+                return Party(m.actor, token.text, token.idx, token.idx + len(token))
+            nearest = nearest or m.actor
+        if nearest is None:
+            return None
+        return Party(nearest, token.text, token.idx, token.idx + len(token))
+
+    def resolve_pronoun(self, token: Token) -> Party | None:
+        m = self.antecedent(token)
+        if m is None or m.actor is None:
+            return None
+        return Party(m.actor, token.text, token.idx, token.idx + len(token))
+
+    def antecedent(self, token: Token) -> Mention | None:
+        """The person 'he' or 'she' points back to, named or not in the dictionary.
+
+        A subject of this or the two sentences before wins (a gender match first, then an
+        unknown gender); beyond that, the nearest person of the right gender.
+        """
+        gender = PRONOUN_GENDER.get(token.lower_)
+        here = self._sentence_of(token)
+        candidates = self._persons[:bisect_left(self._person_starts, token.idx)][::-1]
+        # the latest subject nearby whose gender does not contradict the pronoun
+        for m in candidates:
+            if here - m.sentence > 2:
+                break
+            if self._is_subject(m) and self._gender(m) in (gender, None):
+                return m
+        for wanted in (gender, None):
+            for m in candidates:
+                if self._gender(m) == wanted:
+                    return m
+        return None
+
+    @staticmethod
+    def _is_person(m: Mention) -> bool:
+        return (m.actor is not None and m.actor.kind == "person") or (m.actor is None and m.label == "PERSON")
+
+    def _gender(self, m: Mention) -> str | None:
+        if m.actor is not None:
+            return self._genders.get(m.actor.id) or m.actor.gender
+        return self.d.gender_of_name(m.text)
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.i == root.sent.start and root.head.lower_ in ("for", "to"):
+            return True  # the topic of "For Kowalczyk, the lesson is simple."
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+    def last_pair(self, before: int) -> tuple[Actor, Actor] | None:
+        pair = None
+        for start, a, b in self._pairs:
+            if start < before:
+                pair = (a, b)
+        return pair
+
+    def parties_of(self, token: Token) -> list[Party]:
+        """Actors named by the noun phrase headed by ``token``, coordinations included."""
+        heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+        out: list[Party] = []
+        for head in heads:
+            if head.lower_ in PAIR_WORDS or (head.lower_ == "other" and head.head.lower_ == "each"):
+                pair = self.last_pair(head.idx)
+                if pair:
+                    out.extend(Party(a, head.text, head.idx, head.idx + len(head)) for a in pair)
+                continue
+            several = self._coordinated_adjectives(head)
+            if several:
+                out.extend(p for p in several if all(p.actor.id != q.actor.id for q in out))
+                continue
+            party = self.resolve_token(head)
+            if party is None and head.pos_ in ("NOUN", "PROPN"):
+                party = self._party_in_phrase(head)
+            if party is not None and all(p.actor.id != party.actor.id for p in out):
+                out.append(party)
+        return out
+
+    def _coordinated_adjectives(self, head: Token) -> list[Party]:
+        """'Hungarian and Romanian officials', 'his Azerbaijani and Armenian counterparts'."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        adjectives = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                      and c.lower_ in self.d.adjectives]
+        for adj in list(adjectives):
+            adjectives.extend(c for c in adj.conjuncts if c.lower_ in self.d.adjectives and c not in adjectives)
+        if len(adjectives) < 2:
+            return []
+        sector = self.d.sectors.get(head.lemma_.lower()) or ("GOV" if head.lower_ in self.d.title_heads
+                                                             or head.lemma_.lower() in self.d.title_heads else None)
+        parties = []
+        for adj in sorted(adjectives, key=lambda t: t.i):
+            country = self.d.adjectives[adj.lower_]
+            actor = sector_actor(country, sector) if sector else country
+            parties.append(Party(actor, adj.text, adj.idx, adj.idx + len(adj)))
+        return parties
+
+    def _party_in_phrase(self, head: Token) -> Party | None:
+        for t in head.subtree:
+            if t.dep_ in ("relcl", "acl", "prep") and t.head == head:
+                continue
+            if t.i > head.i:
+                break
+            m = self._by_token.get(t.i)
+            if m is not None and m.actor is not None and t.dep_ != "poss":
+                return Party(m.actor, m.text, m.start, m.end)
+        return None
+
+
+
+def _role_family(role: str) -> set[str]:
+    families = {
+        "diplomacy": ("foreign", "diplomat", "ambassador", "envoy", "spokes", "representative"),
+        "executive": ("president", "prime minister", "premier", "chancellor", "leader"),
+        "defence": ("defence", "defense", "military", "general"),
+    }
+    return {name for name, keys in families.items() if any(k in role for k in keys)}

@@ -1,0 +1,529 @@
+"""Finding and resolving the actor mentions of one article, in reading order."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from ..records import Actor, Mention
+from .common import (ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, MINISTRY_NOUNS,
+                     ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug)
+from .coref import _role_family
+from .dictionary import Person, Title, sector_actor
+
+
+@dataclass(slots=True)
+class _Known:
+    """A person met in this article, by full name and surname, with what the text told of them."""
+
+    actor: Actor
+    gender: str | None
+    names: set[str]
+
+
+
+class MentionFinder:
+    """Builds the cast's mentions (mixed into Cast)."""
+
+    # -- building -------------------------------------------------------------------
+    def _build(self) -> None:
+        taken: set[int] = set()
+        found: list[Mention] = []
+        for span in self._group_spans():
+            found.append(self._mention(span, span.label_, self.d.lookup(span.text), "group"))
+            taken.update(range(span.start, span.end))
+        for ent in self.doc.ents:
+            if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            m = self._resolve_entity(ent)
+            if m is not None:
+                found.append(m)
+                taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
+        found = self._definite_organisations(found)
+        found.extend(self._missed_surnames(taken))
+        found.extend(self._sector_phrases(taken))
+        found.sort(key=lambda m: m.start)
+        for m in found:
+            self._add(m)
+        self._add_role_mentions(taken)
+        self.mentions.sort(key=lambda m: m.start)
+        self._index()
+        self._find_pairs()
+
+    def _tokens_where(self, words: set[str] | frozenset[str], *forms: list[str]) -> list[Token]:
+        hits: set[int] = set()
+        for form in forms:
+            hits.update(i for i, w in enumerate(form) if w in words)
+        return [self.doc[i] for i in sorted(hits)]
+
+    def _index(self) -> None:
+        self._by_token.clear()
+        self._by_actor = {}
+        for m in self.mentions:
+            for i in range(self._tok(m.start), self._tok(m.end - 1) + 1):
+                self._by_token[i] = m
+            if m.actor is not None:
+                self._by_actor.setdefault(m.actor.id, []).append(m)
+        self._starts = [m.start for m in self.mentions]
+        self._persons = [m for m in self.mentions if self._is_person(m)]
+        self._person_starts = [m.start for m in self._persons]
+
+    def _tok(self, char: int) -> int:
+        """Index of the token covering character ``char``."""
+        return max(0, bisect_right(self._token_starts, char) - 1)
+
+    def _sentence_of(self, token: Token) -> int:
+        return max(0, bisect_right(self._sent_starts, token.i) - 1)
+
+    def _mention(self, span: Span, label: str, actor: Actor | None, rule: str) -> Mention:
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, label=label,
+                       sentence=self._sentence_of(span[0]), actor=actor, rule=rule)
+
+    def _add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+    def _group_spans(self) -> Iterable[Span]:
+        """Bloc names the NER does not see as one entity: "the West", "Washington and its allies"."""
+        for m in self.d.group_pattern().finditer(self.text):
+            if not m.group()[0].isupper():
+                continue
+            span = self.doc.char_span(m.start(), m.end(), label="NORP", alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            after = self.doc[span.end] if span.end < len(self.doc) else None
+            if after is not None and after.pos_ == "PROPN":  # "West Bank", "West Africa"
+                continue
+            if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
+                span = self.doc[span.start - 1: span.end]
+                span.label_ = "NORP"
+            yield span
+
+    # -- entities -------------------------------------------------------------------
+    def _resolve_entity(self, ent: Span) -> Mention | None:
+        text = ent.text
+        place = self.d.metonyms.get(_key(text))
+        known = self.d.lookup(text)
+        if known is not None and ent.label_ != "PERSON" or (known is not None and known.kind == "country"):
+            return self._state_or_org(ent, known)
+        if place is not None:
+            acting = self._acts(ent)
+            return self._mention(ent, "GPE" if place.kind != "igo" else "ORG", place if acting else None,
+                                 "metonym" if acting else "place")
+        if ent.label_ == "PERSON" or self._is_known_person(text):
+            return self._person_mention(ent)
+        if ent.label_ == "NORP":
+            return self._adjective_mention(ent)
+        if ent.label_ == "ORG":
+            return self._org_mention(ent)
+        return self._mention(ent, ent.label_, None, "place")
+
+    def _state_or_org(self, ent: Span, actor: Actor) -> Mention:
+        return self._mention(ent, ent.label_ if ent.label_ != "PERSON" else "GPE", actor, "name")
+
+    def _acts(self, span: Span) -> bool:
+        root = span.root
+        if root.dep_ in ACTING_DEPS:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in FROM_GOVERNMENT:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS:
+            governor = root.head.head
+            # "a visit to Moscow" is a trip to a place; "an appeal to Moscow" is to a government
+            return not (governor.lemma_.lower() in PLACE_NOUNS or governor.lemma_.lower() in
+                        ("go", "travel", "fly", "arrive", "come", "move", "return", "drive", "relocate"))
+        # "Moscow and Yerevan agreed": a conjunct of an acting subject acts too
+        head = root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            if head.dep_ in ACTING_DEPS:
+                return True
+        return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.tag_ == "VBN"
+
+    def _is_known_person(self, text: str) -> bool:
+        """The NER sometimes types a surname as a nationality or an organisation."""
+        key = _key(text)
+        if key in self.d.adjectives or key in self.d.demonyms:
+            return False
+        return any(key in k.names for k in self._known) or key in self.d.people or \
+            (" " not in key and len(self.d.surnames.get(key, [])) == 1 and text[:1].isupper())
+
+    def _person_mention(self, ent: Span) -> Mention | None:
+        start = ent.start
+        while start < ent.end - 1 and (ent.doc[start].lower_ in self.d.title_words
+                                       or ent.doc[start].lower_ in self.d.adjectives
+                                       or ent.doc[start].tag_ in ("POS", "DT")):
+            start += 1
+        span = ent.doc[start:ent.end]
+        if span.text.endswith(("'s", "’s")):
+            span = ent.doc[start:ent.end - 1] if ent.end - 1 > start else span
+        name = span.text.replace("’s", "").strip()
+        actor = self._resolve_person(name, span)
+        if actor is None:
+            return self._mention(span, "PERSON", None, "unresolved")
+        return self._mention(span, "PERSON", actor, "person")
+
+    def _resolve_person(self, name: str, span: Span) -> Actor | None:
+        key = _key(name)
+        for k in reversed(self._known):  # earlier in this article
+            if key in k.names:
+                return k.actor
+        person = self.d.person(name)
+        if person is not None:
+            return self._remember(person.actor(self.when, self.d.role_sectors), person.gender, person)
+        if " " not in key:
+            return self._resolve_surname(key)
+        derived = self._actor_from_title(span, name)
+        gender = self.d.gender_of_name(name)
+        if derived is not None:
+            return self._remember(derived, gender, None, name)
+        return None
+
+    def _resolve_surname(self, key: str) -> Actor | None:
+        candidates = self.d.surnames.get(key, [])
+        if len(candidates) == 1:
+            p = candidates[0]
+            return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
+        if len(candidates) > 1 and self.when:
+            in_office = [p for p in candidates if p.role_at(self.when)]
+            if len(in_office) == 1:
+                p = in_office[0]
+                return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
+        return None
+
+    def _remember(self, actor: Actor, gender: str | None, person: Person | None, name: str | None = None) -> Actor:
+        names = set()
+        for n in ([person.name, *person.variants] if person else [name or actor.name]):
+            names.add(_key(n))
+            names.add(_key(n.split()[-1]))
+        for k in self._known:
+            if k.actor.id == actor.id:
+                k.names |= names
+                return k.actor
+        self._known.append(_Known(actor, gender, names))
+        self._genders[actor.id] = gender
+        return actor
+
+    def _actor_from_title(self, span: Span, name: str) -> Actor | None:
+        """'Russian Deputy Foreign Minister X', "Azerbaijan's presidential advisor X", 'X, Armenia's envoy'."""
+        phrase_tokens = self._title_tokens_before(span) or self._appositive_tokens(span)
+        if not phrase_tokens:
+            return None
+        phrase = " ".join(t.text for t in phrase_tokens)
+        title = self.d.title_of(phrase)
+        country = self._country_in(phrase_tokens)
+        if country is None:
+            # "Hamas official X", "NATO spokesperson X": the organisation's own people
+            org = self._organisation_in(phrase_tokens)
+            if org is None or title is None:
+                return None
+            return Actor(id=f"person:{_slug(name)}", name=name, code=org.code, country=org.country,
+                         sector=org.sector, kind="person", role=title.role, gender=title.gender)
+        sector = (title.sector if title else None) or "GOV"
+        return Actor(id=f"person:{_slug(name)}", name=name, code=f"{country.country} {sector}",
+                     country=country.country, sector=sector, kind="person",
+                     role=title.role if title else None, gender=title.gender if title else None)
+
+    def _organisation_in(self, tokens: list[Token]) -> Actor | None:
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                actor = self.d.lookup(" ".join(t.text for t in tokens[i:i + size]))
+                if actor is not None and actor.kind in ("igo", "group"):
+                    return actor
+        return None
+
+    def _title_tokens_before(self, span: Span) -> list[Token]:
+        toks: list[Token] = []
+        i = span.start - 1
+        doc = span.doc
+        while i >= max(0, span.start - 8):
+            t = doc[i]
+            low = t.lower_
+            if low in self.d.title_words or low in self.d.adjectives or t.tag_ == "POS" or \
+                    self.d.lookup(t.text) is not None or low in ("'s", "’s", "of", "for", "and") or \
+                    (t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ in ("compound", "amod", "poss")):
+                toks.insert(0, t)
+                i -= 1
+                continue
+            break
+        while toks and toks[0].lower_ in ("of", "for", "and"):
+            toks.pop(0)
+        return toks
+
+    def _appositive_tokens(self, span: Span) -> list[Token]:
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                return list(child.subtree)
+        if root.dep_ == "appos":
+            return list(root.head.subtree)[: max(0, span.start - root.head.left_edge.i)]
+        return []
+
+    def _country_in(self, tokens: list[Token]) -> Actor | None:
+        for t in tokens:
+            low = t.lower_
+            if low in self.d.adjectives:
+                return self.d.adjectives[low]
+            actor = self.d.lookup(t.text)
+            if actor is not None and actor.kind == "country":
+                return actor
+            if t.ent_type_ in ("GPE",) and _key(t.text) in self.d.metonyms:
+                m = self.d.metonyms[_key(t.text)]
+                if m.country:
+                    return self.d.country_by_code.get(m.country)
+        return None
+
+    def _adjective_mention(self, ent: Span) -> Mention | None:
+        low = _key(ent.text)
+        country = self.d.adjectives.get(low) or self.d.demonyms.get(low) or self.d.lookup(ent.text)
+        if country is None:
+            return self._mention(ent, "NORP", None, "unresolved")
+        if low in self.d.demonyms and low not in self.d.adjectives:
+            return self._mention(ent, "NORP", sector_actor(country, "CVL"), "demonym")
+        phrase = self._sector_phrase(ent)
+        if phrase is not None:
+            span, sector = phrase
+            return self._mention(span, "ORG", sector_actor(country, sector), "adjective+sector")
+        return self._mention(ent, "NORP", country, "adjective")
+
+    def _sector_phrase(self, ent: Span) -> tuple[Span, str] | None:
+        """'Armenian troops', 'the Azerbaijani Defense Ministry': the adjective's noun names a sector."""
+        head = ent.root.head
+        if ent.root.dep_ not in ("amod", "compound", "nmod") or head.i < ent.end:
+            return None
+        if head.tag_ in ("NN", "NNP") and head.lower_ in self.d.title_heads:
+            return None  # "the Russian diplomat" is a person: a role phrase
+        words_ = [t.lower_ for t in ent.doc[ent.end: head.i + 1]]
+        for n in range(len(words_)):
+            phrase = " ".join(words_[n:])
+            sector = self.d.sectors.get(phrase) or (self.d.sectors.get(head.lemma_.lower()) if n == len(words_) - 1 else None)
+            if sector:
+                start = ent.start
+                if start > 0 and ent.doc[start - 1].lower_ == "the":
+                    start -= 1
+                return ent.doc[start: head.i + 1], sector
+        return None
+
+    def _org_mention(self, ent: Span) -> Mention | None:
+        tokens = [t for t in ent if t.lower_ != "the"]
+        # the longest known name inside a badly cut span ("the OSCE Minsk Group co")
+        for size in range(len(tokens), 0, -1):
+            for i in range(0, len(tokens) - size + 1):
+                sub = tokens[i:i + size]
+                actor = self.d.lookup(" ".join(t.text for t in sub))
+                if actor is not None and actor.kind != "country":
+                    return self._mention(ent.doc[sub[0].i: sub[-1].i + 1], "ORG", actor, "name")
+        body = self._body_actor(tokens)
+        if body is not None:
+            return self._mention(ent, "ORG", body, "body")
+        outlet = self.d.outlets.get(_key(ent.text))
+        if outlet:
+            return self._mention(ent, "ORG", Actor(id=f"outlet:{_slug(outlet)}", name=outlet, code="MED",
+                                                   sector="MED", kind="body"), "outlet")
+        return self._mention(ent, "ORG", None, "unresolved")
+
+    def _body_actor(self, tokens: list[Token]) -> Actor | None:
+        if len(tokens) < 2:
+            return None
+        country = self._country_in(tokens[:2])
+        if country is None:
+            return None
+        rest = " ".join(t.lower_ for t in tokens[1:] if t.tag_ != "POS")
+        sector = self.d.sectors.get(rest) or self.d.sectors.get(tokens[-1].lemma_.lower())
+        return sector_actor(country, sector) if sector else None
+
+    def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
+        """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named."""
+        out = sorted(found, key=lambda m: m.start)
+        for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS, self._lemma):
+            if t.tag_ not in ("NN", "NNP"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                continue
+            span = self.doc[t.left_edge.i: t.i + 1]
+            wanted = self._refers_back_to(t, span)
+            earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
+            own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
+            if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
+                                  and m.actor.kind in own for m in out):
+                continue  # the phrase names its own organisation or country
+            out = [m for m in out if not (span.start_char <= m.start < span.end_char)]
+            out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _refers_back_to(self, head: Token, span: Span):
+        """What 'the alliance' (an organisation) or 'the ministry' (a national body) points back to."""
+        if head.lemma_.lower() in ORGANISATION_NOUNS:
+            return lambda a: a.kind == "igo"
+        phrase = span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()
+        if phrase in MINISTRY_NOUNS:  # plain "the ministry": whichever ministry was named last
+            return lambda a: a.kind == "body" and a.country is not None and a.sector in ("GOV", "MIL")
+        sector = self.d.sectors.get(phrase) or "GOV"
+        return lambda a: a.kind == "body" and a.sector == sector and a.country is not None
+
+    def _missed_surnames(self, taken: set[int]) -> list[Mention]:
+        """A surname of someone already met that the NER did not mark this time."""
+        out = []
+        known = set().union(*(k.names for k in self._known)) if self._known else set()
+        for t in self._tokens_where(known, self._lower):
+            if t.i in taken or t.tag_ != "NNP" or not t.text[:1].isupper():
+                continue
+            key = _key(t.text)
+            for k in self._known:
+                if key in k.names and k.actor.kind == "person":
+                    out.append(self._mention(self.doc[t.i:t.i + 1], "PERSON", k.actor, "surname"))
+                    taken.add(t.i)
+                    break
+        return out
+
+    def _sector_phrases(self, taken: set[int]) -> list[Mention]:
+        """'the Armenian government' where the NER typed nothing, and 'Russia's Defense Ministry'."""
+        out = []
+        heads = self.d.sector_heads()
+        for t in self._tokens_where(heads, self._lower, self._lemma):
+            if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            compounds = [c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1]
+            phrase = " ".join([c.lower_ for c in compounds] + [t.lower_])
+            sector = self.d.sectors.get(phrase) or self.d.sectors.get(t.lemma_.lower()) or self.d.sectors.get(t.lower_)
+            if not sector or (t.tag_ in ("NN", "NNP") and t.lower_ in self.d.title_heads):
+                continue  # "the Russian diplomat" is a person: a role phrase, read below
+            for child in t.children:
+                if child.dep_ == "poss" and (owner := self.d.lookup(child.text)) is not None \
+                        and owner.kind == "country" and child.right_edge.i + 1 <= t.i:
+                    # "Azerbaijan's foreign ministry": the body, not the country
+                    span = self.doc[child.right_edge.i + 1: t.i + 1]
+                    if span[0].tag_ == "POS":
+                        span = self.doc[span.start + 1: span.end]
+                    if len(span) and not any(i in taken for i in range(span.start, span.end)):
+                        out.append(self._mention(span, "ORG", sector_actor(owner, sector), "possessor+sector"))
+                        taken.update(range(span.start, span.end))
+                    break
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in taken:
+                    continue  # the adjective was already read as part of an entity
+                if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in self.d.adjectives:
+                    country = self.d.adjectives[child.lower_]
+                    start = child.i - 1 if child.i > 0 and self.doc[child.i - 1].lower_ == "the" else child.i
+                    span = self.doc[start: t.i + 1]
+                    out.append(self._mention(span, "ORG", sector_actor(country, sector), "adjective+sector"))
+                    taken.update(range(span.start, span.end))
+                    break
+        return out
+
+    # -- role phrases ("the spokeswoman", "the Russian deputy foreign minister") --------
+    def _add_role_mentions(self, taken: set[int]) -> None:
+        found = [m for m in self.mentions if m.actor is not None and m.actor.kind == "person"]
+        self._found_persons, self._found_person_starts = found, [m.start for m in found]
+        self._role_persons: list[Mention] = []
+        for t in self._tokens_where(self.d.title_heads, self._lower):
+            if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if t.ent_type_ == "PERSON" or self._names_a_person(t):
+                continue
+            span = self._role_span(t)
+            title = self.d.title_of(span.text)
+            if title is None or title.title.split()[-1] != t.lower_ and not title.title.endswith(t.lower_):
+                continue
+            countries = {self.d.adjectives[x.lower_].id for x in span if x.lower_ in self.d.adjectives}
+            country = self._country_in(list(span)) or self._body_country(span)
+            if span[0].lower_ in ("a", "an", "another", "one"):  # someone new, not a person met before
+                actor = sector_actor(country, title.sector or "GOV") if country is not None else None
+                self.mentions.append(self._mention(span, "ROLE", actor, "role"))
+                taken.update(range(span.start, span.end))
+                continue
+            # "the Russian, Armenian and Azerbaijani foreign ministers" are several people
+            actor = None if len(countries) > 1 or t.tag_ in ("NNS", "NNPS") else \
+                self._role_actor(title, country, span.start_char)
+            self.mentions.append(self._mention(span, "ROLE", actor, "role"))
+            if actor is not None and actor.kind == "person":
+                self._role_persons.append(self.mentions[-1])
+            taken.update(range(span.start, span.end))
+
+    def _body_country(self, span: Span) -> Actor | None:
+        """'a State Department spokesperson': the country of a named body inside the phrase."""
+        for t in span:
+            m = self._by_token.get(t.i)
+            if m is not None and m.actor is not None and m.actor.kind == "body" and m.actor.country:
+                return self.d.country_by_code.get(m.actor.country)
+        low = span.text.lower()
+        for phrase, actor in self.d.bodies():
+            if phrase in low:
+                return self.d.country_by_code.get(actor.country)
+        return None
+
+    def _names_a_person(self, t: Token) -> bool:
+        """A title directly before or in apposition to a name: 'Spokeswoman Maria Zakharova'."""
+        if t.dep_ in ("compound", "amod") and t.head.ent_type_ == "PERSON":
+            return True
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON":
+            return True
+        if nxt is not None and nxt.text == "," and t.i + 2 < len(t.doc) and t.doc[t.i + 2].ent_type_ == "PERSON" \
+                and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
+            return True
+        return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
+
+    def _role_span(self, t: Token) -> Span:
+        start = t.i
+        for child in sorted(t.lefts, key=lambda c: c.i):
+            if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "case") or child.lower_ == "top":
+                start = min(start, child.left_edge.i)
+                break
+        return self.doc[start: t.i + 1]
+
+    def _people_met_before(self, before: int) -> Iterable[Actor]:
+        """Each person mentioned before ``before`` once: those named by a role phrase read so
+        far, latest first, then those named in the text, latest first."""
+        seen: set[str] = set()
+        named = self._found_persons[:bisect_left(self._found_person_starts, before)]
+        for m in [*reversed(self._role_persons), *reversed(named)]:
+            if m.start < before and m.actor.id not in seen:
+                seen.add(m.actor.id)
+                yield m.actor
+
+    def _role_actor(self, title: Title, country: Actor | None, before: int) -> Actor | None:
+        for actor in self._people_met_before(before):
+            if self._compatible(actor, title, country):
+                return actor
+        if country is not None:
+            holders = self.d.holders(title.role, country.country, self.when)
+            if len(holders) == 1:
+                p = holders[0]
+                return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
+            # "Taiwan's vice foreign minister", unnamed: at least the government they speak for
+            return sector_actor(country, title.sector or "GOV")
+        return None
+
+    def _compatible(self, actor: Actor, title: Title, country: Actor | None) -> bool:
+        if country is not None and actor.country != country.country:
+            return False
+        gender = self._genders.get(actor.id) or actor.gender
+        if title.gender and gender and title.gender != gender:
+            return False
+        role = (actor.role or "").lower()
+        if title.matches and role:
+            return role in title.matches or any(m in role for m in title.matches if " " in m)
+        if title.generic:
+            return title.role in role or _role_family(title.role) & _role_family(role) != set() \
+                or title.role in ("official", "leader", "diplomat") and actor.sector in ("GOV", None)
+        return role == title.role or (title.role in role and "deputy" not in role.replace(title.role, "")) \
+            or (title.role == "spokesperson" and "spokes" in role)
+
+    def _find_pairs(self) -> None:
+        for m in self.mentions:
+            if m.actor is None or m.actor.kind not in ("country", "body"):
+                continue
+            tok = self.doc[self._tok(m.start)]
+            root = self._mention_root(m, tok)
+            for conj in root.conjuncts:
+                other = self._by_token.get(conj.i)
+                if other is not None and other.actor is not None and other.actor.country != m.actor.country \
+                        and other.start > m.start:
+                    self._pairs.append((m.start, m.actor, other.actor))
+
+    def _mention_root(self, m: Mention, tok: Token) -> Token:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else tok
+

@@ -1,0 +1,340 @@
+"""Attribution: each quoted span takes the cue whose reported clause it is, or the cue next
+to it, or the subject of its sentence, or the speaker of the quote just before it."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from ..actors import Cast
+from ..clean import words
+from ..records import Article, Quote, Speaker
+from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, speaker_for
+from .marks import OPEN_MARKS, Marked, find_marked, n_words
+
+class QuoteExtractor:
+    def __init__(self, doc: Doc, article: Article, cast: Cast):
+        self.doc = doc
+        self.article = article
+        self.cast = cast
+        self.text = article.text
+        self.paragraphs = article.paragraphs or [(0, len(article.text))]
+        self.marked = find_marked(self.text, self.paragraphs)
+        self._marked_starts = [m.start for m in self.marked]
+        self._marked_ends = [m.end for m in self.marked]
+        self._sent_starts = [s.start_char for s in doc.sents if not all(t.is_space for t in s)]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self._token_starts = [t.idx for t in doc]
+        self._spoken: list[Quote] = []  # quotes with a speaker, by end offset: who spoke last
+        self._spoken_ends: list[int] = []
+
+    def inside_quote(self, offset: int) -> bool:
+        i = bisect_right(self._marked_starts, offset) - 1
+        return i >= 0 and offset < self.marked[i].end
+
+    def marks_overlapping(self, start: int, end: int) -> list[Marked]:
+        """The quoted spans that overlap [start, end) (they are sorted and do not overlap)."""
+        first = bisect_right(self._marked_ends, start)
+        last = bisect_right(self._marked_starts, end - 1)
+        return [m for m in self.marked[first:last] if m.start < end and start < m.end]
+
+    def extract(self) -> list[Quote]:
+        finder = CueFinder(self.doc, self.cast, self.inside_quote, self.marked, self.text)
+        cues = finder.find()
+        quotes: list[Quote] = []
+        for cue in cues:
+            quotes.extend(self._quote_for_cue(cue))
+        for q in quotes:
+            self._note_spoken(q)
+        for m in self.marked:
+            if m.quote is not None:
+                self._note_spoken(m.quote)
+        for m in self.marked:
+            if m.quote is None and not m.absorbed:
+                self._attribute_alone(m)
+        self._fill_forward()
+        taken = {id(q) for q in quotes}
+        quotes.extend(m.quote for m in self.marked if m.quote is not None and id(m.quote) not in taken)
+        quotes.extend(self._headline_quotes(quotes))
+        quotes.extend(self._interview_answers(quotes))
+        quotes = _merge_same_sentence(quotes)
+        quotes.sort(key=lambda q: q.start)
+        return quotes
+
+    def _note_spoken(self, q: Quote) -> None:
+        if q.speaker is not None:
+            i = bisect_right(self._spoken_ends, q.end)
+            self._spoken_ends.insert(i, q.end)
+            self._spoken.insert(i, q)
+
+    def _last_spoken(self, before: int) -> Quote | None:
+        """The quote with a speaker that ends last at or before ``before`` (the first of a tie)."""
+        i = bisect_right(self._spoken_ends, before) - 1
+        if i < 0:
+            return None
+        i = bisect_right(self._spoken_ends, self._spoken_ends[i] - 1)  # the first of equal ends
+        return self._spoken[i]
+
+    def _quote_for_cue(self, cue: Cue) -> list[Quote]:
+        inside = self.marks_overlapping(cue.start, cue.end)
+        if inside:
+            outside_words = self._words_outside(cue.start, cue.end, inside)
+            cue_inside = any(a.end <= cue.token.idx < b.start for a, b in zip(inside, inside[1:]))
+            if outside_words <= 2 and len(inside) > 1 and not cue_inside:  # '"A," while "B."' as one clause
+                first, *rest = sorted(inside, key=lambda m: m.start)
+                if first.quote is None:
+                    for m in rest:
+                        m.absorbed = True
+                    first.quote = self._make(first.start, rest[-1].end, "direct", cue)
+                return []
+            if outside_words <= 2:  # the reported clause is the quoted text itself
+                for m in inside:
+                    if m.quote is None or _distance(cue, m) < _distance_q(m.quote, m):
+                        m.quote = self._make(m.start, m.end, "direct", cue)
+                return []
+            start, end = min(cue.start, *(m.start for m in inside)), max(cue.end, *(m.end for m in inside))
+            # '... said that "A," while "B."': a fragment joined to the clause by a word or two
+            for m in self.marked[bisect_right(self._marked_starts, end - 1):]:
+                if m in inside or m.quote is not None:
+                    continue
+                gap = self.text[end:m.start]
+                if "\n" in gap or len(gap) > 60 or n_words(gap) > 3 or \
+                        self._sentence_index(m.start) != self._sentence_index(end):
+                    break
+                inside.append(m)
+                end = m.end
+            for m in inside:
+                m.absorbed = True
+            return [self._make(start, end, "mixed", cue)]
+        return [self._make(cue.start, cue.end, "indirect", cue)]
+
+    def _words_outside(self, start: int, end: int, inside: list[Marked]) -> int:
+        chars = list(self.text[start:end])
+        for m in inside:
+            for i in range(max(m.start, start), min(m.end, end)):
+                chars[i - start] = " "
+        return n_words("".join(chars))
+
+    def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
+        text = self.text[start:end].strip().strip("\"“”«»‘’").strip()
+        return Quote(
+            text=text, kind=kind, start=start, end=end,
+            cue=cue.token.text if cue else None,
+            cue_start=cue.token.idx if cue else None,
+            cue_end=cue.token.idx + len(cue.token) if cue else None,
+            speaker=cue.speaker if cue else speaker,
+            sentence=self._sentence_index(start),
+            paragraph=self._paragraph_index(start),
+        )
+
+    def _sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._sent_starts, offset) - 1)
+
+    def _paragraph_index(self, offset: int) -> int:
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i][1]:
+            return i
+        return 0
+
+    def _attribute_alone(self, m: Marked) -> None:
+        """A quoted span no cue claimed: its sentence's subject, or the speaker just before."""
+        content = self.text[m.start:m.end]
+        if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
+            return
+        if n_words(content) < MIN_STATEMENT_WORDS:
+            # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
+            speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) else None
+            if speaker is not None and n_words(content) >= 2:
+                m.quote = self._make(m.start, m.end, "direct", None, speaker)
+                self._note_spoken(m.quote)
+            return
+        speaker = self._subject_speaker(m) or self._colon_speaker(m) or self._continuing_speaker(m)
+        if speaker is None:
+            if n_words(content) < 6 or not m.opens_paragraph:
+                return
+        m.quote = self._make(m.start, m.end, "direct", None, speaker)
+        self._note_spoken(m.quote)
+
+    def _colon_speaker(self, m: Marked) -> Speaker | None:
+        """'A short one from Aliyev as he enters the hall: "..."': the one person the lead-in names."""
+        lead_end = m.start - 1
+        while lead_end > 0 and self.text[lead_end - 1] in " \"“«‘'":
+            lead_end -= 1
+        if lead_end <= 0 or self.text[lead_end - 1] != ":":
+            return None
+        sentence_start = self._sent_starts[self._sentence_index(lead_end - 1)]
+        people = [x for x in self.cast.mentions_between(sentence_start, lead_end)
+                  if x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")]
+        if len({(x.actor.id if x.actor else x.text) for x in people}) != 1:
+            return None
+        x = people[-1]
+        if x.actor is not None:
+            return speaker_for(self.cast, x.actor, x.text, x.start, x.end)
+        return Speaker(x.text, x.start, x.end, None)
+
+    def _subject_speaker(self, m: Marked) -> Speaker | None:
+        """'The minister was "sincerely satisfied with ..."': the sentence's subject speaks."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        if sent.start_char >= m.start - 1 and sent.end_char <= m.end + 2:
+            return None  # the quote is its own sentence: nobody is its subject
+        root = sent.root
+        if self.inside_quote(root.idx):
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or self.inside_quote(subj.idx):
+            return None
+        party = self.cast.resolve_token(subj)
+        if party is None or party.actor.kind not in ("person", "body", "igo"):
+            return None
+        phrase = _noun_phrase(subj)
+        return speaker_for(self.cast, party.actor, phrase.text if subj.pos_ != "PRON" else subj.text,
+                           phrase.start_char, phrase.end_char)
+
+    def _continuing_speaker(self, m: Marked) -> Speaker | None:
+        """The speaker of the quote just before, unless narrative comes between them."""
+        last = self._last_spoken(m.start)
+        if last is None:
+            return None
+        if self._paragraph_index(m.start) - self._paragraph_index(last.end) > 1:
+            return None
+        # the attribution that closes the previous quote's sentence is not an interruption
+        # ('"A," Hege said. "B."' may be parsed with 'Hege said.' as a sentence of its own)
+        closing_cue = last.cue_end if last.cue_end is not None and last.end <= last.cue_start < m.start else None
+        sentence_end = self._sentence_end(closing_cue or last.end)
+        gap = self.text[max(last.end, min(sentence_end, m.start)):m.start]
+        paragraphs_between = self.text[last.end:m.start].count("\n\n")
+        if paragraphs_between > 1 or (paragraphs_between == 1 and not m.opens_paragraph):
+            return None
+        if n_words(gap.strip(" \"“”«»‘’,.\n")) > 0:
+            return None
+        return last.speaker
+
+    def _sentence_end(self, offset: int) -> int:
+        """End of the sentence holding the character before ``offset`` (a space or a mark
+        between tokens included: it belongs to the sentence of the token before it)."""
+        if offset <= 0 or not len(self.doc):
+            return offset
+        i = max(0, bisect_right(self._token_starts, offset - 1) - 1)
+        return self.doc[i].sent.end_char
+
+    def _fill_forward(self) -> None:
+        """A paragraph left open by its quote mark ('"A.' then '"B," she said.') takes the
+        speaker of the quote that continues it."""
+        ordered = sorted(self.marked, key=lambda m: m.start)
+        for m, nxt in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
+            if m.closed or m.quote is None or m.quote.speaker is not None or not nxt.opens_paragraph:
+                continue
+            if nxt.paragraph == m.paragraph + 1 and nxt.quote is not None and nxt.quote.speaker is not None:
+                m.quote.speaker = nxt.quote.speaker
+
+    def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
+        """An interview set out as questions and answers: every answer paragraph is a statement
+        of the person interviewed (the person the introduction names most)."""
+        paragraphs = [(i, s, e, self.text[s:e]) for i, (s, e) in enumerate(self.paragraphs)]
+        questions = [i for i, _, _, text in paragraphs if QUESTION.match(text)]
+        if len(questions) < 2:
+            return []
+        speaker = self._interviewee(self.paragraphs[questions[0]][0])
+        out: list[Quote] = []
+        answering = False
+        for i, s, e, text in paragraphs:
+            if QUESTION.match(text):
+                answering = True
+                continue
+            if not answering or any(q.start < e and s < q.end for q in quotes):
+                continue
+            prefix = ANSWER.match(text)
+            start = s + (prefix.end() if prefix else 0)
+            if n_words(self.text[start:e]) >= 1:
+                out.append(self._make(start, e, "direct", None, speaker))
+        return out
+
+    def _interviewee(self, before: int) -> Speaker | None:
+        counts: dict[str, int] = {}
+        latest = {}
+        for m in self.cast.mentions:
+            if m.start < before and m.label == "PERSON":
+                key = m.actor.id if m.actor else m.text.split()[-1]
+                counts[key] = counts.get(key, 0) + 1
+                latest[key] = m
+        if not counts:
+            return None
+        m = latest[max(counts, key=lambda k: (counts[k], latest[k].start))]
+        if m.actor is not None:
+            return speaker_for(self.cast, m.actor, m.text, m.start, m.end)
+        return Speaker(m.text, m.start, m.end, None)
+
+    def _headline_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """'Zakharova: Russia will not ...' as a paragraph of its own."""
+        out = []
+        for p_index, (s, e) in enumerate(self.paragraphs):
+            para = self.text[s:e]
+            mt = re.match(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}):\s+(\S.*)$", para)
+            if not mt or any(q.start >= s and q.end <= e for q in quotes):
+                continue
+            actor = self.cast.actor_at(s, s + len(mt.group(1)))
+            if actor is None:
+                continue
+            body_start = s + mt.start(2)
+            kind = "direct" if para[mt.start(2)] in OPEN_MARKS else "indirect"
+            speaker = speaker_for(self.cast, actor, mt.group(1), s, s + len(mt.group(1)))
+            q = self._make(body_start, e, kind, None, speaker)
+            out.append(q)
+        return out
+
+
+def _distance(cue: Cue, m: Marked) -> int:
+    at = cue.token.idx
+    return m.start - at if at < m.start else max(0, at - m.end)
+
+
+def _distance_q(q: Quote, m: Marked) -> int:
+    if q.cue_start is None:
+        return 10**9
+    return m.start - q.cue_start if q.cue_start < m.start else max(0, q.cue_start - m.end)
+
+
+SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
+
+
+QUESTION = re.compile(r"^(?:Q|Question)\s*[:.\-–—]\s*")
+ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
+
+
+def _is_title(text: str, before: str = "") -> bool:
+    """A quoted name ("The Closed Gate: A Century on the Border", a treaty, an operation)."""
+    if text.rstrip().endswith((".", "!", "?", ",")):
+        return False
+    lead = words(before.lower())
+    if lead and lead[-1] in TITLE_CUES:
+        return True
+    tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
+    caps = sum(1 for t in tokens if t[0].isupper())
+    return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
+
+
+def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:
+    """Two reported clauses of one speaker in one sentence are one statement."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind != "direct" and q.kind != "direct" and prev.sentence == q.sentence
+                and prev.speaker and q.speaker and prev.speaker.actor and q.speaker.actor
+                and prev.speaker.actor.id == q.speaker.actor.id):
+            prev.text = f"{prev.text} … {q.text}"
+            prev.end = max(prev.end, q.end)
+            if q.kind == "mixed":
+                prev.kind = "mixed"
+            continue
+        if prev is not None and q.start < prev.end and q.end <= prev.end:
+            continue  # a clause inside one already taken
+        out.append(q)
+    return out
+
+
+def extract_quotes(doc: Doc, article: Article, cast: Cast) -> list[Quote]:
+    return QuoteExtractor(doc, article, cast).extract()

@@ -1,0 +1,98 @@
+"""Quote marks, read leniently: straight, curly, guillemets; unclosed marks end with their
+paragraph; British single marks only in a paragraph with no double marks."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..clean import words
+from ..records import Quote
+
+OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+CLOSE_MARKS = {"”", "»", '"', "“"}
+
+
+@dataclass(slots=True)
+class Marked:
+    """Text between quote marks (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    paragraph: int
+    opens_paragraph: bool
+    closed: bool
+    absorbed: bool = False
+    quote: Quote | None = None
+
+
+
+def n_words(text: str) -> int:
+    return len(words(text))
+
+
+
+DOUBLE_MARKS = set('"“”«»„')
+
+
+def find_marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
+    spans: list[Marked] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        # British style quotes with single marks, only in a paragraph with no double marks
+        if not any(ch in DOUBLE_MARKS for ch in text[p_start:p_end]):
+            spans.extend(_single_marked(text, p_start, p_end, p_index))
+        else:
+            spans.extend(_marked_in_paragraph(text, p_start, p_end, p_index))
+    return spans
+
+
+def _single_marked(text: str, start: int, end: int, p_index: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if ch in "‘'" and (before.isspace() or before in "([—–-:,;" or i == start) and after.isalnum():
+                open_at = i
+        elif ch in "’'" and not after.isalnum() and not before.isspace() and i > open_at + 1:
+            out.append(Marked(open_at + 1, i, p_index, opens_paragraph=open_at == start, closed=True))
+            open_at = None
+    if open_at is not None and end - open_at > 2:
+        out.append(Marked(open_at + 1, end, p_index, opens_paragraph=open_at == start, closed=False))
+    return out
+
+
+def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    i = start
+    while i < end:
+        ch = text[i]
+        if open_at is None:
+            if ch in OPEN_MARKS and _can_open(text, i, start, end):
+                open_at = i
+        elif ch in CLOSE_MARKS and _can_close(text, i, open_at):
+            out.append(Marked(open_at + 1, i, p_index, opens_paragraph=open_at == start, closed=True))
+            open_at = None
+        i += 1
+    if open_at is not None and end - open_at > 2:
+        out.append(Marked(open_at + 1, end, p_index, opens_paragraph=open_at == start, closed=False))
+    return [m for m in out if m.end > m.start]
+
+
+def _can_open(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if text[i] == "”" or (text[i] == '"' and before.isalnum()):
+        return False
+    return not after.isspace() and (before.isspace() or before in "([—–-:,;/" or i == start)
+
+
+def _can_close(text: str, i: int, open_at: int) -> bool:
+    before = text[i - 1]
+    # a curly opening mark typed where a closing one belongs: "... end“ she said"
+    if text[i] == "“":
+        return not before.isspace() and i + 1 < len(text) and (text[i + 1].isspace() or text[i + 1] in ".,;")
+    return i > open_at + 1
+
+

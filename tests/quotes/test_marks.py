@@ -1,0 +1,20 @@
+"""Quote marks the parser splits oddly: a spaced closing mark after a question, nested single
+and double closing marks. The quote stage must read them without failing (issue 11)."""
+import pytest
+
+from nlp_helpers import analyze, quote_starting
+
+ODD_CLOSINGS = [
+    ('In her column the editor asked: "What have we made of ourselves? " she wrote, and went on to '
+     'describe the empty harbour.\n\n"Nobody came to the meeting at the port," she added.',
+     "Nobody came to the meeting"),
+    ('"The mayor told us: ‘Roads first, then the school, then the clinic, all of it needs attention,’ ” '
+     'Hege said. "We have waited for eleven years and we are still waiting."',
+     "We have waited for eleven years"),
+]
+
+
+@pytest.mark.parametrize("text, later", ODD_CLOSINGS)
+def test_spaced_and_nested_closing_marks_do_not_break_the_quote_stage(text, later):
+    article = analyze(text, date="2024-03-01")
+    assert quote_starting(article, later) is not None
