@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
-from .eventpatterns import load_lexicon
+from .events import load_lexicon
 from .language import detect_language
 from .metadata import Metadata, extract_metadata, parse_full_date
 from .nlp import load_nlp
