@@ -16,6 +16,7 @@ from .merge import merge_events
 from .modality import DropReason, ModalityMixin
 from .parties import PartiesMixin
 from .roles import RolesMixin
+from .sectors import with_acting_sectors
 from .statements import StatementMixin
 from .syntax import country_of, distinct, population
 from .triggers import Match, TriggerMixin
@@ -93,7 +94,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                 continue
             events.extend(self.code_match(match))
         events.extend(self.statement_requests())
-        merged = merge_events(events)
+        merged = [with_acting_sectors(e, self.words) for e in merge_events(events)]
         if self.dropped:
             LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
         return merged

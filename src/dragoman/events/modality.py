@@ -27,6 +27,7 @@ class DropReason(str, enum.Enum):
     UNREAL = "planned or proposed"
     NO_SOURCE = "no source actor"
     NO_TARGET = "no target actor"
+    NOT_FUTURE = "only a threat when still to come"
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Reading:
     code: str | None
     negated: bool = False
     reason: DropReason | None = None
+    future: bool = False
 
 
 class ModalityMixin:
@@ -69,7 +71,9 @@ class ModalityMixin:
         future = bool(auxes & lex.future) or any(w in lex.intent for w in lemmas)
         if future and not any(w in lex.aspect for w in lemmas):
             code = self._intent_code(code)
-        return Reading(code)
+        elif pattern.future:
+            return Reading(None, reason=DropReason.NOT_FUTURE)
+        return Reading(code, future=future)
 
     def _intent_code(self, code: str) -> str:
         kind = self.lexicon.codes[code].type

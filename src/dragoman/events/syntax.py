@@ -59,20 +59,21 @@ def object_words(obj: Token) -> set[str]:
     return words
 
 
-def derived_actor(country: str, sector: str | None, words: Words, kind: str = "country") -> Actor:
+def derived_actor(country: str, sector: str | None, words: Words, kind: str = "country",
+                  base: str | None = None) -> Actor:
     """The one place the coder builds an actor the text implies but does not name: a
     country's civilians, its government, an unidentified armed group, the country itself."""
     if sector is None:
         return Actor(id=country, name=country, code=country, country=country, sector=None, kind=kind)
     code = f"{country} {sector}"
-    name = f"{country} {words.derived_names.get(sector, sector)}"
+    name = f"{base or country} {words.derived_names.get(sector, sector)}"
     return Actor(id=code, name=name, code=code, country=country, sector=sector,
                  kind="body" if sector == "GOV" else "group")
 
 
 def derived_party(country: str, sector: str | None, words: Words, mention: str = "",
-                  start: int | None = None, end: int | None = None) -> Party:
-    return Party(actor=derived_actor(country, sector, words), mention=mention, start=start, end=end)
+                  start: int | None = None, end: int | None = None, base: str | None = None) -> Party:
+    return Party(actor=derived_actor(country, sector, words, base=base), mention=mention, start=start, end=end)
 
 
 def population(party: Party, words: Words) -> Party:

@@ -59,8 +59,19 @@ class TriggerMixin:
                 continue
             if pattern.partner and not has_partner(match, self.words):
                 continue
+            if pattern.state_source and not self._state_acts(match):
+                continue
             return match
         return None
+
+    def _state_acts(self, match: Match) -> bool:
+        """Whether the act's source is a state, an organisation of states or one of their
+        officials ("Kestria boycotted the summit", not "students boycotted classes")."""
+        return any(self.is_state(p) for p in self.sources(match))
+
+    def is_state(self, party) -> bool:
+        actor = party.actor
+        return actor.kind in ("country", "igo") or (actor.sector in self.words.state_sectors)
 
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
         if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
@@ -110,6 +121,8 @@ class TriggerMixin:
 
     def _noun_fits(self, noun: Token, pattern: Pattern) -> bool:
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers |= {g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"}  # "a note of protest"
         if pattern.compound and not modifiers & pattern.compound:
             return False
         if pattern.modifiers and not modifiers & pattern.modifiers:

@@ -48,10 +48,13 @@ class Pattern:
     passive_source: bool = False
     requires_clause: bool = False
     strict: bool = False
+    future: bool = False
+    state_source: bool = False
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause) + bool(self.preps)
+        return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause) \
+            + bool(self.preps or self.state_source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,7 @@ class Words:
     symmetric_types: frozenset[str]
     mutual_types: frozenset[str]
     verbal_types: frozenset[str]
+    acting_sectors: dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +145,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
             index.setdefault((pattern.pos, lemma), []).append(pattern)
     governors, modals = data["governors"], data["modals"]
     return Lexicon(
-        by_lemma={key: tuple(sorted(found, key=lambda p: -p.specificity)) for key, found in index.items()},
+        # a noun that is an act by itself ("Kestria's sanctions") only when no light verb carries it
+        by_lemma={key: tuple(sorted(found, key=lambda p: (-p.specificity, p.own))) for key, found in index.items()},
         lemmas=frozenset(lemma for _, lemma in index),
         codes=codes,
         intent=frozenset(governors["intent"]),
@@ -169,7 +174,10 @@ def load_words(extra: dict | None = None) -> Words:
         data[key] = {**data[key], **value} if isinstance(data[key], dict) else [*data[key], *value]
     fields = {}
     for key, value in data.items():
-        if isinstance(value, dict):
+        if key == "acting_sectors":
+            fields[key] = {"source": dict(value["source"]), "target": dict(value["target"]),
+                           "keep_target": frozenset(value["keep_target"])}
+        elif isinstance(value, dict):
             fields[key] = {str(k).lower() if key != "derived_names" else str(k): str(v) for k, v in value.items()}
         elif key.endswith(("_types", "_sectors", "_codes")):
             fields[key] = frozenset(str(v) for v in value)
@@ -210,4 +218,6 @@ def _pattern(item: dict) -> Pattern:
         passive_source=bool(item.get("passive_source", False)),
         requires_clause=bool(item.get("requires_clause", False)),
         strict=bool(item.get("strict", False)),
+        future=bool(item.get("future", False)),
+        state_source=bool(item.get("state_source", False)),
     )
