@@ -129,10 +129,13 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     data = yaml.load((DATA / "plover_patterns.yaml").read_text(encoding="utf-8"), Loader=_Loader)
     patterns = [_pattern(item) for item in data["patterns"]]
     user_words: dict = {}
+    users: set[int] = set()  # a user's patterns come before ours for the same word
     if extra is not None:
         user = yaml.load(Path(extra).read_text(encoding="utf-8"), Loader=_Loader) or {}
         user_words = user.get("words") or {}
-        patterns = [_pattern(item) for item in user.get("patterns", [])] + patterns
+        mine = [_pattern(item) for item in user.get("patterns", [])]
+        users = {id(p) for p in mine}
+        patterns = mine + patterns
     codes = load_cameo()
     for pattern in patterns:
         for code in (pattern.cameo, pattern.negated):
@@ -146,7 +149,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     governors, modals = data["governors"], data["modals"]
     return Lexicon(
         # a noun that is an act by itself ("Kestria's sanctions") only when no light verb carries it
-        by_lemma={key: tuple(sorted(found, key=lambda p: (-p.specificity, p.own))) for key, found in index.items()},
+        by_lemma={key: tuple(sorted(found, key=lambda p: (id(p) not in users, -p.specificity, p.own)))
+                  for key, found in index.items()},
         lemmas=frozenset(lemma for _, lemma in index),
         codes=codes,
         intent=frozenset(governors["intent"]),
