@@ -99,31 +99,31 @@ def direct_quote(text, words, speaker_name, speaker):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Kestria accused Marovia of shelling border villages.", [("ACCUSE", "KST", "MRV")]),
-    ("Kestria blamed Marovia for the collapse of the truce.", [("ACCUSE", "KST", "MRV")]),
-    ("Varnek sharply criticized Marovia on Tuesday.", [("ACCUSE", "KST GOV", "MRV")]),
+    ("Kestria accused Marovia of shelling border villages.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria blamed Marovia for the collapse of the truce.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Varnek sharply criticized Marovia on Tuesday.", [("ACCUSE", "KST GOV", "MRV GOV")]),
     ("Kestria urged Marovia and Lundavia to show restraint.",
-     [("REQUEST", "KST", "LUN"), ("REQUEST", "KST", "MRV")]),
-    ("The NAO called on Kestria to release the detained sailors.", [("REQUEST", "NAO", "KST")]),
-    ("Kestria rejected the proposal made by Marovia.", [("REJECT", "KST", "MRV")]),
-    ("Kestria threatened to impose sanctions on Marovia.", [("THREATEN", "KST", "MRV")]),
-    ("Kestria imposed sanctions on Marovia.", [("SANCTION", "KST", "MRV")]),
-    ("Kestria lifted its sanctions on Marovia.", [("RETREAT", "KST", "MRV")]),
-    ("Kestria expelled two Marovian diplomats.", [("SANCTION", "KST", "MRV")]),
+     [("REQUEST", "KST GOV", "LUN GOV"), ("REQUEST", "KST GOV", "MRV GOV")]),
+    ("The NAO called on Kestria to release the detained sailors.", [("REQUEST", "NAO", "KST GOV")]),
+    ("Kestria rejected the proposal made by Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria threatened to impose sanctions on Marovia.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria imposed sanctions on Marovia.", [("SANCTION", "KST GOV", "MRV GOV")]),
+    ("Kestria lifted its sanctions on Marovia.", [("RETREAT", "KST GOV", "MRV")]),
+    ("Kestria expelled two Marovian diplomats.", [("SANCTION", "KST GOV", "MRV GOV")]),
     ("Kestrian troops attacked Marovian posts near the border.", [("ASSAULT", "KST MIL", "MRV MIL")]),
     ("Marovian posts were shelled by Kestrian troops overnight.", [("ASSAULT", "KST MIL", "MRV MIL")]),
     ("Kestrian troops launched an offensive against Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
-    ("Kestria praised Lundavia for its mediation.", [("SUPPORT", "KST", "LUN")]),
+    ("Kestria praised Lundavia for its mediation.", [("SUPPORT", "KST GOV", "LUN GOV")]),
     ("Varnek met with Kalvas.", [("CONSULT", "KST GOV", "MRV GOV")]),
-    ("Kestria and Marovia signed an agreement on water sharing.", [("SUPPORT", "KST", "MRV")]),
-    ("Kestria deployed troops to the border with Marovia.", [("MOBILIZE", "KST", "MRV")]),
-    ("Kestria arrested three Marovian journalists.", [("COERCE", "KST", "MRV")]),
-    ("Kestria withdrew its troops from Marovia.", [("RETREAT", "KST", "MRV")]),
-    ("Kestria is ready to continue assisting Marovia.", [("AID", "KST", "MRV")]),
-    ("Kestria said it will withdraw its ambassador from Marovia.", [("THREATEN", "KST", "MRV")]),
-    ("Kestria said it is prepared to send aid to Marovia.", [("AGREE", "KST", "MRV")]),
-    ("Varnek said Marovia must withdraw its forces.", [("REQUEST", "KST GOV", "MRV")]),
-    ("Kestria laughed off the statement by Marovia.", [("REJECT", "KST", "MRV")]),
+    ("Kestria and Marovia signed an agreement on water sharing.", [("SUPPORT", "KST GOV", "MRV GOV")]),
+    ("Kestria deployed troops to the border with Marovia.", [("MOBILIZE", "KST MIL", "MRV")]),
+    ("Kestria arrested three Marovian journalists.", [("COERCE", "KST GOV", "MRV")]),
+    ("Kestria withdrew its troops from Marovia.", [("RETREAT", "KST GOV", "MRV")]),
+    ("Kestria is ready to continue assisting Marovia.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria said it will withdraw its ambassador from Marovia.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria said it is prepared to send aid to Marovia.", [("AGREE", "KST GOV", "MRV GOV")]),
+    ("Varnek said Marovia must withdraw its forces.", [("REQUEST", "KST GOV", "MRV GOV")]),
+    ("Kestria laughed off the statement by Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
 ])
 def test_who_did_what_to_whom(nlp, text, expected):
     assert triples(code(nlp, text)) == sorted(expected)
@@ -144,23 +144,23 @@ def test_what_did_not_happen_is_no_event(nlp, text):
 
 @pytest.mark.parametrize("text, expected", [
     # a governor's complement is coded as an intention; the governor only when it is not
-    ("Kestria agreed to send aid to Marovia.", [("AGREE", "KST", "MRV")]),
-    ("Kestria is ready to hold talks with Marovia.", [("AGREE", "KST", "MRV")]),
-    ("Kestria vowed to attack Marovia.", [("THREATEN", "KST", "MRV")]),
-    ("Kestria is willing to send engineers to help defend Marovia.", [("AGREE", "KST", "MRV")]),
-    ("Kestria and Marovia failed to reach an agreement.", [("REJECT", "KST", "MRV")]),
+    ("Kestria agreed to send aid to Marovia.", [("AGREE", "KST GOV", "MRV GOV")]),
+    ("Kestria is ready to hold talks with Marovia.", [("AGREE", "KST GOV", "MRV GOV")]),
+    ("Kestria vowed to attack Marovia.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria is willing to send engineers to help defend Marovia.", [("AGREE", "KST GOV", "MRV GOV")]),
+    ("Kestria and Marovia failed to reach an agreement.", [("REJECT", "KST GOV", "MRV GOV")]),
     # joint exercises are cooperation, exercises near someone a show of force
-    ("Kestria and Marovia held joint exercises.", [("COOPERATE", "KST", "MRV")]),
-    ("Kestria held military exercises near Marovia.", [("MOBILIZE", "KST", "MRV")]),
+    ("Kestria and Marovia held joint exercises.", [("COOPERATE", "KST GOV", "MRV GOV")]),
+    ("Kestria held military exercises near Marovia.", [("MOBILIZE", "KST MIL", "MRV")]),
     # a government acting in its own country acts on its people
     ("The Kestrian government lifted the curfew in Kestria.", [("CONCEDE", "KST GOV", "KST CVL")]),
     ("Kestrian students called off their strike.", [("CONCEDE", "KST CVL", "KST GOV")]),
     ("Kestrian troops demolished Marovian homes.", [("COERCE", "KST MIL", "MRV")]),
     ("Kestrian troops captured a village in Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
-    ("Kestria complained to the NAO about Marovian shelling.", [("ACCUSE", "KST", "MRV")]),
-    ("Kestria launched an investigation into Marovia.", [("ACCUSE", "KST", "MRV")]),
-    ("Kestria handed over medicine to Marovia.", [("AID", "KST", "MRV")]),
-    ("Kestria donated and delivered blankets to Marovia.", [("AID", "KST", "MRV")]),
+    ("Kestria complained to the NAO about Marovian shelling.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria launched an investigation into Marovia.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria handed over medicine to Marovia.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria donated and delivered blankets to Marovia.", [("AID", "KST GOV", "MRV GOV")]),
     ("A roadside bomb killed two Marovian soldiers in Kestria.", [("ASSAULT", "KST UAF", "MRV MIL")]),
 ])
 def test_governors_joint_acts_and_own_country(nlp, text, expected):
@@ -170,12 +170,12 @@ def test_governors_joint_acts_and_own_country(nlp, text, expected):
 def test_did_not_back_is_a_negated_rejection(nlp):
     (event,) = code(nlp, "Kestria did not back the plan drafted by Marovia.")
     assert (event.type, event.negated, event.cameo) == ("REJECT", True, "120")
-    assert event.target.actor is MRV
+    assert event.target.actor.code == "MRV GOV"  # a state acting politically is its government
 
 
 def test_acts_inside_an_accusation_are_not_coded(nlp):
     found = code(nlp, "Kestria accused Marovia of attacking Lundavia.")
-    assert triples(found) == [("ACCUSE", "KST", "MRV")]
+    assert triples(found) == [("ACCUSE", "KST GOV", "MRV GOV")]
 
 
 def test_we_in_a_quote_is_the_speaker_and_both_sides_the_last_pair(nlp):
@@ -184,7 +184,7 @@ def test_we_in_a_quote_is_the_speaker_and_both_sides_the_last_pair(nlp):
     quote = direct_quote(text, "We call on both sides to show restraint,", "Varnek", VARNEK)
     found = code(nlp, text, quotes=[quote])
     requests = [e for e in found if e.type == "REQUEST"]
-    assert triples(requests) == [("REQUEST", "KST GOV", "LUN"), ("REQUEST", "KST GOV", "MRV")]
+    assert triples(requests) == [("REQUEST", "KST GOV", "LUN GOV"), ("REQUEST", "KST GOV", "MRV GOV")]
     assert {e.evidence[0].quote_index for e in requests} == {0}
 
 
@@ -271,7 +271,7 @@ def test_a_user_pattern_adds_a_trigger(nlp, tmp_path):
     doc = nlp("Kestria snubbed Marovia.")
     article = Article(id="t", source="t", text=doc.text, date=None)
     found = ev.EventCoder(doc, article, FakeCast(doc), [], lexicon).run()
-    assert triples(found) == [("REJECT", "KST", "MRV")]
+    assert triples(found) == [("REJECT", "KST GOV", "MRV GOV")]
 
 
 # ---------------------------------------------------------------------- places, unnamed people

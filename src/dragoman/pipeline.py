@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
-from .eventpatterns import load_lexicon
+from .events import load_lexicon
 from .language import detect_language
 from .ingest.html import extract_page
 from .metadata import Metadata, extract_body_metadata, extract_metadata, parse_full_date

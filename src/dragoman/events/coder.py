@@ -1,0 +1,169 @@
+"""The event coder: runs trigger finding, modality, roles and merging over one article."""
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..records import Article, Event, Evidence, Party, Quote
+from .dates import event_date
+from .merge import merge_events
+from .modality import DropReason, ModalityMixin
+from .parties import PartiesMixin
+from .roles import RolesMixin
+from .sectors import with_acting_sectors
+from .statements import StatementMixin
+from .syntax import country_of, distinct, population
+from .triggers import Match, TriggerMixin
+from .vocabulary import Lexicon, load_lexicon
+
+if TYPE_CHECKING:  # the actor layer is a later stage's sibling; only its interface is used
+    from ..actors import Cast
+
+LOGGER = logging.getLogger(__name__)
+
+
+def code_events(doc: Doc, article: Article, cast: "Cast", quotes: list[Quote]) -> list[Event]:
+    """PLOVER events of one parsed article, one per (type, source, target), non-hypothetical."""
+    return EventCoder(doc, article, cast, quotes).run()
+
+
+@dataclass
+class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, StatementMixin):
+    doc: Doc
+    article: Article
+    cast: "Cast"
+    quotes: list[Quote]
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+    dropped: list[tuple[str, DropReason]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Token.sent and Doc.ents rebuild spans on every call: index them once per article.
+        self._sents = list(self.doc.sents)
+        self._sent_of_token = [0] * len(self.doc)
+        for index, sent in enumerate(self._sents):
+            self._sent_of_token[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        self._ents = list(self.doc.ents)
+        self._text = self.article.text  # the text the doc was parsed from; Doc.text rebuilds it
+        self._modals: list[Token] = []  # "must"/"should" auxiliaries, found with the triggers
+        self._token_at = {t.idx: t for t in self.doc}
+        # Indexes that keep role finding linear in the article's length.
+        self._ent_starts = [ent.start for ent in self._ents]
+        token_starts = [t.idx for t in self.doc]
+        self._quote_at_token: dict[int, int] = {}  # token index -> the first quote covering it
+        for index, quote in enumerate(self.quotes):
+            first = bisect_left(token_starts, quote.start)
+            last = bisect_left(token_starts, quote.end)
+            for i in range(first, last):
+                self._quote_at_token.setdefault(i, index)
+        self.words = self.lexicon.words
+
+    def run(self) -> list[Event]:
+        matches = self.find_matches()
+        # A noun's light verb stands for the act too: "reiterated its demand that Israel ease".
+        # A deferring governor ("agreed to", "ready to") absorbs nothing: the act it
+        # governs is coded (as an intention), and the governor only when that act is not.
+        deferred = [m for m in matches if m.pattern.defer]
+        active = [m for m in matches if not m.pattern.defer]
+        trigger_ids = {m.token.i for m in active} | {m.verb.i for m in active
+                                                     if m.pattern.pos == "noun" and m.verb is not None}
+        events: list[Event] = []
+        coded: set[int] = set()
+        for match in active:
+            if self._absorbed(match, trigger_ids):
+                self._drop(match.token, DropReason.ABSORBED)
+                continue
+            if self._result_of_coded(match, coded):
+                self._drop(match.token, DropReason.ABSORBED)
+                continue
+            found = self.code_match(match)
+            if found:
+                coded.add(match.token.i)
+                if match.verb is not None and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
+                    coded.add(match.verb.i)  # "opened fire ..., killing": the light verb carries it
+            events.extend(found)
+        coded |= {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
+        for match in deferred:
+            if self._absorbed(match, trigger_ids) or self._governs_coded(match, coded):
+                self._drop(match.token, DropReason.ABSORBED)
+                continue
+            events.extend(self.code_match(match))
+        events.extend(self.statement_requests())
+        merged = [with_acting_sectors(e, self.words) for e in merge_events(events)]
+        if self.dropped:
+            LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
+        return merged
+
+    def sentence(self, token: Token):
+        return self._sents[self._sent_of_token[token.i]]
+
+    def _drop(self, token: Token, reason: DropReason) -> None:
+        self.dropped.append((token.text, reason))
+
+    def code_match(self, match: Match) -> list[Event]:
+        reading = self.read_modality(match)
+        if reading.reason is not None:
+            self._drop(match.token, reading.reason)
+            return []
+        sources = self.sources(match)
+        if not sources and match.pattern.passive_source:
+            # "the guerrillas have been demobilized": the passive subject does it
+            verb = match.verb or match.token
+            sources = [p for c in verb.children if c.dep_ == "nsubjpass" for p in self.subject_parties(c)]
+        if not sources and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
+            sources = self._unknown_attacker(match)
+        if match.pattern.source_kind:
+            sources = [p for p in sources if p.actor.kind == match.pattern.source_kind]
+        if not sources:
+            self._drop(match.token, DropReason.NO_SOURCE)
+            return []
+        if match.pattern.domestic:
+            sources = self._protesting_people(match, sources)
+        targets = self.targets(match, sources)
+        if not targets and self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
+            targets = self._unnamed_people(match, sources)
+        if not targets and match.pattern.cameo in self.words.home_population_codes:
+            # "the government lifted the state of emergency": on its own people
+            targets = [population(country_of(s, self.words), self.words) for s in sources
+                       if s.actor.country and s.actor.sector in self.words.state_sectors]
+        pairs = self._pairs(match, sources, targets)
+        if not pairs:
+            self._drop(match.token, DropReason.NO_TARGET)
+            return []
+        code = self.lexicon.codes[reading.code]
+        mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
+        evidence = self.evidence(match.token)
+        when = event_date(match.verb or match.token, self.article.date)
+        where = self.location(match)
+        return [
+            Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
+                  intensity=code.goldstein, source=s, target=t, mutual=mutual, date=when,
+                  location=where, negated=reading.negated, hypothetical=False, evidence=[evidence])
+            for s, t in pairs
+        ]
+
+    def _pairs(self, match: Match, sources: list[Party], targets: list[Party]) -> list[tuple[Party, Party]]:
+        if not targets and len(sources) > 1 and self._can_be_mutual(match):
+            return [(a, b) for a, b in itertools.combinations(sources, 2) if distinct(a, b, self.words)]
+        if not targets and match.pattern.domestic:
+            targets = self._home_governments(match, sources)
+        return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _can_be_mutual(self, match: Match) -> bool:
+        """"Armenia and Azerbaijan agreed / met / clashed": each side acts on the other."""
+        return match.pattern.mutual or self.lexicon.codes[match.pattern.cameo].type in self.words.mutual_types
+
+    def evidence(self, trigger: Token) -> Evidence:
+        sent = self.sentence(trigger)
+        quote = self._quote_of(trigger)
+        words = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
+        start = min(w.idx for w in words)
+        end = max(w.idx + len(w) for w in words)
+        return Evidence(sentence=self._sent_of_token[trigger.i], sentence_start=sent.start_char,
+                        sentence_end=sent.end_char, text=self._text[sent.start_char:sent.end_char], trigger=self._text[start:end],
+                        trigger_start=start, trigger_end=end, quote_index=quote[0] if quote else None)

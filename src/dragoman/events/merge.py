@@ -1,0 +1,69 @@
+"""One event per (type, source, target), with every piece of evidence that reports it."""
+from __future__ import annotations
+
+from ..records import Event, Party
+from .vocabulary import load_lexicon
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target) with every piece of evidence that reports it.
+
+    Sides are compared by country (or organisation) and merged when their sectors do not
+    conflict, so "Russia urged..." and the spokeswoman's "We call on..." are one request,
+    kept with the more specific actor; mutual acts match in either direction."""
+    kept: list[Event] = []
+    buckets: dict[tuple, list[Event]] = {}
+    for event in events:
+        key = _event_key(event)
+        same = next((other for other in buckets.get(key, []) if _compatible(other, event)), None)
+        if same is None:
+            buckets.setdefault(key, []).append(event)
+            kept.append(event)
+        else:
+            _absorb(same, event)
+    return kept
+
+
+def _event_key(event: Event) -> tuple:
+    source, target = _root(event.source), _root(event.target)
+    if _unordered(event):
+        source, target = sorted((source, target))
+    return event.type, source, target
+
+
+def _unordered(event: Event) -> bool:
+    return event.mutual or event.type in load_lexicon().words.symmetric_types
+
+
+def _root(party: Party | None) -> str:
+    if party is None:
+        return ""
+    return party.actor.country or party.actor.code.split()[0]
+
+
+def _aligned(kept: Event, new: Event) -> list[tuple[Party | None, Party | None]]:
+    if _unordered(kept) and _root(kept.source) != _root(new.source):
+        return [(kept.source, new.target), (kept.target, new.source)]
+    return [(kept.source, new.source), (kept.target, new.target)]
+
+
+def _compatible(kept: Event, new: Event) -> bool:
+    for a, b in _aligned(kept, new):
+        if a is None or b is None:
+            continue
+        sa, sb = a.actor.sector, b.actor.sector
+        if sa and sb and sa != sb:
+            return False
+    return True
+
+
+def _absorb(kept: Event, new: Event) -> None:
+    for evidence in new.evidence:
+        if all(evidence.trigger_start != e.trigger_start for e in kept.evidence):
+            kept.evidence.append(evidence)
+    (ks, ns), (kt, nt) = _aligned(kept, new)
+    if ks is not None and ns is not None and not ks.actor.sector and ns.actor.sector:
+        kept.source = ns if ks is kept.source else kept.source
+    if kt is not None and nt is not None and not kt.actor.sector and nt.actor.sector:
+        kept.target = nt if kt is kept.target else kept.target
+    kept.mutual = kept.mutual or new.mutual

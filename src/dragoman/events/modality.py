@@ -1,0 +1,86 @@
+"""Whether the act happened: questions, conditionals, possibility, obligation, wishes,
+negation (a denial code when the pattern has one), and future acts as intentions."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .syntax import governor_chain, in_conditional, negated
+
+if TYPE_CHECKING:
+    from .triggers import Match
+
+class DropReason(str, enum.Enum):
+    """Why a trigger produced no event (kept in `EventCoder.dropped` and the debug log)."""
+
+    ABSORBED = "part of another act"
+    QUESTION = "question"
+    CONDITIONAL = "conditional"
+    POSSIBLE = "possibility, not fact"
+    OBLIGATION = "obligation, not fact"
+    WISH = "wish or proposal"
+    NEGATED = "negated"
+    UNREAL = "planned or proposed"
+    NO_SOURCE = "no source actor"
+    NO_TARGET = "no target actor"
+    NOT_FUTURE = "only a threat when still to come"
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the clause says about whether the act happened."""
+
+    code: str | None
+    negated: bool = False
+    reason: DropReason | None = None
+    future: bool = False
+
+
+class ModalityMixin:
+    """Modality reading for `EventCoder`."""
+
+    def read_modality(self, match: Match) -> Reading:
+        lex, pattern = self.lexicon, match.pattern
+        code = pattern.cameo
+        if self._is_question(match.token):
+            return Reading(None, reason=DropReason.QUESTION)
+        if in_conditional(match.token, self.words):
+            return Reading(None, reason=DropReason.CONDITIONAL)
+        if pattern.pos == "noun" and any(c.lemma_.lower() in lex.unreal for c in match.token.children if c.dep_ == "amod"):
+            return Reading(None, reason=DropReason.UNREAL)
+        chain = governor_chain(match.verb or match.token)
+        lemmas = [n.lemma_.lower() for n in chain[1:]]
+        auxes = {a.lower_ for n in chain for a in n.children if a.dep_ in ("aux", "auxpass")}
+        auxes |= {a.lemma_.lower() for n in chain for a in n.children if a.dep_ == "aux"}
+        if auxes & lex.possible:
+            return Reading(None, reason=DropReason.POSSIBLE)
+        if auxes & lex.obligation:
+            return Reading(None, reason=DropReason.OBLIGATION)
+        if any(w in lex.wish for w in lemmas):
+            return Reading(None, reason=DropReason.WISH)
+        is_negated = negated(match, chain, self.words) or any(w in lex.fail for w in lemmas)
+        if is_negated:
+            denial = pattern.negated or lex.negated_codes.get(lex.codes[code].type)
+            if not denial:
+                return Reading(None, reason=DropReason.NEGATED)
+            return Reading(denial, negated=True)
+        future = bool(auxes & lex.future) or any(w in lex.intent for w in lemmas)
+        if future and not any(w in lex.aspect for w in lemmas):
+            code = self._intent_code(code)
+        elif pattern.future:
+            return Reading(None, reason=DropReason.NOT_FUTURE)
+        return Reading(code, future=future)
+
+    def _intent_code(self, code: str) -> str:
+        kind = self.lexicon.codes[code].type
+        if kind in self.words.verbal_types:
+            return code
+        return self.lexicon.intent_codes.get(kind) or code
+
+    def _is_question(self, token: Token) -> bool:
+        sent = self.sentence(token)
+        return self._text[sent.start_char:sent.end_char].rstrip(" \"'\u201d\u2019)").endswith("?")

@@ -1,0 +1,199 @@
+"""Noun phrases to actors: names, pronouns ("we" in a quote is its speaker), places, subject
+phrases ("a group of Moroccan diplomats"), the actors inside a phrase, and where an act happened."""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from ..records import Actor, Party, Quote
+from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, entity_span, entity_text, first_person,
+                     named_place, population, unique)
+from .triggers import Match
+
+LOGGER = logging.getLogger(__name__)
+
+
+class PartiesMixin:
+    """Actor lookup for `EventCoder`."""
+
+    def parties(self, token: Token) -> list[Party]:
+        """The actors a noun phrase names; "we" in a quote is its speaker."""
+        if first_person(token, self.words):
+            speaker = self._speaker_at(token)
+            if speaker is not None:
+                return [Party(actor=speaker, mention=token.text, start=token.idx, end=token.idx + len(token))]
+        try:
+            found = list(self.cast.parties_of(token))
+        except Exception:  # a faulty actor layer must not lose the article's other events
+            LOGGER.exception("cast.parties_of failed on %r", token.text)
+            found = []
+        if found:
+            return found
+        if token.ent_type_:
+            found = self._entity_party(token)
+            if found:
+                return found
+        if token.lower_ in self.words.third_person_nonhuman:
+            return self._antecedent(token)
+        place = named_place(token, self.words)
+        if place is not None:  # "shelled the regional capital Juba"
+            return self._entity_party(place)
+        return []
+
+    def _entity_party(self, token: Token) -> list[Party]:
+        ent = entity_span(token)
+        if ent is None:
+            return []
+        actor = self.cast.actor_at(ent.start_char, ent.end_char) or self._place_actor(ent)
+        return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
+
+    def _place_actor(self, ent) -> Actor | None:
+        """The country of a named place the actor layer left without an actor: a capital
+        or seat of power ("shelled Beirut", "protesters in Baghdad") stands for its country
+        when it is where something happens, not for the government."""
+        if (ent.label_ or ent[0].ent_type_) not in PLACE_LABELS:
+            return None
+        key = ent.text.strip().lower()
+        if key.startswith("the "):
+            key = key[4:]
+        try:
+            seat = self.cast.d.metonyms.get(key)
+        except AttributeError:  # a stand-in actor layer without a dictionary
+            return None
+        country = seat.country if seat is not None else None
+        if not country or (seat is not None and seat.kind == "igo"):
+            return None
+        return derived_actor(country, None, self.words, kind="place")
+
+    def _antecedent(self, pronoun: Token) -> list[Party]:
+        """"Hungary said it will support ...": a reported clause's "it"/"they" is the
+        reporter. Only the clauses above the pronoun are searched."""
+        node = pronoun.head
+        for _ in range(6):
+            if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "relcl") or node.head.i == node.i:
+                return []
+            node = node.head
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i and child.lower_ not in self.words.third_person_nonhuman:
+                    return self.subject_parties(child)
+        return []
+
+    def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
+        """Actors of a subject phrase, looking inside it when its head names none: "a
+        group of Moroccan diplomats", "rebels in the Ivory Coast", "Taiwan's minister"."""
+        found = self.parties(token)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.parties(child)
+                if found:
+                    return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and depth < 3:
+                # "tens of thousands of students", "a group of Moroccan diplomats"
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = self.subject_parties(pobj, depth + 1)
+                    if found:
+                        return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
+                found = self._pobj_parties(child)
+                if found:
+                    people = child.lower_ != "from" and token.pos_ == "NOUN" and \
+                        token.lemma_.lower() not in self.words.official_nouns
+                    return [population(p, self.words) if people else p for p in found]
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.parties(child)
+                if found:
+                    return found
+        return []
+
+    def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
+        found = self.parties(token)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.parties(child)
+                if found:
+                    return found
+        if deep:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in self.words.deep_preps:
+                    found = self._pobj_parties(child)
+                    if found:
+                        return found
+        return []
+
+    def _pobj_parties(self, prep: Token, deep: bool = False) -> list[Party]:
+        for child in prep.children:
+            if child.dep_ in ("pobj", "pcomp"):
+                return self._np_parties(child, deep=deep)
+        return []
+
+    def _mentions_in(self, token: Token, places: bool = False) -> list[Party]:
+        """Actors named anywhere in a phrase: the last resort for "criticized allegations
+        that ... Armenia's security"; with `places`, the countries of named places too."""
+        lo, hi = token.left_edge.i, token.right_edge.i + 1
+        found: list[Party] = []
+        for ent in self._ents[bisect_left(self._ent_starts, lo):]:
+            if ent.start >= hi or len(found) == 2:
+                break
+            if ent.end <= hi:
+                actor = self.cast.actor_at(ent.start_char, ent.end_char)
+                if actor is None and places:
+                    actor = self._place_actor(ent)
+                if actor is not None:
+                    found.append(Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char))
+        return found[:2]
+
+    def _speaker_at(self, token: Token) -> Actor | None:
+        quote = self._quote_of(token)
+        if quote is None or quote[1].kind not in QUOTE_KINDS_WITH_VOICE or quote[1].speaker is None:
+            return None
+        return quote[1].speaker.actor
+
+    def _quote_of(self, token: Token) -> tuple[int, Quote] | None:
+        index = self._quote_at_token.get(token.i)
+        return (index, self.quotes[index]) if index is not None else None
+
+    def _is_quoted_content(self, trigger: Token, child: Token) -> bool:
+        """A cue verb's complement that is a direct quote: the quote's words are the
+        speaker's own acts, not the cue's target."""
+        inner = self._quote_of(child)
+        return inner is not None and inner[1].kind in QUOTE_KINDS_WITH_VOICE and self._quote_of(trigger) != inner
+
+    def location(self, match: Match) -> str | None:
+        place = self._location_token(match)
+        return entity_text(place) if place is not None else None
+
+    def _location_parties(self, match: Match) -> list[Party]:
+        place = self._location_token(match)
+        if place is None:
+            return []
+        ent = entity_span(place)
+        actor = (self.cast.actor_at(ent.start_char, ent.end_char) or self._place_actor(ent)) if ent is not None else None
+        return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
+
+    def _location_token(self, match: Match) -> Token | None:
+        """A place in an "in/at/near" phrase of the act's clause, also when the parser hung
+        it on an argument ("talks with X in Geneva")."""
+        frontier = unique(match.token, match.verb or match.token)
+        for _ in range(3):
+            following = []
+            for head in frontier:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in self.words.location_preps:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                place = obj if obj.ent_type_ in PLACE_LABELS else named_place(obj, self.words)
+                                if place is not None:
+                                    return place
+                    if child.dep_ in ("prep", "pobj", "dobj", "agent"):
+                        following.append(child)
+            frontier = following
+        return None

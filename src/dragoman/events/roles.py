@@ -1,0 +1,331 @@
+"""Who acts and who is acted on: the source (subject, agent, controller, possessor) and the
+target (the pattern's roles, tried in order, then the clause's actors)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Party
+from .syntax import (OUT_OF_SCOPE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
+                     population, purpose, unique)
+from .triggers import Match
+
+
+class RolesMixin:
+    """Source and target finding for `EventCoder`."""
+
+    def sources(self, match: Match) -> list[Party]:
+        if match.pattern.pos == "noun":
+            return self._noun_sources(match)
+        return self._clause_subject(match.verb or match.token)
+
+    def _unknown_attacker(self, match: Match) -> list[Party]:
+        """"A roadside bomb killed ...", "were killed by an explosive device in X": an
+        unidentified armed force of the country where it happened."""
+        verb = match.verb or match.token
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+                  for g in c.children if g.dep_ == "pobj"]
+        if not any(d.lemma_.lower() in self.words.instrument_nouns or
+                   any(c.dep_ == "compound" and c.lemma_.lower() in self.words.instrument_nouns for c in d.children)
+                   for d in doers):
+            return []
+        places = self._location_parties(match)
+        for head in doers + [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.location_preps]:
+            places += self._mentions_in(head, places=True)  # "a bombing near Samarra", "outside the Iraqi city of Basra"
+        for place in places:
+            country = place.actor.country
+            if country:
+                return [derived_party(country, "UAF", self.words, place.mention, place.start, place.end)]
+        return []
+
+    def _noun_sources(self, match: Match) -> list[Party]:
+        noun = match.token
+        if match.verb is not None:
+            return self._clause_subject(match.verb)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.parties(child)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                found = self._pobj_parties(child)
+                if found:
+                    return found
+        if match.pattern.mutual:
+            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+            if between:
+                return self._pobj_parties(between[0])
+        return self.parties(noun)
+
+    def _clause_subject(self, verb: Token) -> list[Party]:
+        """The actor doing what `verb` says, climbing to the clause that controls it."""
+        node = verb
+        for _ in range(8):
+            found = self._own_subject(node)
+            if found is not None:
+                return found
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._noun_owner(node.head)
+            controller = self._controller(node)
+            if controller is not None:
+                return controller
+            if node.dep_ not in SUBJECT_CLIMB_DEPS or node.head.i == node.i:
+                return []
+            node = node.head
+        return []
+
+    def _own_subject(self, node: Token) -> list[Party] | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        if passive:
+            agents = [c for c in node.children if c.dep_ == "agent"]
+            return self._pobj_parties(agents[0], deep=True) if agents else ([] if any(c.dep_ == "nsubjpass" for c in node.children) else None)
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                if child.lower_ in self.words.relative_pronouns and node.dep_ == "relcl":
+                    return self.subject_parties(node.head)
+                return self.subject_parties(child)
+        return None
+
+    def _controller(self, node: Token) -> list[Party] | None:
+        """Object control: "urged the sides to comply", "rebuked Yerevan for refusing"."""
+        if node.dep_ == "xcomp":
+            governor = node.head
+        elif node.dep_ == "pcomp" and node.head.lower_ in ("for", "of"):
+            governor = node.head.head
+        else:
+            return None
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        if not objects or governor.pos_ not in ("VERB",):
+            return None
+        return self._np_parties(objects[0]) or None
+
+    def _noun_owner(self, noun: Token) -> list[Party]:
+        found = self.parties(noun)
+        if found:
+            return found
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.parties(child)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                found = self._pobj_parties(child)
+                if found:
+                    return found
+        return []
+
+    def _protesting_people(self, match: Match, sources: list[Party]) -> list[Party]:
+        """"Algerian landowners began a hunger strike": a country named by the adjective of
+        the people who protest is its population, not its state ("Iran boycotted" stays)."""
+        verb = match.verb or match.token
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].ent_type_ == "GPE" or subjects[0].lemma_.lower() in self.words.official_nouns:
+            return sources
+        return [population(p, self.words) if p.actor.kind == "country" else p for p in sources]
+
+    def targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        return [p for p in self._targets(match, sources) if not self._names_a_border(p)]
+
+    def _names_a_border(self, party: Party) -> bool:
+        """"camps near the Thai border": the country says where, it is not acted on."""
+        if party.start is None:
+            return False
+        token = self._token_at.get(party.start)
+        if token is None:
+            return False
+        return token.lemma_.lower() in self.words.border_nouns or (
+            token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in self.words.border_nouns)
+
+    def _targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        for spec in match.pattern.targets:
+            if spec == "location":
+                found = self._location_targets(match, sources)
+            else:
+                found = [p for p in self._target_role(match, spec) if all(distinct(s, p, self.words) for s in sources)]
+            if found:
+                return found
+        if match.pattern.domestic or match.pattern.strict:
+            return []
+        if len(sources) > 1 and self._can_be_mutual(match):
+            return []  # "Palestinians and Israelis failed to reach agreement": each other
+        if match.pattern.pos == "noun":
+            # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
+            for child in match.token.children:
+                if child.dep_ in ("prep", "acl", "relcl"):
+                    found = [p for p in self._mentions_in(child) if all(distinct(s, p, self.words) for s in sources)]
+                    if found:
+                        return found[:2]
+        return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)][:2]
+
+    def _unnamed_people(self, match: Match, sources: list[Party]) -> list[Party]:
+        """"Police opened fire on protesters", "troops arrested dozens of rebels": people
+        named by what they are, of the place where it happened or of the acting state."""
+        trigger, verb = match.token, match.verb or match.token
+        nouns = []
+        if match.pattern.pos != "noun":
+            obj = object_of(trigger)
+            if obj is not None:
+                nouns.append(obj)
+        for head in unique(trigger, verb):
+            nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                      for g in c.children if g.dep_ == "pobj"]
+            nouns += [g for c in head.children if purpose(c) for g in c.children if g.dep_ == "dobj"]
+        sector = None
+        for noun in nouns:
+            for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj")):
+                words = [word.lemma_.lower()] + [c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod")]
+                sector = next((self.words.people_sectors[w] for w in words if w in self.words.people_sectors), None)
+                if sector:
+                    break
+            if sector:
+                break
+        if sector is None:
+            return []
+        places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        homes = [s.actor.country for s in sources if s.actor.country]
+        country = (places or homes or [None])[0]
+        if country is None:
+            return []
+        return [derived_party(country, sector, self.words, noun.text, noun.idx, noun.idx + len(noun))]
+
+    def _location_targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        """The country where the act happened; the source's own country is its population
+        ("the government lifted the curfew in Darfur" acts on Sudan's people)."""
+        found = []
+        for place in self._location_parties(match):
+            country = place.actor.country
+            home = [s for s in sources if country and s.actor.country == country]
+            if not home:
+                if all(distinct(s, place, self.words) for s in sources):
+                    found.append(place)
+                continue
+            if self.lexicon.codes[match.pattern.cameo].type in self.words.population_types and \
+                    all(s.actor.sector != "CVL" for s in home):
+                found.append(derived_party(country, "CVL", self.words, place.mention, place.start, place.end))
+        return found
+
+    def _scope_mentions(self, match: Match) -> list[Party]:
+        """Last resort: the first actor named in the trigger's own clause, outside its
+        subject and outside other clauses ("provide aid to refugees ... in Liberia")."""
+        head = match.verb or match.token
+        for child in head.children:
+            if child.dep_ in OUT_OF_SCOPE_DEPS or child.i == match.token.i:
+                continue
+            if child.dep_ == "ccomp" and self._is_quoted_content(head, child):
+                continue
+            found = self._mentions_in(child)
+            if found:
+                return found
+        return []
+
+    def _target_role(self, match: Match, spec: str) -> list[Party]:
+        trigger, verb = match.token, match.verb or match.token
+        role, _, prep = spec.partition(":")
+        if role == "dobj" or role in ("obj_amod", "obj_compound", "obj_poss"):
+            obj = object_of(trigger) if match.pattern.pos != "noun" else None
+            if obj is not None and obj.dep_ == "pobj" and match.pattern.pos == "verb" and role != "dobj":
+                return self._np_parties(obj)
+            if obj is not None and obj.dep_ in ("dobj", "nsubjpass"):
+                return self._np_parties(obj, deep=True)
+            return []
+        if role == "dative":
+            return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
+        if role == "prep":
+            carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
+            # "donated and delivered goods to X": conjoined verbs share the last one's phrases
+            shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
+                if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []
+            for head in unique(trigger, *carrier, verb, *shared):
+                for child in head.children:
+                    if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+                        found = self._pobj_parties(child, deep=True)
+                        if found:
+                            return found
+            return []
+        if role == "obj_prep":
+            obj = object_of(trigger)
+            if obj is None:
+                return []
+            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == prep]
+            return self._pobj_parties(preps[0], deep=True) if preps else []
+        if role == "obj_tree":
+            obj = object_of(trigger)
+            return self._mentions_in(obj) if obj is not None else []
+        if role == "obj_acl":  # "prevented the rally staged by students"
+            obj = object_of(trigger)
+            for acl in (c for c in obj.children if c.dep_ == "acl") if obj is not None else ():
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    found = self._pobj_parties(agent, deep=True)
+                    if found:
+                        return found
+            return []
+        if role == "ccomp_subject":
+            return self._complement_subject(trigger, verb)
+        if role in ("clause", "clause_tree"):
+            return self._clause_objects(trigger, tree=role == "clause_tree")
+        if role == "location":
+            return self._location_parties(match)
+        if role == "purpose":
+            return self._purpose_objects(verb)
+        return []
+
+    def _purpose_objects(self, verb: Token) -> list[Party]:
+        """Whom an infinitive of purpose names: "began a hunger strike to protest against X",
+        "opened fire to disperse X"."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                found = self._objects_of(child, self.words.deep_preps | {"at", "over"})
+                if found:
+                    return found
+        return []
+
+    def _objects_of(self, clause: Token, preps: set[str]) -> list[Party]:
+        """Parties a clause acts on: its object, else the object of one of ``preps``."""
+        for grand in clause.children:
+            if grand.dep_ in ("dobj", "dative"):
+                found = self._np_parties(grand, deep=True)
+                if found:
+                    return found
+        for grand in clause.children:
+            if grand.dep_ == "prep" and grand.lower_ in preps:
+                found = self._pobj_parties(grand, deep=True)
+                if found:
+                    return found
+        return []
+
+    def _complement_subject(self, trigger: Token, verb: Token | None = None) -> list[Party]:
+        heads = unique(trigger, verb) if verb is not None else [trigger]
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ in ("ccomp", "acl") and not self._is_quoted_content(trigger, child):
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.parties(subjects[0])
+        return []
+
+    def _clause_objects(self, trigger: Token, tree: bool = False) -> list[Party]:
+        """Objects of the complement clause: "threatened to shell Iraqi towns"."""
+        for child in trigger.children:
+            if child.dep_ not in ("xcomp", "ccomp") or self._is_quoted_content(trigger, child):
+                continue
+            found = self._objects_of(child, self.words.deep_preps | {"into", "in"})
+            if found:
+                return found
+            if not tree:
+                continue
+            # "agreed to provide 70 million dollars of aid for X": any actor in the clause
+            # but its own subject
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            skip = {t.i for c in subjects for t in c.subtree}
+            found = [p for p in self._mentions_in(child) if p.start is None or
+                     not any(self.doc[i].idx <= p.start < self.doc[i].idx + len(self.doc[i]) for i in skip)]
+            if found:
+                return found
+        return []
+
+    def _home_governments(self, match: Match, sources: list[Party]) -> list[Party]:
+        """Protests and strikes with no stated target are aimed at the authorities of the
+        place, or of the protesters' own country."""
+        places = self._location_parties(match)
+        countries = [p.actor.country for p in places if p.actor.country] or [s.actor.country for s in sources if s.actor.country]
+        if not countries:
+            return []
+        country = countries[0]
+        return [derived_party(country, "GOV", self.words, places[0].mention if places else "")]

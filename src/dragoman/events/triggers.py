@@ -1,0 +1,179 @@
+"""Finding triggers: tokens whose lemma starts a pattern of ``data/plover_patterns.yaml`` and
+whose context fits it; and which of them belong to another act ("urged X to withdraw")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from .syntax import ABSORB_DEPS, copula_head, has_partner, is_light_of, lower, object_of, object_words, purpose, subject_words
+from .vocabulary import Pattern
+
+@dataclass(slots=True)
+class Match:
+    """A trigger word and the pattern it fits; `verb` is the clause verb that carries it
+    (the trigger itself, or the light verb of a noun)."""
+
+    token: Token
+    pattern: Pattern
+    verb: Token | None
+
+
+class TriggerMixin:
+    """Trigger finding for `EventCoder`."""
+
+    def find_matches(self) -> list[Match]:
+        """Every token whose lemma starts a pattern and whose context fits it."""
+        found = []
+        by_lemma, lemmas, obligation = self.lexicon.by_lemma, self.lexicon.lemmas, self.lexicon.obligation
+        self._modals = []
+        for token in self.doc:
+            lower = token.lower_
+            if lower in obligation and token.dep_ == "aux":
+                self._modals.append(token)
+            if lower not in lemmas and token.lemma_.lower() not in lemmas:
+                continue
+            for pos in pos_groups(token):
+                candidates = by_lemma.get((pos, token.lemma_.lower())) or by_lemma.get((pos, token.lower_))
+                if not candidates:
+                    continue
+                match = self._first_fit(token, candidates)
+                if match is not None:
+                    found.append(match)
+                    break
+        return found
+
+    def _first_fit(self, token: Token, candidates: Iterable[Pattern]) -> Match | None:
+        for pattern in candidates:
+            if pattern.pos == "noun":
+                verb = self._noun_anchor(token, pattern)
+                if verb is False or not self._noun_fits(token, pattern):
+                    continue
+                match = Match(token, pattern, verb or None)
+            elif self._verb_fits(token, pattern):
+                match = Match(token, pattern, token if pattern.pos == "verb" else copula_head(token))
+            else:
+                continue
+            if pattern.subject and not subject_words(match.verb or token) & pattern.subject:
+                continue
+            if pattern.partner and not has_partner(match, self.words):
+                continue
+            if pattern.state_source and not self._state_acts(match):
+                continue
+            return match
+        return None
+
+    def _state_acts(self, match: Match) -> bool:
+        """Whether the act's source is a state, an organisation of states or one of their
+        officials ("Kestria boycotted the summit", not "students boycotted classes")."""
+        return any(self.is_state(p) for p in self.sources(match))
+
+    def is_state(self, party) -> bool:
+        actor = party.actor
+        return actor.kind in ("country", "igo") or (actor.sector in self.words.state_sectors)
+
+    def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
+            return False
+        if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
+            return False
+        if pattern.preps and not any(lower(c) in pattern.preps for c in token.children
+                                     if c.dep_ in ("prt", "prep", "advmod", "agent")):
+            return False
+        obj = object_of(token)
+        if pattern.object_kind == "none" and obj is not None and obj.dep_ == "dobj":
+            return False
+        if pattern.objects or pattern.not_objects:
+            words = object_words(obj) if obj is not None else set()
+            if pattern.objects and not words & pattern.objects:
+                return False
+            if words & pattern.not_objects:
+                return False
+        if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj, deep=True)):
+            return False
+        return True
+
+    def _noun_anchor(self, noun: Token, pattern: Pattern) -> Token | None | bool:
+        """The light verb that makes the noun an act; None for a noun that acts by itself;
+        False when the noun is no act here."""
+        node = noun
+        if node.dep_ == "compound" and node.head.lemma_.lower() in self.words.carrier_nouns:
+            node = node.head  # "launched a mediation effort"
+        while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in self.words.measure_nouns:
+            node = node.head.head  # "launched ten days of exercises"
+        head = node.head
+        if any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+            return False  # "called off the strike" undoes the act
+        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in pattern.light:
+            return head
+        if node.dep_ == "pobj" and head.head.lemma_.lower() in pattern.light:
+            return head.head
+        if pattern.in_prep and node.dep_ == "pobj" and head.lower_ in ("in", "on") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if pattern.own and any(c.dep_ in ("poss", "amod") or c.lower_ == "between" for c in noun.children):
+            return None
+        if pattern.own and pattern.mutual and noun.dep_ == "nsubj":
+            return None
+        return False
+
+    def _noun_fits(self, noun: Token, pattern: Pattern) -> bool:
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers |= {g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"}  # "a note of protest"
+        if pattern.compound and not modifiers & pattern.compound:
+            return False
+        if pattern.modifiers and not modifiers & pattern.modifiers:
+            return False
+        return True
+
+    def _absorbed(self, match: Match, trigger_ids: set[int]) -> bool:
+        node = match.token
+        while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj" or purpose(node)):
+            parent = node.head
+            if node.dep_ == "conj":
+                # "condemned and rejected": coordinate acts; "to unite and mobilize": the
+                # coordination shares its governor's fate.
+                if parent.i in trigger_ids:
+                    return False
+                node = parent
+                continue
+            if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
+                return False
+            if parent.i in trigger_ids and parent.i != match.token.i and not is_light_of(parent, match):
+                return True
+            node = parent
+        return False
+
+    def _result_of_coded(self, match: Match, coded: set[int]) -> bool:
+        """"Shelled the town, killing 20 people": the participle tells the toll of the
+        attack already coded, not a second attack."""
+        token = match.token
+        return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in coded
+                and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT")
+
+    def _governs_coded(self, match: Match, coded: set[int]) -> bool:
+        """Whether an act coded already (or a hostile one: "swore to fight") sits in the
+        governor's complement clause."""
+        for child in match.token.children:
+            if child.dep_ in ("xcomp", "ccomp") and any(t.i in coded for t in child.subtree):
+                return True
+        return False
+
+
+def pos_groups(token: Token) -> tuple[str, ...]:
+    if token.pos_ == "VERB":
+        return ("verb",)
+    if token.pos_ == "NOUN":
+        # spaCy sometimes tags a verb in a coordination as a plural noun ("and calls on").
+        if token.dep_ in ("conj", "ROOT", "ccomp") and not any(c.dep_ == "det" for c in token.children) \
+                and token.tag_ in ("NNS", "VBZ"):
+            return ("noun", "verb")
+        return ("noun",)
+    if token.pos_ == "ADJ":
+        return ("adj",)
+    if token.pos_ == "PROPN" and token.dep_ not in ("compound", "poss"):
+        return ("noun",)
+    return ()

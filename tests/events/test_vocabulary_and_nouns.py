@@ -1,0 +1,56 @@
+"""Trigger vocabulary, events written as nouns, and the sector a state acts in (issue 9,
+items 1, 3 and 4), on invented sentences about invented countries."""
+from __future__ import annotations
+
+import pytest
+
+from fakecast import code, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events written as nouns, their source the possessor, the adjective or the agent
+    ("Kestria's sanctions against Marovia hurt its farmers.", [("SANCTION", "KST GOV", "MRV GOV")]),
+    ("The Kestrian missile attack on Marovia lasted an hour.", [("ASSAULT", "KST MIL", "MRV")]),
+    ("Varnek's visit to Marovia ended on Friday.", [("CONSULT", "KST GOV", "MRV GOV")]),
+    ("Kestria's condemnation of Marovia surprised nobody.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria remains in constant touch with Marovia.", [("CONSULT", "KST GOV", "MRV GOV")]),
+    ("Kestria handed a note of protest to Marovia.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria put pressure on Marovia to drop the tariffs.", [("REQUEST", "KST GOV", "MRV GOV")]),
+])
+def test_events_written_as_nouns(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestria invited Marovia to join the customs union.", [("REQUEST", "KST GOV", "MRV GOV")]),
+    ("Kestria summoned the Marovian ambassador on Monday.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria branded Marovia a rogue state.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria cut off gas to Marovia in January.", [("COERCE", "KST GOV", "MRV")]),
+    ("Kestrian ships blocked two Marovian supply boats near the reef.", [("COERCE", "KST GOV", "MRV")]),
+    ("Kestria warned Marovia against any provocation.", [("REQUEST", "KST GOV", "MRV GOV")]),
+    ("Kestria boycotted the summit hosted by Marovia.", [("SANCTION", "KST GOV", "MRV GOV")]),
+    ("Kestria ordered two Marovian diplomats to leave the country.", [("SANCTION", "KST GOV", "MRV GOV")]),
+    ("Kestria vetoed the resolution drafted by Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria will respond to Marovia's sanctions.", [("THREATEN", "KST GOV", "MRV GOV")]),
+])
+def test_trigger_vocabulary(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_past_response_is_no_threat(nlp):
+    assert not [e for e in code(nlp, "Kestria responded to the letter from Marovia.") if e.type == "THREATEN"]
+
+
+def test_students_boycotting_is_no_sanction(nlp):
+    assert not [e for e in code(nlp, "Kestrian students boycotted classes.") if e.type == "SANCTION"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state acting politically is its government, attacking its military; the attacked stays whole
+    ("Kestria attacked Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
+    ("Kestria criticised Marovia.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    # a body keeps its own sector
+    ("The Kestrian police arrested a Marovian journalist.", [("COERCE", "KST COP", "MRV")]),
+])
+def test_the_sector_a_state_acts_in(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
