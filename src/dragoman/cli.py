@@ -38,6 +38,7 @@ class Tally:
     stored: int = 0
     already: int = 0
     not_english: int = 0
+    partial: int = 0
     failed: int = 0
 
     def line(self) -> str:
@@ -46,6 +47,8 @@ class Tally:
             parts.append(f"{self.stored} stored")
             parts.append(f"{self.already} already stored")
         parts.append(f"{self.not_english} not English")
+        if self.partial:
+            parts.append(f"{self.partial} partial")
         parts.append(f"{self.failed} failed")
         return "dragoman: " + ", ".join(parts)
 
@@ -113,7 +116,7 @@ def analyze(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="A line for every article."),
 ) -> None:
     """Clean, parse and analyse articles; print them and store them."""
-    from .pipeline import prepare
+    from .pipeline import prepare_safely
     from .nlp import ModelMissing
     from .runner import make_runner
     from .store import open_store
@@ -136,7 +139,7 @@ def analyze(
 
         def prepared() -> Iterator[Article]:
             for raw in iter_documents(paths):
-                item = raw if isinstance(raw, Failure) else prepare(raw)
+                item = raw if isinstance(raw, Failure) else prepare_safely(raw)
                 if isinstance(item, Failure):
                     report_failure(item, tally)
                     progress.advance(task)
@@ -161,8 +164,17 @@ def analyze(
                 continue
             if article.status == "analysed":
                 tally.analysed += 1
-            if store is not None and store.save_article(article):
-                tally.stored += 1
+            elif article.status == "partial":
+                tally.partial += 1
+                what = "kept" if store is None else "stored"
+                err.print(f"warning: {escape(article.source)}: {what} as partial: {escape(article.reason or '')}",
+                          soft_wrap=True)
+            if store is not None:
+                try:
+                    if store.save_article(article):
+                        tally.stored += 1
+                except Exception as exc:  # noqa: BLE001 - say which article, keep the rest of the batch
+                    report_failure(Failure(article.source, f"not stored ({type(exc).__name__}: {exc})"), tally)
             writer.write(article)
             progress.advance(task)
             if verbose:
@@ -171,8 +183,8 @@ def analyze(
     if store is not None:
         store.close()
     if not quiet:
-        err.print(tally.line())
-    if tally.failed:
+        err.print(tally.line(), soft_wrap=True)
+    if tally.failed or tally.partial:
         raise typer.Exit(1)
 
 

@@ -100,13 +100,20 @@ def extract_html(html: str) -> tuple[str, Metadata] | None:
     return "\n".join(page.paragraphs), Metadata(title=page.title, date=page.date, outlet=page.outlet)
 
 
+# A batch holds at most this many characters as well as ``batch_size`` articles: spaCy keeps every
+# parsed Doc of a batch (and the parser's working arrays) in memory at once, so a few long files in
+# one batch, not the number of articles, decide the peak.
+BATCH_CHARS = 200_000
+
 class Analyzer:
     """Parses prepared articles and runs the extraction stages on them."""
 
-    def __init__(self, model: str | None = None, actors_file: str | Path | None = None, batch_size: int = 16):
+    def __init__(self, model: str | None = None, actors_file: str | Path | None = None, batch_size: int = 16,
+                 batch_chars: int = BATCH_CHARS):
         self.nlp = load_nlp(model)
         self.dictionary = ActorDictionary.load(actors_file)
         self.batch_size = batch_size
+        self.batch_chars = batch_chars
         load_lexicon()
         # The vocabularies are tens of thousands of long-lived objects: keep the garbage
         # collector from walking them again after every batch of articles.
@@ -116,18 +123,50 @@ class Analyzer:
     def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Failure]:
         """Analyse a stream of prepared articles, yielding each as soon as it is done.
 
-        An article the extraction stages fail on comes back as a ``Failure``; the rest go on.
+        No article is lost to a failing stage: one the parser or an extraction stage fails on
+        comes back with what the stages before it found, ``status`` "partial" and the reason.
         """
-        stream = ((a.text if a.status == "analysed" else "", a) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            if article.status == "analysed":
+        for batch in self.batches(articles):
+            yield from self._analyze_batch(batch)
+
+    def batches(self, articles: Iterable[Article]) -> Iterator[list[Article]]:
+        """Consecutive batches of at most ``batch_size`` articles and ``batch_chars`` characters
+        of text to parse (an article longer than that is a batch of its own)."""
+        batch: list[Article] = []
+        chars = 0
+        for article in articles:
+            size = len(article.text) if article.status == "analysed" else 0
+            if batch and (len(batch) >= self.batch_size or chars + size > self.batch_chars):
+                yield batch
+                batch, chars = [], 0
+            batch.append(article)
+            chars += size
+        if batch:
+            yield batch
+
+    def _analyze_batch(self, batch: list[Article]) -> Iterator[Article]:
+        texts = [a.text if a.status == "analysed" else "" for a in batch]
+        done = 0
+        try:
+            for doc in self.nlp.pipe(texts, batch_size=len(batch)):
+                yield self._finish(doc, batch[done])
+                done += 1
+        except Exception:  # noqa: BLE001 - the parser failed somewhere in the batch: one by one
+            log.debug("parsing a batch failed; parsing its articles one by one", exc_info=True)
+            for i in range(done, len(batch)):
                 try:
-                    self.extract(doc, article)
-                except Exception as exc:  # one bad article must not end the batch
-                    log.debug("analysis of %s failed", article.source, exc_info=True)
-                    yield Failure(article.source, f"analysis failed ({type(exc).__name__}: {exc})")
+                    doc = self.nlp(texts[i])
+                except Exception as exc:  # noqa: BLE001
+                    batch[i].entities, batch[i].quotes, batch[i].events = [], [], []
+                    mark_partial(batch[i], "parse", exc)
+                    yield batch[i]
                     continue
-            yield article
+                yield self._finish(doc, batch[i])
+
+    def _finish(self, doc, article: Article) -> Article:
+        if article.status == "analysed":
+            self.extract(doc, article)
+        return article
 
     def analyze_text(self, text: str, source: str = "<text>", **meta) -> Article:
         prepared = prepare(RawDocument(source=source, text=text, **meta))
@@ -139,17 +178,54 @@ class Analyzer:
         return result
 
     def extract(self, doc, article: Article) -> None:
-        cast = Cast(doc, article, self.dictionary)
-        article.entities = cast.mentions
-        article.quotes = extract_quotes(doc, article, cast)
-        article.events = code_events(doc, article, cast, article.quotes)
+        """Run the stages in order; a failing stage leaves the article with what the others found."""
+        try:
+            cast = Cast(doc, article, self.dictionary)
+            article.entities = cast.mentions
+        except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+            article.entities, article.quotes, article.events = [], [], []
+            return mark_partial(article, "actors", exc)  # quotes and events need the actors
+        try:
+            article.quotes = extract_quotes(doc, article, cast)
+        except Exception as exc:  # noqa: BLE001
+            article.quotes = []
+            mark_partial(article, "quotes", exc)
+        try:
+            article.events = code_events(doc, article, cast, article.quotes)
+        except Exception as exc:  # noqa: BLE001
+            article.events = []
+            mark_partial(article, "events", exc)
+
+
+def mark_partial(article: Article, stage: str, exc: BaseException) -> None:
+    """Keep the article (its text and what the other stages found) and say what went wrong."""
+    log.debug("the %s stage failed on %s", stage, article.source, exc_info=exc)
+    reason = f"{stage} stage failed ({type(exc).__name__}: {str(exc)[:200]})"
+    article.status = "partial"
+    article.reason = f"{article.reason}; {reason}" if article.reason else reason
+
+
+def prepare_safely(raw: RawDocument) -> Article | Failure:
+    """``prepare``, except that a plain-text article whose cleaning fails is still kept: its text
+    as read, status "partial" and the reason (it is not analysed)."""
+    try:
+        return prepare(raw)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+        log.debug("preparing %s failed", raw.source, exc_info=True)
+        reason = f"clean stage failed ({type(exc).__name__}: {str(exc)[:200]})"
+        text = (raw.text or "").strip()
+        if not text or len(text) > MAX_CHARS:
+            return Failure(raw.source, reason)
+        return Article(id=content_id(text), source=raw.source, url=raw.url, text=text, title=raw.title,
+                       date=None, outlet=raw.outlet, language="und", status="partial",
+                       paragraphs=[(0, len(text))], reason=reason)
 
 
 def analyze_documents(analyzer: Analyzer, raws: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
     """Prepare and analyse in one stream (no store): the simple path for library users."""
     def prepared() -> Iterator[Article]:
         for raw in raws:
-            yield raw if isinstance(raw, Failure) else prepare(raw)
+            yield raw if isinstance(raw, Failure) else prepare_safely(raw)
 
     pending = []
     for item in prepared():

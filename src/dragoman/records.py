@@ -200,11 +200,12 @@ class Article:
     url: str | None = None
     language: str = "en"
     date_source: str | None = None  # where the date was found: given, metadata, htmldate, text
-    status: str = "analysed"  # analysed | not_english | too_short
+    status: str = "analysed"  # analysed | not_english | too_short | partial
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    reason: str | None = None  # why the status is "partial": the stage that failed and its error
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -218,6 +219,7 @@ class Article:
             "date_source": self.date_source,
             "language": self.language,
             "status": self.status,
+            "reason": self.reason,
             "text": self.text,
             "entities": [m.to_dict() for m in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
-import re
+import random
 import re
 import sqlite3
+import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
-from ..records import Article
+from ..records import Actor, Article
 
 # Each entry moves the schema one version up; never edit a released one, append.
 MIGRATIONS: list[str] = [
@@ -111,28 +112,90 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_pair ON events(source_actor_id, target_actor_id);
     CREATE INDEX entities_actor_article ON entities(actor_id, article_id);
     """,
+    # 3: why an article is "partial" (a stage failed on it); a source's earlier version found fast
+    """
+    ALTER TABLE articles ADD COLUMN reason TEXT;
+    CREATE INDEX articles_source ON articles(source);
+    """,
 ]
+
+# SQLite waits this long for another writer's lock before saying "database is locked" ...
+BUSY_TIMEOUT = 30.0
+# ... and a write is tried again, with growing pauses, until this much time has gone by.
+BUSY_RETRY_SECONDS = 300.0
+
+T = TypeVar("T")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def split_statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one by one (so they can share our own transaction)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if re.sub(r"--[^\n]*", "", pending).strip(" \t\n;"):
+                yield pending
+            pending = ""
 
 
 _CODE = re.compile(r"^[A-Z]{2,6}(?: [A-Z]{3})?$")
 
+# Sources that name one document, so a new text from them is a new version of that document:
+# not standard input or a library call, not a line of a JSON Lines file (lines move when one is added).
+_SHARED_SOURCE = re.compile(r"^<[^>]*>$|\.(?:jsonl|ndjson):\d+$", re.I)
+
+
+def identifies_one_document(source: str) -> bool:
+    return bool(source) and source != "-" and not _SHARED_SOURCE.search(source)
+
+
+def reading_strength(name: str | None, code: str | None, kind: str | None) -> int:
+    """How much a reading of an actor says: a real name beats one made of its code ("ARM",
+    "ARM government"), and any kind beats a bare place."""
+    name = (name or "").strip()
+    code = (code or "").strip()
+    country = code.split(" ")[0]
+    made_of_code = not name or name == code or name.split(" ")[0] == country
+    return (0 if made_of_code else 2) + (0 if kind == "place" else 1)
+
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, *, readonly: bool = False):
+    def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT,
+                 busy_retry_seconds: float = BUSY_RETRY_SECONDS):
         self.path = str(path)
+        self.busy_retry_seconds = busy_retry_seconds
         if readonly:
             uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=busy_timeout)
         else:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._retrying(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
+
+    def _retrying(self, write: Callable[[], T]) -> T:
+        """Run ``write`` (one whole transaction), again after a pause while another process holds
+        the database's write lock past the busy timeout, for up to ``busy_retry_seconds``."""
+        deadline = time.monotonic() + self.busy_retry_seconds
+        pause = 0.05
+        while True:
+            try:
+                return write()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 5.0)
 
     # -- schema ---------------------------------------------------------------------
     @property
@@ -140,25 +203,50 @@ class SQLiteStore:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
+        """Bring the schema up to date. Several processes may open a fresh database at once: the
+        version is read again under the write lock, so only the first one migrates."""
+        if self._check_version() < len(MIGRATIONS):
+            self._retrying(self._migrate_locked)
+
+    def _check_version(self) -> int:
         version = self.schema_version
         if version > len(MIGRATIONS):
             raise RuntimeError(
                 f"{self.path}: database schema v{version} is newer than this dragoman (v{len(MIGRATIONS)})"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db:
-                self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+        return version
+
+    def _migrate_locked(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._check_version()
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in split_statements(script):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     # -- writing --------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def save_article(self, article: Article) -> bool:
+        """Store the article in one transaction, replacing an earlier version from the same source;
+        False if this very text is already stored. Waits out another writer's lock."""
+        return self._retrying(lambda: self._save(article))
+
+    def _save(self, article: Article) -> bool:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             if self.has_article(article.id):
                 self.db.execute("ROLLBACK")
                 return False
+            if identifies_one_document(article.source):
+                self._delete_source(article.source)
             self._insert(article)
             self.db.execute("COMMIT")
             return True
@@ -167,11 +255,26 @@ class SQLiteStore:
                 self.db.execute("ROLLBACK")
             raise
 
+    def _delete_source(self, source: str) -> None:
+        """Remove the articles stored from ``source`` (an earlier version of an edited file), with
+        their facts and their full-text rows."""
+        for old in self.db.execute("SELECT rowid, id, title, text FROM articles WHERE source = ?",
+                                   (source,)).fetchall():
+            self.db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                            (old["rowid"], old["title"] or "", old["text"]))
+            for q in self.db.execute("SELECT rowid, text FROM quotes WHERE article_id = ?", (old["id"],)).fetchall():
+                self.db.execute("INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', ?, ?)",
+                                (q["rowid"], q["text"]))
+            for table in ("entities", "quotes", "events"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (old["id"],))
+            self.db.execute("DELETE FROM articles WHERE rowid = ?", (old["rowid"],))
+
     def _insert(self, a: Article) -> None:
         cur = self.db.execute(
-            "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status, a.text),
+            "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status, a.text,
+             a.reason),
         )
         self.db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                         (cur.lastrowid, a.title or "", a.text))
@@ -186,13 +289,7 @@ class SQLiteStore:
             for party in (e.source, e.target):
                 if party:
                     actors[party.actor.id] = party.actor
-        self.db.executemany(
-            "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata) VALUES (?,?,?,?,?,?,?,?)"
-            " ON CONFLICT(id) DO UPDATE SET name=excluded.name, code=excluded.code, country=excluded.country,"
-            " sector=excluded.sector, kind=excluded.kind, role=coalesce(excluded.role, actors.role),"
-            " wikidata=coalesce(excluded.wikidata, actors.wikidata)",
-            [(x.id, x.name, x.code, x.country, x.sector, x.kind, x.role, x.wikidata) for x in actors.values()],
-        )
+        self._get_or_create_actors(actors)
         self.db.executemany(
             "INSERT INTO entities (article_id, idx, text, start, end, label, sentence, actor_id, rule)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
@@ -222,6 +319,40 @@ class SQLiteStore:
                  json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False))
                 for i, e in enumerate(a.events)
             ],
+        )
+
+    def _get_or_create_actors(self, actors: dict[str, Actor]) -> None:
+        """Insert the actors not stored yet. A stored actor is rewritten only by a stronger reading
+        (a dictionary name over a bare code, a country over a place) and otherwise only has its
+        empty fields filled, so "Macron arrived in Yerevan" never turns Armenia into a place "ARM"."""
+        if not actors:
+            return
+        ids = list(actors)
+        stored = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for row in self.db.execute(f"SELECT * FROM actors WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                stored[row["id"]] = dict(row)
+        rows = []
+        for x in actors.values():
+            new = {"id": x.id, "name": x.name, "code": x.code, "country": x.country, "sector": x.sector,
+                   "kind": x.kind, "role": x.role, "wikidata": x.wikidata}
+            old = stored.get(x.id)
+            if old is None:
+                rows.append(new)
+                continue
+            stronger = reading_strength(x.name, x.code, x.kind) > reading_strength(old["name"], old["code"],
+                                                                                   old["kind"])
+            first, second = (new, old) if stronger else (old, new)
+            merged = {k: first[k] if first[k] is not None else second[k] for k in new}
+            if merged != {k: old[k] for k in new}:
+                rows.append(merged)
+        self.db.executemany(
+            "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata)"
+            " VALUES (:id, :name, :code, :country, :sector, :kind, :role, :wikidata)"
+            " ON CONFLICT(id) DO UPDATE SET name=excluded.name, code=excluded.code, country=excluded.country,"
+            " sector=excluded.sector, kind=excluded.kind, role=excluded.role, wikidata=excluded.wikidata",
+            rows,
         )
 
     # -- reading --------------------------------------------------------------------
