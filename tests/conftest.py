@@ -1,14 +1,25 @@
-"""A small fictional corpus (invented countries, people and statements) stored in a temp SQLite file."""
+"""A small fictional corpus (invented countries, people and statements), and the stores it lives in.
+
+Every store fixture comes in two backends: a SQLite file and a PostgreSQL schema. The Postgres half
+runs when ``$DRAGOMAN_TEST_PG`` names a server (a ``postgresql://`` URL whose user may create
+schemas; ``.ci/run`` starts one) and is skipped otherwise. Each Postgres store is a fresh schema of
+that database, dropped afterwards.
+"""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import uuid
 from pathlib import Path
 
 import pytest
 
 from dragoman.records import Actor, Article, Event, Evidence, Mention, Party, Quote, Speaker
-from dragoman.store import SQLiteStore
+from dragoman.store import open_store
+
+PG_ENV = "DRAGOMAN_TEST_PG"
+BACKENDS = ("sqlite", "postgres")
 
 ACTORS = {
     "KST": Actor("KST", "Kestria", "KST", "KST"),
@@ -154,14 +165,86 @@ def fictional_articles() -> list[Article]:
     return [make_article(*spec) for spec in CORPUS]
 
 
-def build_store(path: Path) -> Path:
-    store = SQLiteStore(path)
+def build_store(target: str | Path) -> str:
+    store = open_store(target)
     try:
         for article in fictional_articles():
             store.save_article(article)
     finally:
         store.close()
-    return path
+    return str(target)
+
+
+# -- stores on both backends ---------------------------------------------------------------------
+def postgres_server() -> str:
+    """The URL of the test server, or skip the test."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server (set {PG_ENV} to a postgresql:// URL to run this test)")
+    return url
+
+
+def with_search_path(url: str, schema: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+class PostgresSchemas:
+    """Fresh, empty schemas in the test server, each a store URL of its own."""
+
+    def __init__(self):
+        self.made: list[str] = []
+
+    def new(self, prefix: str = "t") -> str:
+        import psycopg
+
+        url = postgres_server()
+        name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {name}")
+        self.made.append(name)
+        return with_search_path(url, name)
+
+    def drop(self) -> None:
+        import psycopg
+
+        if not self.made:
+            return
+        with psycopg.connect(os.environ[PG_ENV], autocommit=True) as conn:
+            for name in self.made:
+                conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        self.made.clear()
+
+
+def new_target(backend: str, tmp_path: Path, schemas: PostgresSchemas, name: str = "store") -> str:
+    """Where a new, empty store of ``backend`` goes: a SQLite path or a Postgres URL."""
+    if backend == "postgres":
+        return schemas.new(name)
+    return str(tmp_path / f"{name}.db")
+
+
+@pytest.fixture(scope="session")
+def pg_session_schemas():
+    schemas = PostgresSchemas()
+    yield schemas
+    schemas.drop()
+
+
+@pytest.fixture
+def pg_schemas():
+    schemas = PostgresSchemas()
+    yield schemas
+    schemas.drop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store_target(backend, tmp_path, pg_schemas) -> str:
+    """A new, empty store location (SQLite file or Postgres schema URL), once per backend."""
+    return new_target(backend, tmp_path, pg_schemas)
 
 
 @pytest.fixture(scope="session")
@@ -169,7 +252,8 @@ def corpus_articles() -> list[Article]:
     return fictional_articles()
 
 
-@pytest.fixture(scope="session")
-def corpus_db(tmp_path_factory) -> Path:
-    """A store of the fictional corpus; tests only read it."""
-    return build_store(tmp_path_factory.mktemp("corpus") / "fictional.db")
+@pytest.fixture(scope="session", params=BACKENDS)
+def corpus_db(request, tmp_path_factory, pg_session_schemas) -> str:
+    """A store of the fictional corpus (a SQLite path or a Postgres URL); tests only read it."""
+    return build_store(new_target(request.param, tmp_path_factory.mktemp("corpus"), pg_session_schemas,
+                                  "fictional"))

@@ -9,12 +9,12 @@ import sys
 import pytest
 
 from dragoman.export import COLUMNS, GDELT_COLUMNS, ExportError, MissingDependency, export
-from dragoman.store import SQLiteStore
+from dragoman.store import open_store
 
 
 @pytest.fixture
 def store(corpus_db):
-    opened = SQLiteStore(corpus_db, readonly=True)
+    opened = open_store(corpus_db, readonly=True)
     yield opened
     opened.close()
 
@@ -133,8 +133,8 @@ def test_parquet_without_pyarrow_says_how_to_get_it(store, tmp_path, monkeypatch
         export(store, "quotes", "parquet", tmp_path / "q.parquet")
 
 
-def test_empty_store_exports_headers_only(tmp_path):
-    empty = SQLiteStore(tmp_path / "empty.db")
+def test_empty_store_exports_headers_only(store_target):
+    empty = open_store(store_target)
     try:
         n, text = exported(empty, "events", "csv")
         assert n == 0 and text.strip() == ",".join(COLUMNS["events"])

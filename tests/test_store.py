@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, idempotent saves, atomicity, query filters, dyads. No spaCy.
+"""The stores (SQLite, and Postgres when a server is configured): migrations, idempotent saves,
+atomicity, query filters, dyads. No spaCy.
 
 The articles are built by hand (invented statements by invented officials) so every fact is known.
 """
@@ -12,6 +13,11 @@ import pytest
 from dragoman.records import Actor, Article, Event, Evidence, Mention, Party, Quote, Speaker
 from dragoman.store import SQLiteStore, open_store
 from dragoman.store.sqlite import MIGRATIONS
+
+try:
+    from psycopg.errors import ReadOnlySqlTransaction as ReadOnly
+except ImportError:  # the Postgres tests are skipped without psycopg
+    ReadOnly = sqlite3.OperationalError
 
 ARM = Actor("ARM", "Armenia", "ARM", "ARM")
 AZE = Actor("AZE", "Azerbaijan", "AZE", "AZE")
@@ -86,8 +92,8 @@ def articles() -> list[Article]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = SQLiteStore(tmp_path / "store.db")
+def store(store_target):
+    s = open_store(store_target)
     for a in articles():
         assert s.save_article(a) is True
     yield s
@@ -151,7 +157,7 @@ def test_readonly_store_reads_and_does_not_write(store):
     ro = open_store(store.path, readonly=True)
     try:
         assert ro.count("articles") == 5
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises((sqlite3.OperationalError, ReadOnly)):
             ro.save_article(make_article(9, "2024-05-01", "A new article that cannot be written here at all."))
     finally:
         ro.close()
@@ -172,19 +178,21 @@ def test_failed_save_leaves_nothing_behind(store, monkeypatch):
     extra = make_article(6, "2024-03-01", "Georgia accused Azerbaijan of delaying the talks, officials said.",
                          [("Georgia", GEO, "GPE")], [], [("ACCUSE", (GEO, "Georgia"), (AZE, "Azerbaijan"),
                                                           "accused", {})])
-    original = SQLiteStore._insert
+    kind = type(store)
+    original = kind._insert
 
     def insert_then_fail(self, article):
         original(self, article)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(SQLiteStore, "_insert", insert_then_fail)
+    monkeypatch.setattr(kind, "_insert", insert_then_fail)
     with pytest.raises(RuntimeError):
         store.save_article(extra)
-    assert not store.db.in_transaction
+    if isinstance(store, SQLiteStore):
+        assert not store.db.in_transaction
     assert not store.has_article(extra.id)
     assert store.count("events") == 6
-    monkeypatch.setattr(SQLiteStore, "_insert", original)
+    monkeypatch.setattr(kind, "_insert", original)
     assert store.save_article(extra) is True
     assert store.count("events") == 7
 
@@ -291,6 +299,8 @@ def test_list_and_search_articles(store):
 
 
 def test_database_integrity_after_writes(store):
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("SQLite's own checks; Postgres enforces its constraints on every write")
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     store.db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")

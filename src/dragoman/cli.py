@@ -23,7 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
-DB_HELP = "SQLite database (default: $DRAGOMAN_DB, else ./dragoman.db)."
+DB_HELP = "SQLite file or postgresql:// URL (default: $DRAGOMAN_DB, else ./dragoman.db)."
 
 
 class OutputFormat(str, Enum):
@@ -109,6 +109,11 @@ def analyze(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     no_store: bool = typer.Option(False, "--no-store", help="Only print; store nothing."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local, processes or ray (default: local, or"
+                                         " processes with --jobs)."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto or ray://HOST:PORT"
+                                          " (default: a local Ray)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray actors (default: one per CPU)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
     actors: Optional[Path] = typer.Option(None, "--actors", help="Your own actor file (YAML) to add or override."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load instead of the default."),
@@ -118,16 +123,28 @@ def analyze(
     """Clean, parse and analyse articles; print them and store them."""
     from .pipeline import prepare_safely
     from .nlp import ModelMissing
-    from .runner import make_runner
-    from .store import open_store
+    from .runners import ENGINES, make_runner, stored_by_runner
+    from .runners.processes import WorkersDied
+    from .store import is_url, open_store
 
+    if engine is not None and engine not in ENGINES:
+        err.print(f"error: --engine must be one of {', '.join(ENGINES)}, not {escape(engine)!r}")
+        raise typer.Exit(2)
     tally = Tally()
-    store = None if no_store else open_store(db)
     try:
-        runner = make_runner(jobs, model=model, actors_file=actors, batch_size=batch_size)
-    except (ModelMissing, ValueError) as exc:
+        store = None if no_store else open_store(db)
+    except (ConnectionError, ImportError) as exc:
         err.print(f"error: {escape(str(exc))}")
         raise typer.Exit(2)
+    # Ray workers write to a Postgres store themselves; a SQLite file is written by this process.
+    store_url = store.path if store is not None and engine == "ray" and is_url(store.path) else None
+    try:
+        runner = make_runner(jobs, engine=engine, address=address, workers=workers, store_url=store_url,
+                             model=model, actors_file=actors, batch_size=batch_size)
+    except (ModelMissing, ValueError, ImportError, ConnectionError) as exc:
+        err.print(f"error: {escape(str(exc))}")
+        raise typer.Exit(2)
+    runner.warn = lambda message: err.print(f"warning: {escape(message)}", soft_wrap=True)
     show_progress = err.is_terminal and not quiet
     total = count_documents(paths) if show_progress else None
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -157,28 +174,36 @@ def analyze(
                               soft_wrap=True)
                 yield item
 
-        for article in runner.analyze(prepared()):
-            if isinstance(article, Failure):
-                report_failure(article, tally)
-                progress.advance(task)
-                continue
-            if article.status == "analysed":
-                tally.analysed += 1
-            elif article.status == "partial":
-                tally.partial += 1
-                what = "kept" if store is None else "stored"
-                err.print(f"warning: {escape(article.source)}: {what} as partial: {escape(article.reason or '')}",
-                          soft_wrap=True)
-            if store is not None:
+        try:
+            for article in runner.analyze(prepared()):
+                if isinstance(article, Failure):
+                    report_failure(article, tally)
+                    progress.advance(task)
+                    continue
+                if article.status == "analysed":
+                    tally.analysed += 1
+                elif article.status == "partial":
+                    tally.partial += 1
+                    what = "kept" if store is None else "stored"
+                    err.print(f"warning: {escape(article.source)}: {what} as partial: {escape(article.reason or '')}",
+                              soft_wrap=True)
                 try:
-                    if store.save_article(article):
+                    stored = stored_by_runner(article)
+                    if stored is None and store is not None:
+                        stored = store.save_article(article)
+                    if stored:
                         tally.stored += 1
+                    elif store is not None:
+                        tally.already += 1
                 except Exception as exc:  # noqa: BLE001 - say which article, keep the rest of the batch
                     report_failure(Failure(article.source, f"not stored ({type(exc).__name__}: {exc})"), tally)
-            writer.write(article)
-            progress.advance(task)
-            if verbose:
-                err.print(f"{escape(article.source)}: {len(article.quotes)} quotes, {len(article.events)} events")
+                writer.write(article)
+                progress.advance(task)
+                if verbose:
+                    err.print(f"{escape(article.source)}: {len(article.quotes)} quotes, {len(article.events)} events")
+        except WorkersDied as exc:
+            err.print(f"error: {escape(str(exc))}")
+            tally.failed += 1
         writer.close()
     if store is not None:
         store.close()
@@ -189,10 +214,10 @@ def analyze(
 
 
 def _store(db: Optional[str]):
-    from .store import default_db_path, open_store
+    from .store import default_db, is_url, open_store
 
-    path = db or str(default_db_path())
-    if not path.startswith(("postgres://", "postgresql://")) and not Path(path).exists():
+    path = db or default_db()
+    if not is_url(path) and not Path(path).exists():
         err.print(f"error: no database at {escape(path)}; run `dragoman analyze` first or pass --db")
         raise typer.Exit(2)
     return open_store(path)

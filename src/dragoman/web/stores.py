@@ -1,6 +1,6 @@
 """Read-only store connections for request handlers.
 
-FastAPI runs plain ``def`` handlers on a thread pool; a sqlite3 connection must not be used by two
+FastAPI runs plain ``def`` handlers on a thread pool; a connection must not be used by two
 threads at once, so each request borrows its own connection and gives it back afterwards.
 """
 from __future__ import annotations
@@ -13,21 +13,21 @@ from typing import Annotated, Iterator
 
 from fastapi import Depends, Request
 
-from ..store import SQLiteStore
+from ..store import Store, is_url, open_store
 
 
 class StorePool:
     def __init__(self, path: str | Path, *, keep: int = 8):
         self.path = str(path)
         self.keep = keep
-        self._idle: queue.LifoQueue[SQLiteStore] = queue.LifoQueue()
+        self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
 
     @contextmanager
-    def borrow(self) -> Iterator[SQLiteStore]:
+    def borrow(self) -> Iterator[Store]:
         try:
             store = self._idle.get_nowait()
         except queue.Empty:
-            store = SQLiteStore(self.path, readonly=True)
+            store = open_store(self.path, readonly=True)
         try:
             yield store
         finally:
@@ -46,19 +46,22 @@ class StorePool:
 
 def prepare_database(path: str | Path) -> None:
     """Check the database exists and bring its schema up to date (new indexes) before serving it."""
+    if is_url(path):
+        open_store(path).close()
+        return
     if not Path(path).is_file():
         raise FileNotFoundError(f"no dragoman database at {path}; analyse some articles first or give --db")
     try:
-        SQLiteStore(path).close()
+        open_store(path).close()
     except sqlite3.OperationalError as err:
         # A database we may not write to is still served, as it is.
         if "readonly" not in str(err) and "read-only" not in str(err):
             raise
 
 
-def get_store(request: Request) -> Iterator[SQLiteStore]:
+def get_store(request: Request) -> Iterator[Store]:
     with request.app.state.stores.borrow() as store:
         yield store
 
 
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]

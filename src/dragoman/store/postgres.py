@@ -1,0 +1,604 @@
+"""PostgreSQL store (psycopg 3): the ``Store`` interface for many writers and many readers.
+
+Same schema meaning as the SQLite store: content-hash article keys, one transaction per article
+(``INSERT ... ON CONFLICT DO NOTHING`` on the key, so concurrent writers of the same article store
+it once), migrations recorded in ``schema_migrations`` and applied under an advisory lock (safe when
+several processes open a fresh database at once), full-text search with a ``tsvector`` column, a
+GIN index and ``websearch_to_tsquery``. The ``simple`` text-search configuration lowercases and
+never stems, so a search finds what the SQLite store's FTS5 finds.
+"""
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Iterator
+
+try:
+    import psycopg
+    from psycopg.rows import dict_row
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("the Postgres store needs psycopg: pip install 'dragoman[postgres]'") from exc
+
+from ..records import Article
+from .sqlite import _CODE, _EXPORT_SQL, MARK_CLOSE, MARK_OPEN, split_marks
+
+TS_CONFIG = "simple"
+# Any constant: serialises migrations across every process that opens the database.
+MIGRATION_LOCK = 0x647261676F6D616E  # "dragoman"
+# Deadlocks between writers of overlapping actor rows are resolved by retrying the article.
+RETRIES = 5
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema (the meaning of the SQLite store's migrations 1 and 2)
+    f"""
+    CREATE TABLE articles (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        date TEXT,
+        outlet TEXT,
+        dateline TEXT,
+        language TEXT,
+        status TEXT NOT NULL,
+        text TEXT NOT NULL,
+        analysed_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        tsv tsvector GENERATED ALWAYS AS (
+            to_tsvector('{TS_CONFIG}', coalesce(title, '') || ' ' || text)) STORED
+    );
+    CREATE INDEX articles_date ON articles(date);
+    CREATE INDEX articles_recent ON articles((date IS NULL), date DESC, source);
+    CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+    CREATE TABLE actors (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        code TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        kind TEXT,
+        role TEXT,
+        wikidata TEXT
+    );
+    CREATE INDEX actors_code ON actors(code);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        sentence INTEGER,
+        actor_id TEXT REFERENCES actors(id),
+        rule TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX entities_actor_article ON entities(actor_id, article_id);
+    CREATE TABLE quotes (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        cue TEXT,
+        speaker_mention TEXT,
+        speaker_name TEXT,
+        speaker_actor_id TEXT REFERENCES actors(id),
+        sentence INTEGER,
+        paragraph INTEGER,
+        date TEXT,
+        tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', text)) STORED,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+    CREATE INDEX quotes_recent ON quotes((date IS NULL), date DESC, article_id, idx);
+    CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
+    CREATE TABLE events (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        quad_class TEXT,
+        intensity DOUBLE PRECISION,
+        source_actor_id TEXT REFERENCES actors(id),
+        source_mention TEXT,
+        target_actor_id TEXT REFERENCES actors(id),
+        target_mention TEXT,
+        mutual BOOLEAN NOT NULL DEFAULT false,
+        negated BOOLEAN NOT NULL DEFAULT false,
+        hypothetical BOOLEAN NOT NULL DEFAULT false,
+        date TEXT,
+        location TEXT,
+        sentence TEXT,
+        trigger TEXT,
+        quote_index INTEGER,
+        evidence TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX events_source ON events(source_actor_id);
+    CREATE INDEX events_target ON events(target_actor_id);
+    CREATE INDEX events_pair ON events(source_actor_id, target_actor_id);
+    CREATE INDEX events_recent ON events((date IS NULL), date DESC, article_id, idx);
+    """,
+]
+
+_BOOLS = ("mutual", "negated", "hypothetical")
+
+
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(("postgres://", "postgresql://"))
+
+
+def _pg(sql: str) -> str:
+    """The SQLite store's SQL in Postgres' words: placeholders, insertion order, the quoted "end"."""
+    for old, new in ((".rowid", ".seq"), ("rowid", "seq"), (".end", '."end"'), ("?", "%s")):
+        sql = sql.replace(old, new)
+    return sql
+
+
+class PostgresStore:
+    def __init__(self, url: str, *, readonly: bool = False):
+        self.path = url
+        self.readonly = readonly
+        try:
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.OperationalError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ConnectionError(f"cannot connect to {_redacted(url)}: {first}") from None
+        if readonly:
+            self.db.execute("SET default_transaction_read_only = on")
+            version = self.schema_version
+            if version > len(MIGRATIONS):
+                raise RuntimeError(f"{_redacted(url)}: database schema v{version} is newer than this dragoman "
+                                   f"(v{len(MIGRATIONS)})")
+        else:
+            self.migrate()
+
+    # -- schema ---------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        if self._one("SELECT to_regclass('schema_migrations') AS t")["t"] is None:
+            return 0
+        return self._one("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")["v"]
+
+    def migrate(self) -> None:
+        """Apply the missing migrations, each in its own transaction, one process at a time."""
+        if self.schema_version == len(MIGRATIONS):
+            return  # nothing to write: a read-only role may open an up-to-date database
+        for number, script in enumerate(MIGRATIONS, start=1):
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+                self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                                " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+                current = self._one("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")["v"]
+                if current > len(MIGRATIONS):
+                    raise RuntimeError(f"{_redacted(self.path)}: database schema v{current} is newer than this"
+                                       f" dragoman (v{len(MIGRATIONS)})")
+                if current >= number:
+                    continue
+                self.db.execute(script)
+                self.db.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (number,))
+
+    # -- writing --------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM articles WHERE id = %s", (article_id,)) is not None
+
+    def save_article(self, article: Article) -> bool:
+        """One transaction; False when the article is already stored (by this or another writer)."""
+        for attempt in range(RETRIES):
+            try:
+                with self.db.transaction():
+                    row = self.db.execute(
+                        "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text)"
+                        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING id",
+                        (article.id, article.source, article.url, article.title, article.date, article.outlet,
+                         article.dateline, article.language, article.status, article.text)).fetchone()
+                    if row is None:
+                        return False
+                    self._insert(article)
+                return True
+            except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        return False  # pragma: no cover
+
+    def _insert(self, a: Article) -> None:
+        """Everything of the article but its row (inserted by ``save_article``)."""
+        actors: dict[str, Any] = {}
+        for m in a.entities:
+            if m.actor:
+                actors[m.actor.id] = m.actor
+        for q in a.quotes:
+            if q.speaker and q.speaker.actor:
+                actors[q.speaker.actor.id] = q.speaker.actor
+        for e in a.events:
+            for party in (e.source, e.target):
+                if party:
+                    actors[party.actor.id] = party.actor
+        with self.db.cursor() as cur:
+            # Rows are locked in id order, so two writers sharing actors never wait on each other in a cycle.
+            cur.executemany(
+                "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)"
+                " ON CONFLICT (id) DO UPDATE SET name=excluded.name, code=excluded.code, country=excluded.country,"
+                " sector=excluded.sector, kind=excluded.kind, role=coalesce(excluded.role, actors.role),"
+                " wikidata=coalesce(excluded.wikidata, actors.wikidata)",
+                [(x.id, x.name, x.code, x.country, x.sector, x.kind, x.role, x.wikidata)
+                 for _, x in sorted(actors.items())])
+            cur.executemany(
+                'INSERT INTO entities (article_id, idx, text, start, "end", label, sentence, actor_id, rule)'
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [(a.id, i, m.text, m.start, m.end, m.label, m.sentence, m.actor.id if m.actor else None, m.rule)
+                 for i, m in enumerate(a.entities)])
+            cur.executemany(
+                'INSERT INTO quotes (article_id, idx, text, kind, start, "end", cue, speaker_mention, speaker_name,'
+                " speaker_actor_id, sentence, paragraph, date) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [(a.id, i, q.text, q.kind, q.start, q.end, q.cue, q.speaker.mention if q.speaker else None,
+                  q.speaker.name if q.speaker else None,
+                  q.speaker.actor.id if q.speaker and q.speaker.actor else None, q.sentence, q.paragraph, a.date)
+                 for i, q in enumerate(a.quotes)])
+            cur.executemany(
+                "INSERT INTO events (article_id, idx, type, mode, cameo, quad_class, intensity, source_actor_id,"
+                " source_mention, target_actor_id, target_mention, mutual, negated, hypothetical, date, location,"
+                " sentence, trigger, quote_index, evidence)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [(a.id, i, e.type, e.mode, e.cameo, e.quad_class, e.intensity,
+                  e.source.actor.id if e.source else None, e.source.mention if e.source else None,
+                  e.target.actor.id if e.target else None, e.target.mention if e.target else None,
+                  bool(e.mutual), bool(e.negated), bool(e.hypothetical), e.date, e.location,
+                  e.evidence[0].text if e.evidence else None, e.evidence[0].trigger if e.evidence else None,
+                  e.evidence[0].quote_index if e.evidence else None,
+                  json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False))
+                 for i, e in enumerate(a.events)])
+
+    # -- helpers --------------------------------------------------------------------
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        return self.db.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: tuple | list = ()) -> dict[str, Any] | None:
+        return self.db.execute(sql, params).fetchone()
+
+    def actor_ids(self, value: str) -> list[str]:
+        """Actors a user means by ``value``: an id, a code ("RUS" takes "RUS GOV" and Russian
+        officials), or part of a name."""
+        v = value.strip()
+        if not v:
+            return []
+        if _CODE.match(v):
+            rows = self._rows("SELECT id FROM actors WHERE code = %s OR code LIKE %s OR id = %s ORDER BY seq",
+                              (v, v + " %", v))
+        elif self._one("SELECT 1 AS x FROM actors WHERE id = %s", (v,)):
+            return [v]
+        else:
+            rows = self._rows("SELECT id FROM actors WHERE name ILIKE %s ORDER BY seq", (f"%{v}%",))
+        return [r["id"] for r in rows]
+
+    def _actor_clause(self, column: str, value: str) -> tuple[str, list[Any]]:
+        ids = self.actor_ids(value)
+        if not ids:
+            return "false", []
+        return f"{column} = ANY(%s)", [ids]
+
+    # -- reading --------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in {"articles", "quotes", "events", "entities", "actors"}:
+            raise ValueError(f"unknown table {table!r}")
+        return self._one(f"SELECT count(*) AS n FROM {table}")["n"]
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        art = self._one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s", (article_id,))
+        if art is None:
+            return None
+        art["entities"] = [
+            _with_actor(r) for r in self._rows(
+                'SELECT e.article_id, e.idx, e.text, e.start, e."end", e.label, e.sentence, e.actor_id, e.rule,'
+                " a.name AS actor_name, a.code AS actor_code FROM entities e"
+                " LEFT JOIN actors a ON a.id = e.actor_id WHERE e.article_id = %s ORDER BY idx", (article_id,))]
+        art["quotes"] = self.quotes(article_id=article_id, limit=10_000)
+        art["events"] = self.events(article_id=article_id, limit=10_000)
+        return art
+
+    def list_articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
+                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        if search:
+            where.append(f"a.tsv @@ websearch_to_tsquery('{TS_CONFIG}', %s)")
+            params.append(search)
+        where, params = _date_bounds("a.date", since, until, where, params)
+        sql = _pg(_ARTICLE_SELECT) + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT %s OFFSET %s"
+        return self._rows(sql, (*params, limit, offset))
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        for row in self._rows("SELECT id FROM articles ORDER BY seq"):
+            art = self.get_article(row["id"])
+            if art:
+                yield art
+
+    def quotes(self, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+               until: str | None = None, search: str | None = None, article_id: str | None = None,
+               limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        if speaker:
+            clause, p = self._actor_clause("q.speaker_actor_id", speaker)
+            if p:
+                where.append(clause)
+                params += p
+            else:  # a speaker the actor layer could not resolve is still findable by name
+                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention ILIKE %s)")
+                params.append(f"%{speaker}%")
+        if about:
+            clause, p = self._actor_clause("e.actor_id", about)
+            where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
+                         f' AND e.start >= q.start AND e."end" <= q."end" AND {clause})')
+            params += p
+        where, params = _date_bounds("q.date", since, until, where, params)
+        if search:
+            where.append(f"q.tsv @@ websearch_to_tsquery('{TS_CONFIG}', %s)")
+            params.append(search)
+        if article_id:
+            where.append("q.article_id = %s")
+            params.append(article_id)
+        sql = _pg(_QUOTE_SELECT) + (" WHERE " + " AND ".join(where) if where else "")
+        order = "q.idx" if article_id else "q.date IS NULL, q.date DESC, q.article_id, q.idx"
+        return self._rows(f"{sql} ORDER BY {order} LIMIT %s OFFSET %s", (*params, limit, offset))
+
+    def events(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
+               quad_class: str | None = None, since: str | None = None, until: str | None = None,
+               article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        for column, value in (("ev.source_actor_id", source), ("ev.target_actor_id", target)):
+            if value:
+                clause, p = self._actor_clause(column, value)
+                where.append(clause)
+                params += p
+        if type:
+            where.append("ev.type = upper(%s)")
+            params.append(type)
+        if quad_class:
+            where.append("ev.quad_class = %s")
+            params.append(quad_class)
+        where, params = _date_bounds("ev.date", since, until, where, params)
+        if article_id:
+            where.append("ev.article_id = %s")
+            params.append(article_id)
+        sql = ("SELECT ev.article_id, ev.idx, ev.type, ev.mode, ev.cameo, ev.quad_class, ev.intensity,"
+               " ev.source_actor_id, s.code AS source_code, s.name AS source_name, ev.source_mention,"
+               " ev.target_actor_id, t.code AS target_code, t.name AS target_name, ev.target_mention,"
+               " ev.mutual, ev.negated, ev.hypothetical, ev.date, ev.location, ev.sentence, ev.trigger,"
+               " ev.quote_index, ev.evidence, ar.title AS article_title"
+               " FROM events ev LEFT JOIN actors s ON s.id = ev.source_actor_id"
+               " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "ev.idx" if article_id else "ev.date IS NULL, ev.date DESC, ev.article_id, ev.idx"
+        rows = self._rows(f"{sql} ORDER BY {order} LIMIT %s OFFSET %s", (*params, limit, offset))
+        for row in rows:
+            row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
+        return rows
+
+    def actors(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        sql = (f"SELECT {_ACTOR_COLUMNS}, (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"
+               " (SELECT count(DISTINCT e.article_id) FROM entities e WHERE e.actor_id = a.id) AS articles,"
+               " (SELECT count(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes"
+               " FROM actors a")
+        params: list[Any] = []
+        if search:
+            sql += " WHERE a.name ILIKE %s OR a.code ILIKE %s OR a.id = %s"
+            params += [f"%{search}%", f"{search}%", search]
+        sql += " ORDER BY mentions DESC, a.name LIMIT %s OFFSET %s"
+        return self._rows(sql, (*params, limit, offset))
+
+    def find_actor(self, name: str) -> dict[str, Any] | None:
+        cols = _ACTOR_COLUMNS
+        for sql, arg in ((f"SELECT {cols} FROM actors a WHERE id = %s", name),
+                         (f"SELECT {cols} FROM actors a WHERE upper(code) = upper(%s)"
+                          " ORDER BY kind != 'country' NULLS FIRST, seq", name),
+                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ORDER BY seq", name),
+                         (f"SELECT {cols} FROM actors a JOIN entities e ON e.actor_id = a.id"
+                          " WHERE e.text ILIKE %s GROUP BY a.id ORDER BY count(*) DESC, a.seq", name),
+                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ORDER BY length(name), seq",
+                          f"%{name}%")):
+            row = self._one(sql, (arg,))
+            if row:
+                return row
+        return None
+
+    def actor(self, name: str) -> dict[str, Any] | None:
+        found = self.find_actor(name)
+        if not found:
+            return None
+        aid = found["id"]
+        found["aliases"] = [r["text"] for r in self._rows(
+            "SELECT text FROM entities WHERE actor_id = %s GROUP BY text ORDER BY count(*) DESC, text", (aid,))]
+        found["articles"] = self._rows(
+            "SELECT ar.id, ar.title, ar.date, ar.source, count(*) AS mentions FROM entities e"
+            " JOIN articles ar ON ar.id = e.article_id WHERE e.actor_id = %s"
+            " GROUP BY ar.id ORDER BY ar.date, ar.seq", (aid,))
+        found["quotes_by"] = self.quotes(speaker=aid, limit=1000)
+        found["quotes_about"] = self.quotes(about=aid, limit=1000)
+        found["events_as_source"] = self.events(source=aid, limit=1000)
+        found["events_as_target"] = self.events(target=aid, limit=1000)
+        return found
+
+    def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
+        ca, pa = self._actor_clause("ev.source_actor_id", a)
+        cb, pb = self._actor_clause("ev.target_actor_id", b)
+        ca2, pa2 = self._actor_clause("ev.target_actor_id", a)
+        cb2, pb2 = self._actor_clause("ev.source_actor_id", b)
+        sql = ("SELECT substr(ev.date, 1, 7) AS month, ev.quad_class, count(*) AS n,"
+               " avg(ev.intensity)::float8 AS mean"
+               " FROM events ev WHERE ev.date IS NOT NULL AND NOT ev.hypothetical"
+               f" AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
+               " GROUP BY month, ev.quad_class ORDER BY month, ev.quad_class")
+        months: dict[str, dict[str, Any]] = {}
+        for r in self._rows(sql, (*pa, *pb, *pa2, *pb2)):
+            m = months.setdefault(r["month"], {"month": r["month"], "events": 0, "intensity_sum": 0.0,
+                                               "verbal cooperation": 0, "material cooperation": 0,
+                                               "verbal conflict": 0, "material conflict": 0})
+            m[r["quad_class"]] = r["n"]
+            m["events"] += r["n"]
+            m["intensity_sum"] += (r["mean"] or 0.0) * r["n"]
+        out = []
+        for m in months.values():
+            m["mean_intensity"] = round(m.pop("intensity_sum") / m["events"], 2) if m["events"] else None
+            out.append(m)
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- views: counts, full-text search, actor summaries, streaming export -------------
+    def stats(self) -> dict[str, Any]:
+        counts = {table: self.count(table) for table in ("articles", "quotes", "events", "actors", "entities")}
+        span = self._one("SELECT min(date) AS first, max(date) AS last FROM articles")
+        return {**counts, "first_date": span["first"], "last_date": span["last"]}
+
+    def search_articles(self, text: str, *, since: str | None = None, until: str | None = None,
+                        limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles matching ``text``, best first, with a snippet and its matched spans."""
+        where, params = _date_bounds("a.date", since, until, ["a.tsv @@ query"], [])
+        # ts_headline reads the whole text, so it runs on the page of hits only.
+        sql = (f"WITH query AS (SELECT websearch_to_tsquery('{TS_CONFIG}', %s) AS query),"
+               " hits AS (SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.text, a.seq,"
+               " ts_rank(a.tsv, query) AS rank FROM articles a, query"
+               f" WHERE {' AND '.join(where)} ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s)"
+               f" SELECT h.id, h.source, h.url, h.title, h.date, h.outlet, ts_headline('{TS_CONFIG}', h.text, query,"
+               f" 'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=12, MaxFragments=1,"
+               " FragmentDelimiter=…') AS marked FROM hits h, query ORDER BY h.rank DESC, h.seq")
+        return [_with_marks(r, "snippet") for r in self._rows(sql, (text, *params, limit, offset))]
+
+    def search_quotes(self, text: str, *, since: str | None = None, until: str | None = None,
+                      limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes matching ``text``, best first, with the matched spans of the quote."""
+        where, params = _date_bounds("q.date", since, until, ["q.tsv @@ query"], [])
+        sql = (f"WITH query AS (SELECT websearch_to_tsquery('{TS_CONFIG}', %s) AS query),"
+               " hits AS (SELECT q.article_id, q.idx, q.kind, q.start, q.\"end\", q.speaker_name,"
+               " q.speaker_actor_id, q.date, q.text, q.seq, ts_rank(q.tsv, query) AS rank FROM quotes q, query"
+               f" WHERE {' AND '.join(where)} ORDER BY rank DESC, q.seq LIMIT %s OFFSET %s)"
+               " SELECT h.article_id, h.idx, h.kind, h.start, h.\"end\", h.speaker_name, h.speaker_actor_id,"
+               " a.code AS speaker_code, h.date, ar.title AS article_title,"
+               f" ts_headline('{TS_CONFIG}', h.text, query, 'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE},"
+               " HighlightAll=true') AS marked"
+               " FROM hits h CROSS JOIN query LEFT JOIN actors a ON a.id = h.speaker_actor_id"
+               " JOIN articles ar ON ar.id = h.article_id ORDER BY h.rank DESC, h.seq")
+        return [_with_marks(r, "text") for r in self._rows(sql, (text, *params, limit, offset))]
+
+    def quotes_matching(self, text: str, *, since: str | None = None, until: str | None = None,
+                        limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Like ``quotes(search=text, ...)``: Postgres' planner chooses between the GIN index and the date index."""
+        return self.quotes(search=text, since=since, until=until, limit=limit, offset=offset)
+
+    def articles_matching(self, text: str, *, since: str | None = None, until: str | None = None,
+                          limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Like ``list_articles(search=text, ...)``."""
+        return self.list_articles(search=text, since=since, until=until, limit=limit, offset=offset)
+
+    def actor_summary(self, actor_id: str, *, limit: int = 20) -> dict[str, Any] | None:
+        """One actor by exact id: the words that named it, its roles and its usual counterparts."""
+        found = self._one(f"SELECT {_ACTOR_COLUMNS} FROM actors a WHERE id = %s", (actor_id,))
+        if found is None:
+            return None
+        found["aliases"] = self._rows(
+            "SELECT text, count(*) AS n FROM entities WHERE actor_id = %s GROUP BY text"
+            " ORDER BY n DESC, text LIMIT %s", (actor_id, limit))
+        titles = [r["text"] for r in self._rows(
+            "SELECT min(text) AS text FROM entities WHERE actor_id = %s AND (label = 'ROLE' OR rule = 'title')"
+            " GROUP BY lower(text) ORDER BY count(*) DESC, lower(text) LIMIT %s", (actor_id, limit))]
+        found["roles"] = list(dict.fromkeys(r for r in [found.get("role"), *titles] if r))
+        counts = self._one("SELECT count(*) AS mentions, count(DISTINCT article_id) AS articles FROM entities"
+                           " WHERE actor_id = %s", (actor_id,))
+        found["mentions"], found["articles"] = counts["mentions"], counts["articles"]
+        found["partners"] = self._rows(
+            "SELECT p.other AS id, x.name, x.code, count(*) AS events FROM ("
+            " SELECT target_actor_id AS other FROM events WHERE source_actor_id = %(id)s"
+            " AND target_actor_id IS NOT NULL"
+            " UNION ALL"
+            " SELECT source_actor_id FROM events WHERE target_actor_id = %(id)s AND source_actor_id IS NOT NULL"
+            ") p JOIN actors x ON x.id = p.other WHERE p.other != %(id)s"
+            " GROUP BY p.other, x.name, x.code ORDER BY events DESC, x.name LIMIT %(limit)s",
+            {"id": actor_id, "limit": limit})
+        return found
+
+    def top_dyads(self, *, limit: int = 10, within: int = 5_000) -> list[dict[str, Any]]:
+        """The pairs of actor codes with the most events between them among the newest ``within`` events."""
+        sql = ("WITH recent AS (SELECT source_actor_id AS s, target_actor_id AS t FROM events"
+               " ORDER BY date IS NULL, date DESC, article_id, idx LIMIT %s)"
+               " SELECT least(sa.code, ta.code) AS a, greatest(sa.code, ta.code) AS b, count(*) AS events"
+               " FROM recent r JOIN actors sa ON sa.id = r.s JOIN actors ta ON ta.id = r.t WHERE sa.code != ta.code"
+               " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT %s")
+        return self._rows(sql, (within, limit))
+
+    def top_actors(self, *, limit: int = 10, within: int = 500) -> list[dict[str, Any]]:
+        """The actors mentioned most in the newest ``within`` articles, with their mention counts."""
+        sql = ("WITH recent AS (SELECT id FROM articles ORDER BY date IS NULL, date DESC, source LIMIT %s)"
+               " SELECT x.id, x.name, x.code, x.kind, count(*) AS mentions FROM recent r"
+               " JOIN entities e ON e.article_id = r.id JOIN actors x ON x.id = e.actor_id"
+               " GROUP BY x.id ORDER BY mentions DESC, x.name LIMIT %s")
+        return self._rows(sql, (within, limit))
+
+    def iter_rows(self, what: str) -> Iterator[dict[str, Any]]:
+        """Every row of ``what`` (quotes | events | articles | actors) as a flat dict, in insertion order."""
+        if what not in _EXPORT_SQL:
+            raise ValueError(f"unknown table {what!r}; expected one of {', '.join(_EXPORT_SQL)}")
+        # A server-side cursor streams the rows; it needs a transaction of its own.
+        with psycopg.connect(self.path, row_factory=dict_row) as conn, conn.cursor(name="export") as cur:
+            cur.execute(_pg(_EXPORT_SQL[what]))
+            for row in cur:
+                if what == "events":
+                    row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
+                yield row
+
+
+def _date_bounds(column: str, since: str | None, until: str | None, where: list[str],
+                 params: list[Any]) -> tuple[list[str], list[Any]]:
+    if since:
+        where, params = [*where, f"{column} >= %s"], [*params, since]
+    if until:
+        where, params = [*where, f"{column} <= %s"], [*params, until]
+    return where, params
+
+
+def _with_actor(row: dict[str, Any]) -> dict[str, Any]:
+    name, code = row.pop("actor_name"), row.pop("actor_code")
+    row["actor"] = {"id": row["actor_id"], "name": name, "code": code} if row.get("actor_id") else None
+    return row
+
+
+def _with_marks(row: dict[str, Any], key: str) -> dict[str, Any]:
+    row[key], row["marks"] = split_marks(row.pop("marked"))
+    return row
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+        parts = conninfo_to_dict(url)
+        if parts.get("password"):
+            parts["password"] = "***"
+        return make_conninfo(**parts)
+    except Exception:  # noqa: BLE001 - a message must never fail
+        return url.split("@")[-1]
+
+
+# The columns of each table, without the private ones (seq, tsv), in the SQLite store's order.
+_ARTICLE_COLUMNS = "id, source, url, title, date, outlet, dateline, language, status, text, analysed_at"
+_ACTOR_COLUMNS = "a.id, a.name, a.code, a.country, a.sector, a.kind, a.role, a.wikidata"
+_QUOTE_SELECT = (
+    "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
+    " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
+    " ar.title AS article_title, ar.source AS article_source"
+    " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id")
+_ARTICLE_SELECT = (
+    "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
+    " substr(a.text, 1, 240) AS snippet,"
+    " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
