@@ -288,7 +288,8 @@ class SQLiteStore(StoryTables):
         sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
                " substr(a.text, 1, 240) AS snippet,"
                " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-               " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+               " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
+               " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")
         if search:
             where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(fts_query(search))
@@ -607,7 +608,8 @@ _ARTICLE_SELECT = (
     "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
     " substr(a.text, 1, 240) AS snippet,"
     " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
+    " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")
 
 
 # Private-use characters mark FTS5 matches in snippets; they never occur in cleaned text.

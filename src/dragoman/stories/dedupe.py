@@ -24,8 +24,15 @@ class Fingerprint:
     bands: tuple[str, ...]  # LSH band keys
 
 
+def body(text: str, settings: StorySettings = SETTINGS) -> str:
+    """The paragraphs long enough to be prose: headlines, bylines, share lines and credits are left
+    out, so a copy that changed only those compares equal (the whole text if nothing is that long)."""
+    long = [p for p in text.split("\n\n") if len(p.split()) >= settings.body_paragraph_words]
+    return "\n\n".join(long) if long else text
+
+
 def fingerprint(text: str, settings: StorySettings = SETTINGS) -> Fingerprint:
-    grams = shingles(text, settings.shingle_words)
+    grams = shingles(body(text, settings), settings.shingle_words)
     mh = MinHash(num_perm=settings.num_perm, seed=_SEED)
     if grams:
         mh.update_batch([g.encode("utf-8") for g in sorted(grams)])

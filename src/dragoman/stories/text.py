@@ -62,9 +62,10 @@ def term_counts(text: str, settings: StorySettings = SETTINGS) -> Counter[str]:
     return counts
 
 
-def idf(df: int, n_docs: int) -> float:
-    """Inverse document frequency with the smoothing that the dev set was tuned with."""
-    return math.log((n_docs + 1) / (df + 0.5))
+def idf(df: int, n_docs: int, prior: int = SETTINGS.prior_documents) -> float:
+    """Inverse document frequency, as if ``prior`` more articles held none of the terms: a store of a
+    handful of articles then weighs its words about evenly instead of by noise."""
+    return math.log((n_docs + prior + 1) / (df + 0.5))
 
 
 def weigh(counts: Mapping[str, int], dfs: Mapping[str, int], n_docs: int,
@@ -76,7 +77,7 @@ def weigh(counts: Mapping[str, int], dfs: Mapping[str, int], n_docs: int,
         df = dfs.get(term, 0)
         if n_docs >= 4 and df > cap:
             continue
-        vector[term] = (1.0 + math.log(n)) * idf(df, n_docs) ** settings.idf_power
+        vector[term] = (1.0 + math.log(n)) * idf(df, n_docs, settings.prior_documents) ** settings.idf_power
     norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
     return {t: x / norm for t, x in vector.items()}
 
