@@ -386,3 +386,6 @@ def export(
         err.print(f"error: {escape(str(exc))}")
         raise typer.Exit(2)
     err.print(f"dragoman: {n} {what.value} exported")
+
+
+from . import stories_cli  # noqa: E402,F401  (registers `stories` and `story`)

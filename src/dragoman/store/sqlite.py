@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 from ..records import Actor, Article
+from ..stories import story_input
+from .sqlite_stories import AGGREGATED_EVENTS, STORY_SCHEMA, StoryTables
 
 # Each entry moves the schema one version up; never edit a released one, append.
 MIGRATIONS: list[str] = [
@@ -117,6 +119,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN reason TEXT;
     CREATE INDEX articles_source ON articles(source);
     """,
+    # 4: stories: near-duplicates, story clusters and their term index (store/sqlite_stories.py)
+    STORY_SCHEMA,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -164,7 +168,7 @@ def reading_strength(name: str | None, code: str | None, kind: str | None) -> in
     return (0 if made_of_code else 2) + (0 if kind == "place" else 1)
 
 
-class SQLiteStore:
+class SQLiteStore(StoryTables):
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT,
                  busy_retry_seconds: float = BUSY_RETRY_SECONDS):
         self.path = str(path)
@@ -248,6 +252,8 @@ class SQLiteStore:
             if identifies_one_document(article.source):
                 self._delete_source(article.source)
             self._insert(article)
+            if article.status == "analysed":
+                self.assign_story(story_input(article))
             self.db.execute("COMMIT")
             return True
         except BaseException:
@@ -394,6 +400,7 @@ class SQLiteStore:
         ]
         art["quotes"] = self.quotes(article_id=article_id, limit=10_000)
         art["events"] = self.events(article_id=article_id, limit=10_000)
+        art.update(self.article_story(article_id))
         return art
 
     @staticmethod
@@ -412,7 +419,8 @@ class SQLiteStore:
         sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
                " substr(a.text, 1, 240) AS snippet,"
                " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-               " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+               " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
+               " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")
         if search:
             where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(fts_query(search))
@@ -561,15 +569,18 @@ class SQLiteStore:
         found["events_as_target"] = self.events(target=aid, limit=1000)
         return found
 
-    def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
+    def dyad(self, a: str, b: str, *, mentions: bool = False) -> list[dict[str, Any]]:
+        """Per month, counts by quad class: aggregated events (one per story, type, source and
+        target), or every event mention with ``mentions=True``."""
         ca, pa = self._actor_clause("ev.source_actor_id", a)
         cb, pb = self._actor_clause("ev.target_actor_id", b)
         ca2, pa2 = self._actor_clause("ev.target_actor_id", a)
         cb2, pb2 = self._actor_clause("ev.source_actor_id", b)
+        where = f"ev.date IS NOT NULL AND NOT ev.hypothetical AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
+        rows = where if mentions else "1 = 1"
+        source = "events ev" if mentions else f"({AGGREGATED_EVENTS.format(where=where)}) ev"
         sql = ("SELECT substr(ev.date, 1, 7) AS month, ev.quad_class, count(*) AS n, avg(ev.intensity) AS mean"
-               f" FROM events ev WHERE ev.date IS NOT NULL AND NOT ev.hypothetical"
-               f" AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
-               " GROUP BY month, ev.quad_class ORDER BY month")
+               f" FROM {source} WHERE {rows} GROUP BY month, ev.quad_class ORDER BY month")
         months: dict[str, dict[str, Any]] = {}
         for r in self.db.execute(sql, (*pa, *pb, *pa2, *pb2)):
             m = months.setdefault(r["month"], {"month": r["month"], "events": 0, "intensity_sum": 0.0,
@@ -728,7 +739,8 @@ _ARTICLE_SELECT = (
     "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
     " substr(a.text, 1, 240) AS snippet,"
     " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
+    " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")
 
 
 # Private-use characters mark FTS5 matches in snippets; they never occur in cleaned text.
@@ -782,8 +794,9 @@ _EXPORT_SQL = {
         " a.analysed_at,"
         " (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-        " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, a.text"
-        " FROM articles a ORDER BY a.rowid"),
+        " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, a.text,"
+        " sa.story_id, sa.duplicate_of"
+        " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.rowid"),
     "actors": (
         "SELECT a.id, a.name, a.code, a.country, a.sector, a.kind, a.role, a.wikidata,"
         " (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"

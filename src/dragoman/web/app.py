@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import api, pages
+from . import api, pages, stories
 from .params import BadParameter
 from .stores import StorePool, prepare_database
 
@@ -69,7 +69,9 @@ def create_app(db_path: str) -> FastAPI:
     app.state.db_path = str(db_path)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(stories.api_router)
     app.include_router(pages.router)
+    app.include_router(stories.pages_router)
     _install_error_handlers(app)
     return app
 

@@ -50,6 +50,8 @@ class ArticleSummary(Model):
     snippet: Optional[str] = Field(None, description="the first 240 characters of the text")
     n_quotes: int = 0
     n_events: int = 0
+    story_id: Optional[str] = Field(None, description="the story the article belongs to")
+    duplicate_of: Optional[str] = Field(None, description="the first copy, if the article is a near-duplicate")
 
 
 class Entity(Model):
@@ -133,6 +135,8 @@ class ArticleDetail(Model):
     language: Optional[str] = None
     status: Optional[str] = None
     analysed_at: Optional[str] = None
+    story_id: Optional[str] = Field(None, description="the story the article belongs to")
+    duplicate_of: Optional[str] = Field(None, description="the first copy, if the article is a near-duplicate")
     text: str
     entities: list[Entity]
     quotes: list[QuoteOut]

@@ -1,0 +1,166 @@
+"""Online story clustering: each new article joins the story of its nearest stored article within
+the time window (cosine of rarity-weighted word vectors), or starts a story of its own.
+
+Near-duplicates are found first (``dedupe``): a copy points at the first copy and joins its story.
+Everything goes through a ``StoryIndex`` (the store's story tables), so the same code runs on any
+store and nothing is held in memory between articles.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as Date, timedelta
+from typing import Any, Iterable, Iterator, Mapping, Protocol
+
+from .dedupe import Fingerprint, containment, fingerprint
+from .settings import SETTINGS, StorySettings
+from .text import cosine, term_counts, top_terms, trimmed, weigh
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """What clustering reads of an article."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    actors: tuple[str, ...] = ()  # actor ids of its resolved mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    article_id: str
+    story_id: str
+    duplicate_of: str | None
+    similarity: float | None  # to the nearest article (containment for a duplicate), None for a new story
+    fingerprint: Fingerprint
+    counts: dict[str, int]  # stored term counts (the article's vector before weighting)
+    key_terms: tuple[str, ...]
+    label: str
+    date: str | None
+
+
+class StoryIndex(Protocol):
+    """The store side of clustering (implemented by ``store.sqlite_stories.StoryTables``)."""
+
+    def story_document_count(self) -> int: ...
+
+    def story_document_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
+
+    def add_story_terms(self, terms: Iterable[str]) -> None: ...
+
+    def duplicate_candidates(self, bands: Iterable[str], exclude: str) -> list[dict[str, Any]]: ...
+
+    def similar_articles(self, terms: Iterable[str], since: str | None, until: str | None, exclude: str,
+                         limit: int) -> list[dict[str, Any]]: ...
+
+    def save_assignment(self, assignment: Assignment) -> None: ...
+
+
+def features(article: StoryInput, settings: StorySettings = SETTINGS) -> Counter[str]:
+    """Word stems with counts, plus one feature per actor the article names (``@<actor id>``)."""
+    counts = term_counts(article.text, settings)
+    counts.update(f"@{a}" for a in article.actors)
+    return counts
+
+
+def label_of(article: StoryInput, limit: int = 120) -> str:
+    """A readable label: the headline, else the first line of the text."""
+    first = (article.title or article.text.strip().split("\n", 1)[0]).strip()
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def window(day: str | None, days: int) -> tuple[str | None, str | None]:
+    """ISO bounds of the window around ``day`` (None when the article is undated)."""
+    if not day or len(day) < 10:
+        return None, None
+    try:
+        d = Date.fromisoformat(day[:10])
+    except ValueError:
+        return None, None
+    return (d - timedelta(days=days)).isoformat(), (d + timedelta(days=days)).isoformat() + "~"
+
+
+def assign(index: StoryIndex, article: StoryInput, *, count_terms: bool = True,
+           settings: StorySettings = SETTINGS) -> Assignment:
+    """Find the article's story (and the copy it duplicates), record it in the index and return it.
+
+    ``count_terms`` adds the article's terms to the document frequencies first; ``recluster``
+    counts the whole store beforehand and passes False.
+    """
+    fp = fingerprint(article.text, settings)
+    counts = features(article, settings)
+    if count_terms:
+        index.add_story_terms(counts)
+    n_docs = index.story_document_count() + (1 if count_terms else 0)
+    stored = trimmed(counts, settings.vector_terms)
+    duplicate = _nearest_duplicate(index, article, fp, settings)
+    if duplicate is not None:
+        root, story, share = duplicate
+        result = _assignment(article, story, root, share, fp, stored, (), settings)
+        index.save_assignment(result)
+        return result
+    dfs = index.story_document_frequencies(counts)
+    vector = weigh(counts, dfs, n_docs, settings)
+    keys = tuple(top_terms(vector, settings.key_terms))
+    story, similarity = _nearest_story(index, article, vector, keys[: settings.query_terms], n_docs, settings)
+    result = _assignment(article, story or article.id, None, similarity, fp, stored, keys, settings)
+    index.save_assignment(result)
+    return result
+
+
+def _assignment(article: StoryInput, story: str, duplicate_of: str | None, similarity: float | None,
+                fp: Fingerprint, counts: dict[str, int], keys: tuple[str, ...],
+                settings: StorySettings) -> Assignment:
+    return Assignment(article.id, story, duplicate_of, similarity, fp, counts, keys, label_of(article), article.date)
+
+
+def _nearest_duplicate(index: StoryIndex, article: StoryInput, fp: Fingerprint,
+                       settings: StorySettings) -> tuple[str, str, float] | None:
+    """(first copy, its story, containment) of the closest stored near-duplicate, if any."""
+    best: tuple[float, str, str] | None = None
+    for cand in index.duplicate_candidates(fp.bands, article.id):
+        share = containment(fp, cand["signature"], cand["shingles"])
+        if share < settings.duplicate_containment:
+            continue
+        root = cand["duplicate_of"] or cand["article_id"]
+        if best is None or (share, root) > (best[0], best[1]):
+            best = (share, root, cand["story_id"])
+    return (best[1], best[2], round(best[0], 4)) if best else None
+
+
+def _nearest_story(index: StoryIndex, article: StoryInput, vector: Mapping[str, float], keys: tuple[str, ...],
+                   n_docs: int, settings: StorySettings) -> tuple[str | None, float | None]:
+    since, until = window(article.date, settings.window_days)
+    candidates = index.similar_articles(keys, since, until, article.id, settings.candidates)
+    if not candidates:
+        return None, None
+    vectors = [json.loads(c["terms"]) for c in candidates]
+    dfs = index.story_document_frequencies({t for v in vectors for t in v})
+    best: tuple[float, str] | None = None
+    for cand, counts in zip(candidates, vectors):
+        sim = cosine(vector, weigh(counts, dfs, n_docs, settings))
+        if best is None or (sim, cand["story_id"]) > best:
+            best = (sim, cand["story_id"])
+    if best is None or best[0] < settings.join_similarity:
+        return None, round(best[0], 4) if best else None
+    return best[1], round(best[0], 4)
+
+
+def recluster(index: Any, articles: Iterable[StoryInput] | None = None,
+              settings: StorySettings = SETTINGS) -> Iterator[Assignment]:
+    """Forget every story and build them again over the stored articles, earliest first.
+
+    Document frequencies are counted over the whole store before any article is placed, so the
+    result depends only on the set of articles (and the settings), not on the order they came in.
+    """
+    index.clear_stories()
+    for article in index.story_inputs():
+        index.add_story_terms(features(article, settings))
+    for article in articles if articles is not None else index.story_inputs():
+        yield assign(index, article, count_terms=False, settings=settings)

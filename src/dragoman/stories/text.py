@@ -1,0 +1,107 @@
+"""Word features of an article for story clustering: stems with counts, list paragraphs left out."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from ..vocab import load_data
+from .settings import SETTINGS, StorySettings
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+", re.UNICODE)
+_LIST_PUNCT = re.compile(r"[.!?]")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    stopwords: frozenset[str]
+    suffixes: tuple[str, ...]
+    min_stem: int
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = load_data("stories.yaml")
+    suffixes = tuple(sorted(data["suffixes"], key=len, reverse=True))
+    return Vocabulary(frozenset(data["stopwords"].split()), suffixes, int(data["min_stem"]))
+
+
+def stem(word: str, vocab: Vocabulary | None = None) -> str:
+    v = vocab or vocabulary()
+    for suffix in v.suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= v.min_stem:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def is_list_paragraph(paragraph: str, settings: StorySettings = SETTINGS) -> bool:
+    """A run of capitalised names with hardly a sentence end: a menu, a country picker, a tag cloud."""
+    words = paragraph.split()
+    if len(words) < settings.list_min_words:
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals / len(words) > settings.list_capital_share and len(_LIST_PUNCT.findall(paragraph)) < 2
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (letters or digits; inner apostrophes and hyphens kept)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def term_counts(text: str, settings: StorySettings = SETTINGS) -> Counter[str]:
+    """Stemmed content words of the article and how often each occurs."""
+    vocab = vocabulary()
+    counts: Counter[str] = Counter()
+    for paragraph in text.split("\n\n"):
+        if is_list_paragraph(paragraph, settings):
+            continue
+        counts.update(stem(w, vocab) for w in words(paragraph) if len(w) >= 3 and w not in vocab.stopwords)
+    return counts
+
+
+def idf(df: int, n_docs: int, prior: int = SETTINGS.prior_documents) -> float:
+    """Inverse document frequency, as if ``prior`` more articles held none of the terms: a store of a
+    handful of articles then weighs its words about evenly instead of by noise."""
+    return math.log((n_docs + prior + 1) / (df + 0.5))
+
+
+def weigh(counts: Mapping[str, int], dfs: Mapping[str, int], n_docs: int,
+          settings: StorySettings = SETTINGS) -> dict[str, float]:
+    """Unit-length vector: (1 + ln tf) * idf ** power, leaving out terms in most articles."""
+    cap = settings.max_df_share * max(n_docs, 1)
+    vector: dict[str, float] = {}
+    for term, n in counts.items():
+        df = dfs.get(term, 0)
+        if n_docs >= 4 and df > cap:
+            continue
+        vector[term] = (1.0 + math.log(n)) * idf(df, n_docs, settings.prior_documents) ** settings.idf_power
+    norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+    return {t: x / norm for t, x in vector.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def top_terms(vector: Mapping[str, float], k: int) -> list[str]:
+    """The ``k`` heaviest terms, ties broken by the term so the choice never depends on order."""
+    return [t for t, _ in sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:k]]
+
+
+def shingles(text: str, size: int) -> set[str]:
+    """Word n-grams of the whole text, for near-duplicate detection."""
+    ws = words(text)
+    if len(ws) <= size:
+        return {" ".join(ws)} if ws else set()
+    return {" ".join(ws[i:i + size]) for i in range(len(ws) - size + 1)}
+
+
+def trimmed(counts: Mapping[str, int], keep: int) -> dict[str, int]:
+    """The ``keep`` most frequent terms (the stored form of an article's vector)."""
+    items: Iterable[tuple[str, int]] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:keep]
+    return dict(items)
