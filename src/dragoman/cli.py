@@ -349,3 +349,8 @@ def export(
         err.print(f"error: {escape(str(exc))}")
         raise typer.Exit(2)
     err.print(f"dragoman: {n} {what.value} exported")
+
+
+from .watch.commands import register as _register_watch  # noqa: E402
+
+_register_watch(app)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..records import Article
+from .sources import WATCH_MIGRATION, WatchStateMixin
 
 # Each entry moves the schema one version up; never edit a released one, append.
 MIGRATIONS: list[str] = [
@@ -111,13 +112,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_pair ON events(source_actor_id, target_actor_id);
     CREATE INDEX entities_actor_article ON entities(actor_id, article_id);
     """,
+    # watch: followed sources, seen items, HTTP validators (store/sources.py)
+    WATCH_MIGRATION,
 ]
 
 
 _CODE = re.compile(r"^[A-Z]{2,6}(?: [A-Z]{3})?$")
 
 
-class SQLiteStore:
+class SQLiteStore(WatchStateMixin):
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
         if readonly:

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import api, pages
+from . import api, pages, sources
 from .params import BadParameter
 from .stores import StorePool, prepare_database
 
@@ -70,6 +70,7 @@ def create_app(db_path: str) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(sources.router)
     _install_error_handlers(app)
     return app
 
