@@ -118,6 +118,7 @@ class Site:
     log: list[Hit] = field(default_factory=list)
     held: dict[str, threading.Event] = field(default_factory=dict)  # path -> released when set
     arrived: dict[str, threading.Event] = field(default_factory=dict)  # path -> set when requested
+    failures: dict[str, int] = field(default_factory=dict)  # path -> 503s to answer before the page
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -152,7 +153,10 @@ def serve(site: Site) -> ThreadingHTTPServer:
                 site.arrived[path].set()
                 site.held[path].wait(timeout=30)
             page = site.pages.get(path) or site.pages.get(path.split("?")[0])
-            status, body, headers = self._answer(page)
+            with site.lock:
+                failing = site.failures.get(path, 0)
+                site.failures[path] = max(0, failing - 1)
+            status, body, headers = (503, b"busy", {"Content-Type": "text/plain"}) if failing else self._answer(page)
             with site.lock:
                 site.log.append(Hit(path, status, {k.lower(): v for k, v in self.headers.items()}))
             self.send_response(status)

@@ -53,15 +53,16 @@ def parse_listing(content: bytes, base_url: str, content_type: str = "") -> List
     root_name = _xml_root_name(content)
     if root_name in ("urlset", "sitemapindex"):
         return parse_sitemap(content, base_url)
-    return parse_feed(content, base_url)
+    return parse_feed(content, base_url, content_type)
 
 
-def parse_feed(content: bytes, base_url: str) -> Listing:
+def parse_feed(content: bytes, base_url: str, content_type: str = "") -> Listing:
     import feedparser
 
-    parsed = feedparser.parse(content, response_headers={"content-location": base_url})
-    if not parsed.entries and (parsed.bozo or not parsed.version):
-        problem = parsed.get("bozo_exception")
+    headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
+    parsed = feedparser.parse(content, response_headers=headers)
+    problem = parsed.get("bozo_exception")
+    if not parsed.entries and not parsed.version:
         raise MalformedListing(f"not a readable feed or sitemap ({problem or 'no entries, no feed format'})")
     channel = parsed.feed.get("title") or None
     listing = Listing("atom" if parsed.version.startswith("atom") else "rss", title=channel)
@@ -69,8 +70,9 @@ def parse_feed(content: bytes, base_url: str) -> Listing:
         link = entry.get("link") or _guid_link(entry)
         date = _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         _add(listing, link, base_url, entry.get("title"), date, channel)
-    if parsed.bozo and not listing.items:  # broken XML that feedparser salvaged nothing usable from
-        raise MalformedListing(f"not a readable feed ({parsed.get('bozo_exception')})")
+    broken_xml = problem is not None and "SAX" in type(problem).__name__
+    if broken_xml and not listing.items:  # feedparser salvaged nothing usable from the broken XML
+        raise MalformedListing(f"not a readable feed ({problem})")
     return listing
 
 
