@@ -389,3 +389,6 @@ def export(
 
 
 from . import stories_cli  # noqa: E402,F401  (registers `stories` and `story`)
+from .watch.commands import register as _register_watch  # noqa: E402
+
+_register_watch(app)

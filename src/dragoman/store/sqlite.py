@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..records import Actor, Article
 from ..stories import story_input
 from .sqlite_stories import AGGREGATED_EVENTS, STORY_SCHEMA, StoryTables
+from .sources import WATCH_MIGRATION, WatchStateMixin
 
 # Each entry moves the schema one version up; never edit a released one, append.
 MIGRATIONS: list[str] = [
@@ -121,6 +122,8 @@ MIGRATIONS: list[str] = [
     """,
     # 4: stories: near-duplicates, story clusters and their term index (store/sqlite_stories.py)
     STORY_SCHEMA,
+    # 5: watch: followed sources, seen items, HTTP validators (store/sources.py)
+    WATCH_MIGRATION,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -168,7 +171,7 @@ def reading_strength(name: str | None, code: str | None, kind: str | None) -> in
     return (0 if made_of_code else 2) + (0 if kind == "place" else 1)
 
 
-class SQLiteStore(StoryTables):
+class SQLiteStore(StoryTables, WatchStateMixin):
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT,
                  busy_retry_seconds: float = BUSY_RETRY_SECONDS):
         self.path = str(path)
