@@ -195,9 +195,8 @@ class PostgresSchemas:
         self.made: list[str] = []
 
     def new(self, prefix: str = "t") -> str:
-        import psycopg
-
         url = postgres_server()
+        psycopg = pytest.importorskip("psycopg")
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f"CREATE SCHEMA {name}")
@@ -205,10 +204,10 @@ class PostgresSchemas:
         return with_search_path(url, name)
 
     def drop(self) -> None:
-        import psycopg
-
         if not self.made:
             return
+        import psycopg
+
         with psycopg.connect(os.environ[PG_ENV], autocommit=True) as conn:
             for name in self.made:
                 conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")

@@ -386,11 +386,17 @@ class _Already:
     id: str
 
 
+def _is_host_name(outlet: str | None) -> bool:
+    """An outlet that is only the page's host name (what trafilatura falls back to), not a name."""
+    return bool(outlet) and " " not in outlet and ("." in outlet or ":" in outlet)
+
+
 def fill_from_listing(article: Article, item: dict[str, Any], source: Source) -> None:
     """The page's own title and date win; the feed's fill the gaps. A source's outlet setting wins."""
     article.title = article.title or item.get("title")
     article.date = article.date or item.get("date")
-    article.outlet = source.outlet or article.outlet or item.get("outlet")
+    page_outlet = None if _is_host_name(article.outlet) else article.outlet
+    article.outlet = source.outlet or page_outlet or item.get("outlet") or article.outlet
     if article.url is None and str(item.get("key", "")).startswith(("http://", "https://")):
         article.url = item["key"]
 
