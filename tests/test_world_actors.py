@@ -208,3 +208,15 @@ def test_bodies_and_groups_have_distinct_ids():
     ids = [g.get("id") or g["code"] for g in load_data("actors/groups.yaml")]
     ids += [g.get("id") or f"igo:{g['code']}" for g in load_data("actors/igos.yaml")]
     assert len(ids) == len(set(ids))
+
+
+def test_descriptive_names_of_agencies(dictionary):
+    assert dictionary.lookup("the UN health agency").code == "WHO"
+    assert dictionary.lookup("the chemical weapons watchdog").code == "OPCW"
+    assert dictionary.lookup("the EU's executive arm").name == "European Commission"
+
+
+def test_seat_of_the_presidency_acts_for_the_government():
+    codes = _codes("Bankova rejected the proposal on Wednesday, saying it would freeze the front line.",
+                   date="2025-04-23")
+    assert codes.get("Bankova") == "UKR GOV"
