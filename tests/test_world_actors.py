@@ -220,3 +220,10 @@ def test_seat_of_the_presidency_acts_for_the_government():
     codes = _codes("Bankova rejected the proposal on Wednesday, saying it would freeze the front line.",
                    date="2025-04-23")
     assert codes.get("Bankova") == "UKR GOV"
+
+
+def test_trade_official_and_commander():
+    a = analyze("U.S. Trade Representative Jamieson Greer said the tariffs would stay, and General Michael "
+                "Kurilla said the carrier group would remain in the region.", date="2025-04-02")
+    assert actor_code_of(a, "Jamieson Greer") == "USA GOV"
+    assert actor_code_of(a, "Michael Kurilla") == "USA MIL"
