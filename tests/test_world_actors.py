@@ -175,3 +175,55 @@ def test_un_offices_regional_bodies_and_courts(dictionary):
                 "European Central Bank": "EU", "Permanent Court of Arbitration": "PCA", "M23": "COD REB",
                 "Pakistani Taliban": "PAK REB", "Taliban": "AFG REB"}
     assert {n: dictionary.lookup(n).code for n in expected} == expected
+
+
+def test_people_entries_are_well_formed():
+    """Every person: known country and organisation codes, real dates in order, one person per full name."""
+    from datetime import date
+    from dragoman.actors import _key
+    from dragoman.vocab import load_data
+    countries = {c["code"] for c in load_data("actors/countries.yaml")}
+    igos = {g["code"] for g in load_data("actors/igos.yaml")}
+    owner, problems = {}, []
+    for p in _people():
+        name = p["name"]
+        if p.get("gender") not in ("m", "f") or not isinstance(p.get("roles"), list):
+            problems.append(f"{name}: gender or roles")
+        if p.get("country") and p["country"] not in countries or p.get("igo") and p["igo"] not in igos:
+            problems.append(f"{name}: unknown code")
+        for r in p["roles"]:
+            start, end = r.get("start"), r.get("end")
+            if any(d is not None and not isinstance(d, date) for d in (start, end)):
+                problems.append(f"{name}: date {r}")
+            elif start and end and start > end:
+                problems.append(f"{name}: ends before it starts {r}")
+        for v in {name, *p["variants"]}:
+            if " " in v and owner.setdefault(_key(v), name) != name:
+                problems.append(f"{v!r} names both {owner[_key(v)]} and {name}")
+    assert problems == []
+
+
+def test_bodies_and_groups_have_distinct_ids():
+    from dragoman.vocab import load_data
+    ids = [g.get("id") or g["code"] for g in load_data("actors/groups.yaml")]
+    ids += [g.get("id") or f"igo:{g['code']}" for g in load_data("actors/igos.yaml")]
+    assert len(ids) == len(set(ids))
+
+
+def test_descriptive_names_of_agencies(dictionary):
+    assert dictionary.lookup("the UN health agency").code == "WHO"
+    assert dictionary.lookup("the chemical weapons watchdog").code == "OPCW"
+    assert dictionary.lookup("the EU's executive arm").name == "European Commission"
+
+
+def test_seat_of_the_presidency_acts_for_the_government():
+    codes = _codes("Bankova rejected the proposal on Wednesday, saying it would freeze the front line.",
+                   date="2025-04-23")
+    assert codes.get("Bankova") == "UKR GOV"
+
+
+def test_trade_official_and_commander():
+    a = analyze("U.S. Trade Representative Jamieson Greer said the tariffs would stay, and General Michael "
+                "Kurilla said the carrier group would remain in the region.", date="2025-04-02")
+    assert actor_code_of(a, "Jamieson Greer") == "USA GOV"
+    assert actor_code_of(a, "Michael Kurilla") == "USA MIL"
