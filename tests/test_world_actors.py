@@ -180,7 +180,7 @@ def test_un_offices_regional_bodies_and_courts(dictionary):
 def test_people_entries_are_well_formed():
     """Every person: known country and organisation codes, real dates in order, one person per full name."""
     from datetime import date
-    from dragoman.actors import _key
+    from dragoman.actors.common import _key
     from dragoman.vocab import load_data
     countries = {c["code"] for c in load_data("actors/countries.yaml")}
     igos = {g["code"] for g in load_data("actors/igos.yaml")}
