@@ -158,15 +158,15 @@ def split_page(text: str) -> Page:
     return page
 
 
-_STAMP_WORDS = set(
+STAMP_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct "
     "october nov november dec december mon monday tue tuesday wed wednesday thu thursday fri friday sat "
-    "saturday sun sunday published updated posted modified date last on at am pm gmt utc msk".split())
-_STAMP_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)?$|^\d{4}-\d{1,2}-\d{1,2}$")
+    "saturday sun sunday published updated posted modified date last on at am pm gmt utc msk by first time".split())
+STAMP_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)?$|^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def is_date_stamp(line: str) -> bool:
     """A line that is only a date (and time): "17 November 2021, 14:20", "Published: 2021-11-16"."""
     ws = words(line)
     return (0 < len(ws) <= 10 and any(c.isdigit() for c in line)
-            and all(w.lower() in _STAMP_WORDS or _STAMP_NUMBER.match(w) for w in ws))
+            and all(w.lower() in STAMP_WORDS or STAMP_NUMBER.match(w) for w in ws))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .clean import Page, is_furniture, is_header_furniture, looks_like_headline, word_count, words
+from .clean import STAMP_NUMBER, STAMP_WORDS, Page, is_furniture, is_header_furniture, looks_like_headline, word_count, words
 from .vocab import load_data
 
 MONTHS = {
@@ -162,7 +162,7 @@ def is_media_name(line: str) -> bool:
     """A short line naming a publisher by its kind: "ABC News", "The Daily Herald"."""
     ws = line.split()
     last_words, section_words = media_words()
-    return (2 <= len(ws) <= 5 and ws[-1].lower() in last_words and ws[0].lower() not in section_words
+    return (2 <= len(ws) <= 3 and ws[-1].lower() in last_words and ws[0].lower() not in section_words
             and all(w[0].isupper() or w.lower() in ("of", "the", "and", "&") for w in ws))
 
 
@@ -263,13 +263,25 @@ def _take_stamp_lines(body: list[str], meta: Metadata) -> list[str]:
     they leave the text."""
     out = []
     for i, para in enumerate(body):
-        if i < 6 and len(words(para)) <= 14 and STAMP_LINE.match(para):
-            iso, _ = parse_full_date(para)
-            if iso:
-                meta.date = meta.date or iso
-                continue
+        if i < 6 and is_stamp_line(para):
+            meta.date = meta.date or parse_full_date(para)[0]
+            continue
         out.append(para)
     return out
+
+
+def is_stamp_line(line: str) -> bool:
+    """A line that only dates the article: a full date, times and zones, the words around them
+    ("Published", "Updated at ... on ...", a weekday) and at most two others (a byline name)."""
+    if len(words(line)) > 14 or not STAMP_LINE.match(line) or not parse_full_date(line)[0]:
+        return False
+    others = [w for w in words(line) if not _is_stamp_word(w)]
+    return len(others) <= 2
+
+
+def _is_stamp_word(word: str) -> bool:
+    return (word.lower() in STAMP_WORDS or word.isdigit() or bool(STAMP_NUMBER.match(word))
+            or (word.isupper() and len(word) <= 5))
 
 
 def _take_leading_stamp(para: str, meta: Metadata) -> str:
