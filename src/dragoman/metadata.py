@@ -128,6 +128,7 @@ def match_dateline(paragraph: str) -> re.Match | None:
 def outlet_line(line: str) -> str | None:
     """A header line that names the publisher: "TASS", "TASS, Russia", "Source: Armenpress"."""
     candidate = re.sub(r"^(source|by|from)\s*:?\s+", "", line, flags=re.IGNORECASE).strip()
+    line = candidate
     if candidate.lower() in known_outlets():
         return known_outlets()[candidate.lower()]
     m = _NAME_AND_COUNTRY.match(line)
@@ -311,7 +312,7 @@ def _strip_syndication(para: str) -> str:
 
 
 # "... said the minister.Daily Herald": a publisher's name glued to the last sentence
-_GLUED_CREDIT = re.compile(r"(?:(?<=[a-z0-9%][.!?])|(?<=[a-z0-9%][.!?][\"”’]))(?P<outlet>[A-Z][\w&’'-]*(?: [A-Z][\w&’'.-]*){0,3})\s*$")
+_GLUED_CREDIT = re.compile(r"(?:(?<=[a-z0-9%][.!?])|(?<=[a-z0-9%][.!?][\"”’]))(?P<outlet>[A-Z][\w&’'-]+(?: [A-Z][\w&’'.-]*){0,3})\s*$")
 _TRAILING_CREDIT = re.compile(r"^(?:source|via|by|from)\s*:\s*(?P<outlet>.{2,40})$", re.IGNORECASE)
 
 
