@@ -98,7 +98,9 @@ def extract_html(html: str) -> tuple[str, Metadata] | None:
     page = extract_page(html)
     if page is None:
         return None
-    return "\n".join(page.paragraphs), Metadata(title=page.title, date=page.date, outlet=page.outlet)
+    text = "\n".join(page.paragraphs)
+    meta = Metadata(title=page.title, date=page.date, outlet=page.outlet)
+    return text, meta
 
 
 class Analyzer:
