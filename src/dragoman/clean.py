@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .vocab import load_data
 
-TERMINAL = tuple('.!?"”»\'’…)]。！？」』')
+# sentence ends of the scripts news is written in: Latin, CJK (。！？), Arabic (؟ ۔), Devanagari (। ॥)
+TERMINAL = tuple('.!?"”»\'’…)]。！？」』؟۔।॥')
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -105,7 +106,7 @@ def is_header_furniture(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     n = word_count(line)
-    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "。", "！", "？", "："))
+    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "。", "！", "？", "：", "؟", "۔", "।", "॥"))
 
 
 _SIGNED_EPIGRAPH = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*:\s*[\"“«]")
