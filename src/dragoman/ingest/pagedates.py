@@ -138,7 +138,11 @@ def _parse_words(value: str) -> Stamp | None:
         return None
     import dateparser
 
-    dt = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    try:
+        dt = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    except Exception:  # dateparser raises assorted errors on odd strings; then it is no date
+        log.debug("dateparser failed on %r", value, exc_info=True)
+        return None
     return _plausible(Stamp(dt.date(), bool(_TIME.search(value)))) if dt else None
 
 
