@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .vocab import load_data
 
-TERMINAL = tuple('.!?"”»\'’…)]。！？」』')
+# sentence ends of the scripts news is written in: Latin, CJK (。！？), Arabic (؟ ۔), Devanagari (। ॥)
+TERMINAL = tuple('.!?"”»\'’…)]。！？」』؟۔।॥')
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -105,7 +106,7 @@ def is_header_furniture(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     n = word_count(line)
-    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "。", "！", "？", "："))
+    return 0 < n <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "。", "！", "？", "：", "؟", "۔", "।", "॥"))
 
 
 _SIGNED_EPIGRAPH = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*:\s*[\"“«]")
@@ -158,15 +159,15 @@ def split_page(text: str) -> Page:
     return page
 
 
-_STAMP_WORDS = set(
+STAMP_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct "
     "october nov november dec december mon monday tue tuesday wed wednesday thu thursday fri friday sat "
-    "saturday sun sunday published updated posted modified date last on at am pm gmt utc msk".split())
-_STAMP_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)?$|^\d{4}-\d{1,2}-\d{1,2}$")
+    "saturday sun sunday published updated posted modified date last on at am pm gmt utc msk by first time".split())
+STAMP_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)?$|^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def is_date_stamp(line: str) -> bool:
     """A line that is only a date (and time): "17 November 2021, 14:20", "Published: 2021-11-16"."""
     ws = words(line)
     return (0 < len(ws) <= 10 and any(c.isdigit() for c in line)
-            and all(w.lower() in _STAMP_WORDS or _STAMP_NUMBER.match(w) for w in ws))
+            and all(w.lower() in STAMP_WORDS or STAMP_NUMBER.match(w) for w in ws))

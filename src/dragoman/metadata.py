@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .clean import Page, is_furniture, is_header_furniture, looks_like_headline, word_count, words
+from .clean import (STAMP_NUMBER, STAMP_WORDS, Page, is_furniture, is_header_furniture, looks_like_headline,
+                    word_count, words)
 from .vocab import load_data
 
 MONTHS = {
@@ -130,13 +131,13 @@ def outlet_line(line: str) -> str | None:
     candidate = re.sub(r"^(source|by|from)\s*:?\s+", "", line, flags=re.IGNORECASE).strip()
     if candidate.lower() in known_outlets():
         return known_outlets()[candidate.lower()]
-    m = _NAME_AND_COUNTRY.match(line)
+    m = _NAME_AND_COUNTRY.match(candidate)
     if m and m.group("country").lower() in country_names():
         name = m.group("name")
         if name.lower() in known_outlets() or not name.isupper():
             return known_outlets().get(name.lower(), name)
-    if is_media_name(line):
-        return line
+    if is_media_name(candidate):
+        return candidate
     return None
 
 
@@ -162,7 +163,7 @@ def is_media_name(line: str) -> bool:
     """A short line naming a publisher by its kind: "ABC News", "The Daily Herald"."""
     ws = line.split()
     last_words, section_words = media_words()
-    return (2 <= len(ws) <= 5 and ws[-1].lower() in last_words and ws[0].lower() not in section_words
+    return (2 <= len(ws) <= 3 and ws[-1].lower() in last_words and ws[0].lower() not in section_words
             and all(w[0].isupper() or w.lower() in ("of", "the", "and", "&") for w in ws))
 
 
@@ -249,7 +250,7 @@ def _outlet_name(tag: str) -> str:
 
 # "date 2021-06-02", "Published: Sep 6, 2023 14:14", "Updated at 1:53 pm ET on 2021-11-18"
 STAMP_LINE = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|posted|modified|released|date[d]?)(?: (?:at|on))?\b|"
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified|date[d]?)(?: (?:at|on))?\b|"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?\d{1,2}[ .](?:[a-z]{3,9})\.?,? (?:19|20)\d{2}|"
     r"(?:[a-z]{3,9})\.? \d{1,2},? (?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})",
     re.IGNORECASE)
@@ -263,20 +264,32 @@ def _take_stamp_lines(body: list[str], meta: Metadata) -> list[str]:
     they leave the text."""
     out = []
     for i, para in enumerate(body):
-        if i < 6 and len(words(para)) <= 14 and STAMP_LINE.match(para):
-            iso, _ = parse_full_date(para)
-            if iso:
-                meta.date = meta.date or iso
-                continue
+        if i < 6 and is_stamp_line(para):
+            meta.date = meta.date or parse_full_date(para)[0]
+            continue
         out.append(para)
     return out
+
+
+def is_stamp_line(line: str) -> bool:
+    """A line that only dates the article: a full date, times and zones, the words around them
+    ("Published", "Updated at ... on ...", a weekday) and at most two others (a byline name)."""
+    if len(words(line)) > 14 or not STAMP_LINE.match(line) or not parse_full_date(line)[0]:
+        return False
+    others = [w for w in words(line) if not _is_stamp_word(w)]
+    return len(others) <= 2
+
+
+def _is_stamp_word(word: str) -> bool:
+    return (word.lower() in STAMP_WORDS or word.isdigit() or bool(STAMP_NUMBER.match(word))
+            or (word.isupper() and len(word) <= 5))
 
 
 def _take_leading_stamp(para: str, meta: Metadata) -> str:
     """A date stamp glued to the start of a paragraph ("date 2022-12-17 MOSCOW, December 17.")."""
     if not STAMP_LINE.match(para):
         return para
-    iso, end = parse_full_date(para[:80])
+    iso, end = parse_full_date(para[:60])
     if not iso:
         return para
     tail = _STAMP_TAIL.match(para[end:])
@@ -299,7 +312,8 @@ def _strip_syndication(para: str) -> str:
 
 
 # "... said the minister.Daily Herald": a publisher's name glued to the last sentence
-_GLUED_CREDIT = re.compile(r"(?:(?<=[a-z0-9%][.!?])|(?<=[a-z0-9%][.!?][\"”’]))(?P<outlet>[A-Z][\w&’'-]*(?: [A-Z][\w&’'.-]*){0,3})\s*$")
+_GLUED_CREDIT = re.compile(r"(?:(?<=[a-z0-9%][.!?])|(?<=[a-z0-9%][.!?][\"”’]))"
+                           r"(?P<outlet>[A-Z][\w&’'-]+(?: [A-Z][\w&’'.-]*){0,3})\s*$")
 _TRAILING_CREDIT = re.compile(r"^(?:source|via|by|from)\s*:\s*(?P<outlet>.{2,40})$", re.IGNORECASE)
 
 

@@ -41,7 +41,7 @@ def prepare(raw: RawDocument) -> Article | Failure:
     A web page's text is what trafilatura found, with only known furniture removed (any
     language keeps its text); plain text goes through the header and furniture rules.
     """
-    date_source = "given" if normalise_date(raw.date) else None
+    meta, page_date_source = Metadata(), None
     if raw.html is not None:
         page = extract_page(raw.html, raw.url)
         if page is None:
@@ -49,11 +49,9 @@ def prepare(raw: RawDocument) -> Article | Failure:
         # the page's text as it stands: its title is metadata, and a headline in it stays
         found, paragraphs = extract_body_metadata(page.paragraphs, title_first=False)
         meta = Metadata(title=page.title, date=page.date, outlet=page.outlet)
-        date_source = date_source or page.date_source
+        page_date_source = page.date_source
     else:
         found, paragraphs = extract_metadata(split_page(raw.text or ""))
-        meta = Metadata()
-        date_source = date_source or ("text" if found.date else None)
     if not paragraphs:
         return Failure(raw.source, "no article text left after cleaning")
     clean = PARAGRAPH_BREAK.join(paragraphs)
@@ -65,14 +63,17 @@ def prepare(raw: RawDocument) -> Article | Failure:
         offsets.append((pos, pos + len(p)))
         pos += len(p) + len(PARAGRAPH_BREAK)
     language = detect_language(clean)
+    date, date_source = normalise_date(raw.date), "given"
+    if not date:
+        date, date_source = (meta.date, page_date_source) if meta.date else (found.date, "text")
     article = Article(
         id=content_id(clean),
         source=raw.source,
         url=raw.url,
         text=clean,
         title=raw.title or meta.title or found.title,
-        date=normalise_date(raw.date) or meta.date or found.date,
-        date_source=date_source,
+        date=date,
+        date_source=date_source if date else None,
         outlet=raw.outlet or meta.outlet or found.outlet,
         dateline=found.dateline,
         language=language,
@@ -97,7 +98,9 @@ def extract_html(html: str) -> tuple[str, Metadata] | None:
     page = extract_page(html)
     if page is None:
         return None
-    return "\n".join(page.paragraphs), Metadata(title=page.title, date=page.date, outlet=page.outlet)
+    text = "\n".join(page.paragraphs)
+    meta = Metadata(title=page.title, date=page.date, outlet=page.outlet)
+    return text, meta
 
 
 # A batch holds at most this many characters as well as ``batch_size`` articles: spaCy keeps every

@@ -168,11 +168,10 @@ def _read_bytes(source: str, data: bytes, kind: str | None) -> Iterator[RawDocum
     if len(data) > MAX_BYTES:
         yield Failure(source, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
         return
-    text = decode_wide(data)
-    if text is None and looks_binary(data):
+    if decode_wide(data) is None and looks_binary(data):
         yield Failure(source, f"binary file, not text; dragoman reads {READABLE}")
         return
-    text = text if text is not None else decode(data)
+    text = decode(data)
     if text is None:
         yield Failure(source, "cannot detect the text encoding")
         return
@@ -296,13 +295,16 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM) first; otherwise the most plausible legacy encoding."""
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
+    """UTF-16/32 when it is that, UTF-8 (with or without BOM) next; otherwise the most
+    plausible legacy encoding."""
+    wide = decode_wide(data)
+    if wide is not None:
+        return wide
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -195,11 +195,11 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None
+    date_source: str | None = None  # where the date was found: given, metadata, htmldate, text
     outlet: str | None = None
     dateline: str | None = None
     url: str | None = None
     language: str = "en"
-    date_source: str | None = None  # where the date was found: given, metadata, htmldate, text
     status: str = "analysed"  # analysed | not_english | too_short | partial
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
@@ -214,9 +214,9 @@ class Article:
             "url": self.url,
             "title": self.title,
             "date": self.date,
+            "date_source": self.date_source,
             "outlet": self.outlet,
             "dateline": self.dateline,
-            "date_source": self.date_source,
             "language": self.language,
             "status": self.status,
             "reason": self.reason,

@@ -132,3 +132,24 @@ def test_date_from_the_text_when_the_page_declares_none():
     assert art.date == "2023-09-05"
     assert art.date_source in {"htmldate", "text"}
     assert "Published" not in art.text
+
+
+def test_link_text_dropped_by_the_precise_reading_is_restored():
+    from dragoman.ingest.html import restore_link_text
+
+    precise = ["The minister said that for his part in the dispute he would resign.", "A second paragraph here."]
+    fuller = ["Menu", "The minister said that the council will fine him for his part in the dispute he would resign.",
+              "A second paragraph here.", "Related: other news"]
+    assert restore_link_text(precise, fuller) == [fuller[1], fuller[2]]
+    # a different paragraph that merely shares its first and last words is not taken
+    assert restore_link_text(["Talks ended today."], ["Talks on trade, energy and the border ended today."]) == \
+        ["Talks ended today."]
+
+
+def test_tables_and_lists_keep_their_words():
+    from dragoman.ingest.html import clean_page_lines
+
+    lines = ["| Party | Seats | Change |", "|---|---|---|", "| Centre | 41 | +3 |", "- first point of the plan",
+             "Share: Facebook Twitter WeChat", "The plan was adopted on Monday."]
+    assert clean_page_lines(lines) == ["Party | Seats | Change", "Centre | 41 | +3", "first point of the plan",
+                                       "The plan was adopted on Monday."]

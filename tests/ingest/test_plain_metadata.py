@@ -105,3 +105,17 @@ def test_plain_text_in_chinese_keeps_its_paragraphs():
         assert paragraph in art.text
     assert art.title == "边境口岸下周重新开放"
     assert art.language == "zh"
+
+
+HINDI = [
+    "सीमा चौकी पर बातचीत सोमवार को हुई।",
+    "दोनों देशों के अधिकारियों ने सोमवार को सीमा चौकी को फिर से खोलने पर लंबी बातचीत की और उप मंत्री ने "
+    "कहा कि पहले ट्रक एक सप्ताह के भीतर गुजरेंगे।",
+    "उत्तर में दूसरी चौकी पर बातचीत अगले महीने जारी रहेगी।",
+]
+
+
+def test_plain_text_in_hindi_keeps_its_short_sentences():
+    art = prepared("सीमा चौकी अगले सप्ताह खुलेगी\n\n" + "\n\n".join(HINDI) + "\n")
+    for paragraph in HINDI:
+        assert paragraph in art.text

@@ -35,7 +35,6 @@ class PageText:
     date: str | None = None
     date_source: str | None = None
     outlet: str | None = None
-    language: str | None = None  # as the page declares it
 
 
 def extract_page(html: str, url: str | None = None) -> PageText | None:
@@ -57,8 +56,7 @@ def extract_page(html: str, url: str | None = None) -> PageText | None:
     paragraphs = clean_page_lines(lines)
     if sum(len(_WORD.findall(p)) for p in paragraphs) < MIN_WORDS:
         return None
-    page = PageText(paragraphs=paragraphs, title=data.get("title") or None,
-                    outlet=data.get("sitename") or None, language=data.get("language") or None)
+    page = PageText(paragraphs=paragraphs, title=data.get("title") or None, outlet=data.get("sitename") or None)
     page.date, page.date_source = page_date(_date_tree(html), url or data.get("url"), paragraphs)
     return page
 

@@ -53,8 +53,8 @@ def _rules() -> dict[str, list[str]]:
 def parse_stamp(value: str) -> Stamp | None:
     """The calendar day a date string is written in (its own time zone, never converted)."""
     value = (value or "").strip()
-    if not value or not any(c.isdigit() for c in value) or len(value) > 80:
-        return None
+    if not value or len(value) > 80 or len(re.findall(r"\d+", value)) < 2:
+        return None  # a year alone is no day
     m = _ISO_LOOSE.match(value)
     if m:
         try:
@@ -138,7 +138,11 @@ def _parse_words(value: str) -> Stamp | None:
         return None
     import dateparser
 
-    dt = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    try:
+        dt = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    except Exception:  # dateparser raises assorted errors on odd strings; then it is no date
+        log.debug("dateparser failed on %r", value, exc_info=True)
+        return None
     return _plausible(Stamp(dt.date(), bool(_TIME.search(value)))) if dt else None
 
 
