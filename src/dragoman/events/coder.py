@@ -62,6 +62,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             for i in range(first, last):
                 self._quote_at_token.setdefault(i, index)
         self.words = self.lexicon.words
+        self._mention_starts: list[int] | None = None  # the actor layer's mentions, for "the other side"
 
     def run(self) -> list[Event]:
         matches = self.find_matches()

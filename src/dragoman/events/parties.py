@@ -180,7 +180,8 @@ class PartiesMixin:
         that ... Armenia's security"; with `places`, the countries of named places too."""
         lo, hi = token.left_edge.i, token.right_edge.i + 1
         found: list[Party] = []
-        for ent in self._ents[bisect_left(self._ent_starts, lo):]:
+        for index in range(bisect_left(self._ent_starts, lo), len(self._ents)):
+            ent = self._ents[index]
             if ent.start >= hi or len(found) == 2:
                 break
             if ent.end <= hi:

@@ -3,6 +3,8 @@ act the speaker asserts another side did is also the speaker's accusation; calli
 false is a rejection (patterns with ``speaker_source``)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from ..records import Event, Party
@@ -100,9 +102,10 @@ class StatementMixin:
         statement ("the accusations are false" answers whoever made them)."""
         homes = {s.actor.country for s in sources}
         mentions = getattr(self.cast, "mentions", None) or []
-        for mention in reversed(mentions):
-            if mention.start >= token.idx:
-                continue
+        if self._mention_starts is None or len(self._mention_starts) != len(mentions):
+            self._mention_starts = [m.start for m in mentions]
+        before = bisect_left(self._mention_starts, token.idx)
+        for mention in reversed(mentions[max(0, before - self.words.other_side_window):before]):
             actor = mention.actor
             if actor is not None and actor.country and actor.country not in homes and actor.kind != "place":
                 return [Party(actor=actor, mention=mention.text, start=mention.start, end=mention.end)]

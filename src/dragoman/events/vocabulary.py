@@ -96,6 +96,7 @@ class Words:
     sector_heads: dict[str, str]
     joint_nouns: frozenset[str]
     joint_determiners: frozenset[str]
+    other_side_window: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def load_words(extra: dict | None = None) -> Words:
         if key == "acting_sectors":
             fields[key] = {"source": dict(value["source"]), "target": dict(value["target"]),
                            "keep_target": frozenset(value["keep_target"])}
-        elif isinstance(value, str):
+        elif isinstance(value, (str, int)):
             fields[key] = value
         elif isinstance(value, dict):
             fields[key] = {str(k).lower() if key != "derived_names" else str(k): str(v) for k, v in value.items()}
