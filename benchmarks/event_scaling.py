@@ -60,7 +60,6 @@ def main() -> None:
         doc = analyzer.nlp(text)
         t0 = time.perf_counter()
         cast = Cast(doc, article, analyzer.dictionary)
-        t1 = time.perf_counter()
         quotes = extract_quotes(doc, article, cast)
         t2 = time.perf_counter()
         events = code_events(doc, article, cast, quotes)

@@ -135,7 +135,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         targets = self.targets(match, sources)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
             targets = self._unnamed_people(match, sources)
-        if not targets and match.pattern.speaker_source:
+        if not targets and (match.pattern.speaker_source or self._answers_another(match)):
             targets = self.other_side(match.token, sources)
         if not targets and match.pattern.cameo in self.words.home_population_codes:
             # "the government lifted the state of emergency": on its own people
@@ -169,6 +169,12 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if not targets and match.pattern.domestic:
             targets = self._home_governments(match, sources)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _answers_another(self, match: Match) -> bool:
+        """A rejection, accusation or threat with no one named answers the other side."""
+        return (self.lexicon.codes[match.pattern.cameo].type in self.words.other_side_types
+                and match.pattern.cameo not in self.words.asserted_codes  # a breach: the speaker's accusation
+                and not match.pattern.strict and not match.pattern.domestic and not self._reciprocal(match))
 
     def _one_state(self, match: Match, source: Party, target: Party) -> bool:
         """A state's army accusing its own government is a misread subject, not an event."""

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..records import Actor, Party, Quote
 from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derived_party, entity_span, entity_text, first_person,
                      named_place, population, unique)
-from .triggers import Match
+from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
 
@@ -162,6 +162,11 @@ class PartiesMixin:
                 if found:
                     return self._sector_of_owner(token, found)
         if deep:
+            agent = done_by(token)  # "condemned the embargo imposed by X": X
+            if agent is not None:
+                found = self._pobj_parties(agent)
+                if found:
+                    return found
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in self.words.deep_preps:
                     found = self._pobj_parties(child)

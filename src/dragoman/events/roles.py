@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import Party
 from .syntax import (OUT_OF_SCOPE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      population, purpose, unique)
-from .triggers import Match
+from .triggers import Match, done_by
 
 
 class RolesMixin:
@@ -50,6 +50,11 @@ class RolesMixin:
                 found = self._pobj_parties(child)
                 if found:
                     return found
+        agent = done_by(noun)
+        if agent is not None:
+            found = self._pobj_parties(agent, deep=True)
+            if found:
+                return found
         if match.pattern.mutual:
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
             if between:
@@ -238,6 +243,8 @@ class RolesMixin:
             return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
         if role == "prep":
             carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
+            if match.pattern.pos == "noun":  # "the embargo imposed by X on Y"
+                carrier += [c for c in trigger.children if c.dep_ == "acl"]
             # "donated and delivered goods to X": conjoined verbs share the last one's phrases
             shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
                 if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []

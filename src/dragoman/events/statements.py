@@ -105,7 +105,11 @@ class StatementMixin:
         if self._mention_starts is None or len(self._mention_starts) != len(mentions):
             self._mention_starts = [m.start for m in mentions]
         before = bisect_left(self._mention_starts, token.idx)
+        here = self._sent_of_token[token.i]
         for mention in reversed(mentions[max(0, before - self.words.other_side_window):before]):
+            named_at = self._token_at.get(mention.start)
+            if named_at is not None and here - self._sent_of_token[named_at.i] > self.words.other_side_sentences:
+                break
             actor = mention.actor
             if actor is not None and actor.country and actor.country not in homes and actor.kind != "place":
                 return [Party(actor=actor, mention=mention.text, start=mention.start, end=mention.end)]

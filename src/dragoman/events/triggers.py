@@ -135,6 +135,8 @@ class TriggerMixin:
             return head.head
         if pattern.own and any(c.dep_ in ("poss", "amod") or c.lower_ == "between" for c in noun.children):
             return None
+        if pattern.own and done_by(noun) is not None:
+            return None  # "the embargo imposed by the US", "the resolution tabled by Britain"
         if pattern.own and pattern.mutual and noun.dep_ == "nsubj":
             return None
         return False
@@ -182,6 +184,14 @@ class TriggerMixin:
             if child.dep_ in ("xcomp", "ccomp") and any(t.i in coded for t in child.subtree):
                 return True
         return False
+
+
+def done_by(noun: Token) -> Token | None:
+    """The agent phrase of a participle on the noun: "imposed by the US" -> "by"."""
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            return agent
+    return None
 
 
 def pos_groups(token: Token) -> tuple[str, ...]:

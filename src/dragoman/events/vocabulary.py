@@ -97,6 +97,8 @@ class Words:
     joint_nouns: frozenset[str]
     joint_determiners: frozenset[str]
     other_side_window: int
+    other_side_sentences: int
+    other_side_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
