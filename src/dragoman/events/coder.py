@@ -171,7 +171,11 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
 
     def _answers_another(self, match: Match) -> bool:
-        """A rejection, accusation or threat with no one named answers the other side."""
+        """A rejection or accusation of something said ("denied the claim"), with no one
+        named, answers the other side; declining to do something answers nobody."""
+        if match.pattern.pos == "verb" and match.token.dep_ != "relcl" \
+                and not any(c.dep_ == "dobj" for c in match.token.children):
+            return False  # ("a charge Rwanda denies": the relative clause's object is its head)
         return (self.lexicon.codes[match.pattern.cameo].type in self.words.other_side_types
                 and match.pattern.cameo not in self.words.asserted_codes  # a breach: the speaker's accusation
                 and not match.pattern.strict and not match.pattern.domestic and not self._reciprocal(match))
