@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dragoman import events as ev
-from dragoman.records import Actor, Article, Party, Quote, Speaker
+from dragoman.records import Actor, Article, Mention, Party, Quote, Speaker
 
 KST = Actor("KST", "Kestria", "KST", "KST")
 MRV = Actor("MRV", "Marovia", "MRV", "MRV")
@@ -38,6 +38,12 @@ class FakeCast:
             if actor is not None and all(p.actor.id != actor.id for p in out):
                 out.append(Party(actor, head.text, head.idx, head.idx + len(head)))
         return out
+
+    @property
+    def mentions(self):
+        """Every name of the dictionary in the text, in reading order."""
+        return [Mention(t.text, t.idx, t.idx + len(t), "NAME", 0, NAMES[t.text], "name")
+                for t in self.doc if t.text in NAMES]
 
     def actor_at(self, start, end):
         return NAMES.get(self.doc.text[start:end])

@@ -54,3 +54,34 @@ def test_students_boycotting_is_no_sanction(nlp):
 ])
 def test_the_sector_a_state_acts_in(nlp, text, expected):
     assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the doer of a noun named by a participle's agent
+    ("Lundavia criticised the embargo imposed by Kestria on Marovia.",
+     [("ACCUSE", "LUN GOV", "KST GOV"), ("SANCTION", "KST GOV", "MRV GOV")]),
+    # a rejection with no one named answers the side named just before
+    ("Marovia accused Kestria of spying. Kestria flatly denied the accusation.",
+     [("ACCUSE", "MRV GOV", "KST GOV"), ("REJECT", "KST GOV", "MRV GOV")]),
+])
+def test_doers_of_nouns_and_the_other_side(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_denying_entry_is_no_rejection(nlp):
+    assert not [e for e in code(nlp, "Marovia praised Kestria. Kestria will deny entry to Lundavian ships.")
+                if e.type == "REJECT"]
+
+
+def test_a_charge_denied_in_a_relative_clause_answers_the_accuser(nlp):
+    found = triples(code(nlp, "Marovia accused Kestria of spying, a charge Kestria persistently denies."))
+    assert ("REJECT", "KST GOV", "MRV GOV") in found
+
+
+def test_declining_to_do_something_rejects_nobody(nlp):
+    found = triples(code(nlp, "Marovia praised Kestria. Kestria declined to provide details."))
+    assert not [t for t in found if t[0] == "REJECT"]
+
+
+def test_released_prisoners_are_the_states_own_people(nlp):
+    assert triples(code(nlp, "The Kestrian government released forty prisoners.")) == [("RETREAT", "KST GOV", "KST CVL")]

@@ -62,6 +62,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             for i in range(first, last):
                 self._quote_at_token.setdefault(i, index)
         self.words = self.lexicon.words
+        self._mention_starts: list[int] | None = None  # the actor layer's mentions, for "the other side"
 
     def run(self) -> list[Event]:
         matches = self.find_matches()
@@ -94,10 +95,16 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                 continue
             events.extend(self.code_match(match))
         events.extend(self.statement_requests())
-        merged = [with_acting_sectors(e, self.words) for e in merge_events(events)]
+        events = self.without_denied_acts(events)
+        merged = [with_acting_sectors(e, self.words, self._is_place) for e in merge_events(events)]
         if self.dropped:
             LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
         return merged
+
+    def _is_place(self, party: Party) -> bool:
+        """Whether the words naming a party are a place name ("the attack on Kyiv")."""
+        token = self._token_at.get(party.start) if party.start is not None else None
+        return token is not None and token.ent_type_ in ("GPE", "LOC", "FAC")
 
     def sentence(self, token: Token):
         return self._sents[self._sent_of_token[token.i]]
@@ -110,7 +117,8 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if reading.reason is not None:
             self._drop(match.token, reading.reason)
             return []
-        sources = self.sources(match)
+        # what the speaker says is the act: the speaker acts, not the clause's subject (the claim)
+        sources = self.clause_speaker(match.verb or match.token) if match.pattern.speaker_source else self.sources(match)
         if not sources and match.pattern.passive_source:
             # "the guerrillas have been demobilized": the passive subject does it
             verb = match.verb or match.token
@@ -127,32 +135,68 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         targets = self.targets(match, sources)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
             targets = self._unnamed_people(match, sources)
+        if not targets and (match.pattern.speaker_source or self._answers_another(match)):
+            targets = self.other_side(match.token, sources)
         if not targets and match.pattern.cameo in self.words.home_population_codes:
             # "the government lifted the state of emergency": on its own people
             targets = [population(country_of(s, self.words), self.words) for s in sources
                        if s.actor.country and s.actor.sector in self.words.state_sectors]
-        pairs = self._pairs(match, sources, targets)
-        if not pairs:
-            self._drop(match.token, DropReason.NO_TARGET)
-            return []
-        code = self.lexicon.codes[reading.code]
-        mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
+        pairs = [(s, t) for s, t in self._pairs(match, sources, targets) if not self._one_state(match, s, t)]
         evidence = self.evidence(match.token)
         when = event_date(match.verb or match.token, self.article.date)
+        # "the spokesman said Marovian troops shelled the village": also an accusation
+        accusations = [] if reading.negated else self.asserted_accusations(match, sources, targets, evidence, when)
+        if not pairs:
+            self._drop(match.token, DropReason.NO_TARGET)
+            return accusations
+        code = self.lexicon.codes[reading.code]
+        mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
         where = self.location(match)
-        return [
+        events = [
             Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
                   intensity=code.goldstein, source=s, target=t, mutual=mutual, date=when,
                   location=where, negated=reading.negated, hypothetical=False, evidence=[evidence])
             for s, t in pairs
         ]
+        return events + accusations
 
     def _pairs(self, match: Match, sources: list[Party], targets: list[Party]) -> list[tuple[Party, Party]]:
+        if not targets and len(sources) > 1 and self._reciprocal(match):
+            # "the two countries accused each other": each side of the other
+            return [(a, b) for a, b in itertools.permutations(sources, 2) if distinct(a, b, self.words)]
         if not targets and len(sources) > 1 and self._can_be_mutual(match):
             return [(a, b) for a, b in itertools.combinations(sources, 2) if distinct(a, b, self.words)]
         if not targets and match.pattern.domestic:
             targets = self._home_governments(match, sources)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _answers_another(self, match: Match) -> bool:
+        """A rejection or accusation of something said ("denied the claim"), with no one
+        named, answers the other side; declining to do something answers nobody."""
+        if match.pattern.pos == "verb" and match.token.dep_ != "relcl" \
+                and not any(c.dep_ == "dobj" for c in match.token.children):
+            return False  # ("a charge Rwanda denies": the relative clause's object is its head)
+        return (self.lexicon.codes[match.pattern.cameo].type in self.words.other_side_types
+                and match.pattern.cameo not in self.words.asserted_codes  # a breach: the speaker's accusation
+                and not match.pattern.strict and not match.pattern.domestic and not self._reciprocal(match))
+
+    def _one_state(self, match: Match, source: Party, target: Party) -> bool:
+        """A state's army accusing its own government is a misread subject, not an event."""
+        a, b = source.actor, target.actor
+        states = self.words.state_sectors
+        return (self.lexicon.codes[match.pattern.cameo].type in self.words.one_state_types and bool(a.country)
+                and a.country == b.country and (a.sector in states or a.kind == "country")
+                and (b.sector in states or b.kind == "country"))
+
+    @staticmethod
+    def _reciprocal(match: Match) -> bool:
+        verb = match.verb or match.token
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+            for word in (obj, *obj.children):
+                if word.lower_ in ("other", "another") and any(
+                        c.lower_ in ("each", "one") for c in (*word.children, *word.lefts)):
+                    return True
+        return False
 
     def _can_be_mutual(self, match: Match) -> bool:
         """"Armenia and Azerbaijan agreed / met / clashed": each side acts on the other."""

@@ -13,14 +13,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     kept with the more specific actor; mutual acts match in either direction."""
     kept: list[Event] = []
     buckets: dict[tuple, list[Event]] = {}
+    seen: dict[int, set[int | None]] = {}  # trigger offsets already in each kept event's evidence
     for event in events:
         key = _event_key(event)
         same = next((other for other in buckets.get(key, []) if _compatible(other, event)), None)
         if same is None:
             buckets.setdefault(key, []).append(event)
             kept.append(event)
+            seen[id(event)] = {e.trigger_start for e in event.evidence}
         else:
-            _absorb(same, event)
+            _absorb(same, event, seen[id(same)])
     return kept
 
 
@@ -57,9 +59,10 @@ def _compatible(kept: Event, new: Event) -> bool:
     return True
 
 
-def _absorb(kept: Event, new: Event) -> None:
+def _absorb(kept: Event, new: Event, seen: set[int | None]) -> None:
     for evidence in new.evidence:
-        if all(evidence.trigger_start != e.trigger_start for e in kept.evidence):
+        if evidence.trigger_start not in seen:
+            seen.add(evidence.trigger_start)
             kept.evidence.append(evidence)
     (ks, ns), (kt, nt) = _aligned(kept, new)
     if ks is not None and ns is not None and not ks.actor.sector and ns.actor.sector:

@@ -8,9 +8,9 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ..records import Actor, Party, Quote
-from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, entity_span, entity_text, first_person,
+from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derived_party, entity_span, entity_text, first_person,
                      named_place, population, unique)
-from .triggers import Match
+from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
 
@@ -37,9 +37,41 @@ class PartiesMixin:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
+        found = self._national_group(token) or self._joint_group(token)
+        if found:
+            return found
         place = named_place(token, self.words)
         if place is not None:  # "shelled the regional capital Juba"
             return self._entity_party(place)
+        return []
+
+    def _joint_group(self, head: Token) -> list[Party]:
+        """"the two countries", "both sides", "the two leaders": the pair named last."""
+        if head.lemma_.lower() not in self.words.joint_nouns or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in self.words.joint_determiners for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")):
+            return []
+        last_pair = getattr(self.cast, "last_pair", None)
+        pair = last_pair(head.idx) if last_pair is not None else None
+        if not pair:
+            return []
+        return [Party(actor, head.text, head.idx, head.idx + len(head)) for actor in pair]
+
+    def _national_group(self, head: Token) -> list[Party]:
+        """"Tajik troops", "the Kestrian side" when the actor layer left the adjective
+        unresolved: the country, in the sector its head noun names (actor-layer gap)."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        try:
+            adjectives = self.cast.d.adjectives
+        except AttributeError:  # a stand-in actor layer without a dictionary
+            return []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE") or child.pos_ == "ADJ"):
+                country = adjectives.get(child.lower_)
+                if country is not None and country.country:
+                    mention = Party(country, child.text, child.idx, child.idx + len(child))
+                    return self._sector_of_owner(head, [mention])
         return []
 
     def _entity_party(self, token: Token) -> list[Party]:
@@ -80,6 +112,14 @@ class PartiesMixin:
                     return self.subject_parties(child)
         return []
 
+    def _sector_of_owner(self, head: Token, owners: list[Party]) -> list[Party]:
+        """"Kestria's army" is Kestria's military, "Kestria's government" its government."""
+        sector = self.words.sector_heads.get(head.lemma_.lower())
+        if sector is None:
+            return owners
+        return [derived_party(p.actor.country, sector, self.words, p.mention, p.start, p.end, base=p.actor.name)
+                if p.actor.kind == "country" and not p.actor.sector and p.actor.country else p for p in owners]
+
     def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
         """Actors of a subject phrase, looking inside it when its head names none: "a
         group of Moroccan diplomats", "rebels in the Ivory Coast", "Taiwan's minister"."""
@@ -90,7 +130,7 @@ class PartiesMixin:
             if child.dep_ == "poss":
                 found = self.parties(child)
                 if found:
-                    return found
+                    return self._sector_of_owner(token, found)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and depth < 3:
                 # "tens of thousands of students", "a group of Moroccan diplomats"
@@ -120,8 +160,13 @@ class PartiesMixin:
             if child.dep_ == "poss":
                 found = self.parties(child)
                 if found:
-                    return found
+                    return self._sector_of_owner(token, found)
         if deep:
+            agent = done_by(token)  # "condemned the embargo imposed by X": X
+            if agent is not None:
+                found = self._pobj_parties(agent)
+                if found:
+                    return found
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in self.words.deep_preps:
                     found = self._pobj_parties(child)
@@ -140,7 +185,8 @@ class PartiesMixin:
         that ... Armenia's security"; with `places`, the countries of named places too."""
         lo, hi = token.left_edge.i, token.right_edge.i + 1
         found: list[Party] = []
-        for ent in self._ents[bisect_left(self._ent_starts, lo):]:
+        for index in range(bisect_left(self._ent_starts, lo), len(self._ents)):
+            ent = self._ents[index]
             if ent.start >= hi or len(found) == 2:
                 break
             if ent.end <= hi:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import Party
 from .syntax import (OUT_OF_SCOPE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      population, purpose, unique)
-from .triggers import Match
+from .triggers import Match, done_by
 
 
 class RolesMixin:
@@ -50,6 +50,11 @@ class RolesMixin:
                 found = self._pobj_parties(child)
                 if found:
                     return found
+        agent = done_by(noun)
+        if agent is not None:
+            found = self._pobj_parties(agent, deep=True)
+            if found:
+                return found
         if match.pattern.mutual:
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
             if between:
@@ -121,24 +126,29 @@ class RolesMixin:
         return [population(p, self.words) if p.actor.kind == "country" else p for p in sources]
 
     def targets(self, match: Match, sources: list[Party]) -> list[Party]:
-        return [p for p in self._targets(match, sources) if not self._names_a_border(p)]
+        toward = self.lexicon.codes[match.pattern.cameo].type == "MOBILIZE"  # troops sent to the border with X
+        return [p for p in self._targets(match, sources) if not self._names_a_border(p, toward)]
 
-    def _names_a_border(self, party: Party) -> bool:
+    def _names_a_border(self, party: Party, toward: bool = False) -> bool:
         """"camps near the Thai border": the country says where, it is not acted on."""
         if party.start is None:
             return False
         token = self._token_at.get(party.start)
         if token is None:
             return False
-        return token.lemma_.lower() in self.words.border_nouns or (
-            token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in self.words.border_nouns)
+        border = self.words.border_nouns
+        return token.lemma_.lower() in border or (
+            token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in border) or (
+            # "the border with Somalia"
+            not toward and token.dep_ == "pobj" and token.head.lower_ == "with"
+            and token.head.head.lemma_.lower() in border)
 
     def _targets(self, match: Match, sources: list[Party]) -> list[Party]:
         for spec in match.pattern.targets:
             if spec == "location":
                 found = self._location_targets(match, sources)
             else:
-                found = [p for p in self._target_role(match, spec) if all(distinct(s, p, self.words) for s in sources)]
+                found = [p for p in self._target_role(match, spec, sources) if all(distinct(s, p, self.words) for s in sources)]
             if found:
                 return found
         if match.pattern.domestic or match.pattern.strict:
@@ -180,7 +190,10 @@ class RolesMixin:
         if sector is None:
             return []
         places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
-        homes = [s.actor.country for s in sources if s.actor.country]
+        # with no place named, the people are the acting state's own, except for an
+        # attack, which is seldom made on one's own people
+        homes = [s.actor.country for s in sources if s.actor.country] \
+            if self.lexicon.codes[match.pattern.cameo].type != "ASSAULT" else []
         country = (places or homes or [None])[0]
         if country is None:
             return []
@@ -216,7 +229,7 @@ class RolesMixin:
                 return found
         return []
 
-    def _target_role(self, match: Match, spec: str) -> list[Party]:
+    def _target_role(self, match: Match, spec: str, sources: list[Party]) -> list[Party]:
         trigger, verb = match.token, match.verb or match.token
         role, _, prep = spec.partition(":")
         if role == "dobj" or role in ("obj_amod", "obj_compound", "obj_poss"):
@@ -230,6 +243,8 @@ class RolesMixin:
             return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
         if role == "prep":
             carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
+            if match.pattern.pos == "noun":  # "the embargo imposed by X on Y"
+                carrier += [c for c in trigger.children if c.dep_ == "acl"]
             # "donated and delivered goods to X": conjoined verbs share the last one's phrases
             shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
                 if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []
@@ -257,6 +272,10 @@ class RolesMixin:
                     if found:
                         return found
             return []
+        if role == "other_side":  # "rejected the accusation": whoever made it, named last
+            return self.other_side(trigger, sources) if sources else []
+        if role == "subject_owner":  # "Marovia's claims are false"
+            return [p for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for p in self._np_parties(s, deep=True)]
         if role == "ccomp_subject":
             return self._complement_subject(trigger, verb)
         if role in ("clause", "clause_tree"):

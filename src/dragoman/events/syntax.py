@@ -150,6 +150,8 @@ def governor_chain(verb: Token) -> list[Token]:
     "ready to continue assisting" -> [assisting, continue, ready, is]."""
     chain, node = [verb], verb
     while (node.dep_ in ("xcomp", "acomp", "pcomp", "prep", "conj") or purpose(node)) and node.head.i != node.i:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # "X must stop, or China will act": a clause of its own
         node = node.head
         chain.append(node)
     return chain

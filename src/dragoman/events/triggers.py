@@ -73,7 +73,27 @@ class TriggerMixin:
         actor = party.actor
         return actor.kind in ("country", "igo") or (actor.sector in self.words.state_sectors)
 
+    @staticmethod
+    def _complement_fits(token: Token, words: frozenset[str]) -> bool:
+        """"called the plan reckless", "views the move as unfriendly", "called it a provocation"."""
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+        preps += [g for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "as"]
+        for prep in preps:
+            if any(g.lemma_.lower() in words for g in prep.subtree):
+                return True
+        for child in token.children:
+            if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.lemma_.lower() in words:
+                return True
+            if child.dep_ == "advmod" and child.lemma_.lower() in words and any(g.lower_ == "as" for g in child.children):
+                return True  # "described the move as unfriendly" parsed as an adverb
+            if child.dep_ in ("ccomp", "oprd") and any(g.dep_ in ("attr", "acomp") and g.lemma_.lower() in words
+                                                       for g in child.children):
+                return True
+        return False
+
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        if pattern.complement and not self._complement_fits(token, pattern.complement):
+            return False
         if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
@@ -115,6 +135,8 @@ class TriggerMixin:
             return head.head
         if pattern.own and any(c.dep_ in ("poss", "amod") or c.lower_ == "between" for c in noun.children):
             return None
+        if pattern.own and done_by(noun) is not None:
+            return None  # "the embargo imposed by the US", "the resolution tabled by Britain"
         if pattern.own and pattern.mutual and noun.dep_ == "nsubj":
             return None
         return False
@@ -143,7 +165,8 @@ class TriggerMixin:
             if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
                 return False
             if parent.i in trigger_ids and parent.i != match.token.i and not is_light_of(parent, match):
-                return True
+                # "condemned the attack on X": the attack happened
+                return not (match.pattern.pos == "noun" and parent.lemma_.lower() in self.words.factive_governors)
             node = parent
         return False
 
@@ -161,6 +184,14 @@ class TriggerMixin:
             if child.dep_ in ("xcomp", "ccomp") and any(t.i in coded for t in child.subtree):
                 return True
         return False
+
+
+def done_by(noun: Token) -> Token | None:
+    """The agent phrase of a participle on the noun: "imposed by the US" -> "by"."""
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            return agent
+    return None
 
 
 def pos_groups(token: Token) -> tuple[str, ...]:

@@ -50,10 +50,13 @@ class Pattern:
     strict: bool = False
     future: bool = False
     state_source: bool = False
+    speaker_source: bool = False
+    complement: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause) \
+        return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
+                        or self.complement) \
             + bool(self.preps or self.state_source)
 
 
@@ -84,7 +87,18 @@ class Words:
     symmetric_types: frozenset[str]
     mutual_types: frozenset[str]
     verbal_types: frozenset[str]
+    one_state_types: frozenset[str]
     acting_sectors: dict
+    factive_governors: frozenset[str]
+    asserted_types: frozenset[str]
+    asserted_codes: frozenset[str]
+    assertion_code: str
+    sector_heads: dict[str, str]
+    joint_nouns: frozenset[str]
+    joint_determiners: frozenset[str]
+    other_side_window: int
+    other_side_sentences: int
+    other_side_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +195,8 @@ def load_words(extra: dict | None = None) -> Words:
         if key == "acting_sectors":
             fields[key] = {"source": dict(value["source"]), "target": dict(value["target"]),
                            "keep_target": frozenset(value["keep_target"])}
+        elif isinstance(value, (str, int)):
+            fields[key] = value
         elif isinstance(value, dict):
             fields[key] = {str(k).lower() if key != "derived_names" else str(k): str(v) for k, v in value.items()}
         elif key.endswith(("_types", "_sectors", "_codes")):
@@ -224,4 +240,6 @@ def _pattern(item: dict) -> Pattern:
         strict=bool(item.get("strict", False)),
         future=bool(item.get("future", False)),
         state_source=bool(item.get("state_source", False)),
+        speaker_source=bool(item.get("speaker_source", False)),
+        complement=words("complement"),
     )
