@@ -6,8 +6,8 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ..records import Actor, Mention, Party
-from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold
-from .dictionary import sector_actor
+from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, plain_name
+from .dictionary import ADJECTIVES, sector_actor
 
 
 class Coreference:
@@ -19,6 +19,48 @@ class Coreference:
             if m.start <= start and end <= m.end:
                 return m.actor
         return None
+
+    def person_name(self, written: str) -> str:
+        """The full name of a person the dictionary does not know, as the article first gives
+        it: 'Lin' after 'Lin Jian', 'Locsin' after 'Teodoro Locsin Jr.'."""
+        name = plain_name(written.replace("’s", "").removesuffix("'s").strip())
+        if " " in name:
+            return name
+        return self._unresolved.get(_key(name)) or name
+
+    def body_name(self, actor: Actor, written: str, before: int) -> str:
+        """A body or a state named as the article knows it: 'the ministry' is the ministry named
+        earlier in full ('Iraqi Foreign Ministry'); a state speaking is its government; a name
+        without its country takes the adjective the article uses ('U.S. Treasury Department')."""
+        words = [w for w in written.split() if w.lower() not in ("the", "a", "an", "this", "that")]
+        if actor.kind == "country" and (self.d.lookup(" ".join(words)) or self.d.metonyms.get(_key(" ".join(words)))):
+            return sector_actor(actor, "GOV").name
+        if actor.kind != "body" or not words or not actor.country:
+            return " ".join(words) or written
+        head = words[-1].lower()
+        for m in reversed(self._by_actor.get(actor.id, [])[:8]):
+            fuller = [w for w in m.text.split() if w.lower() != "the"]
+            if m.start < before and len(fuller) > len(words) and head in m.text.lower().split():
+                words = fuller
+                break
+        if not any(self._names_country(w) for w in words):
+            words = [self._adjective_used(actor.country), *words]
+        return " ".join(words)
+
+    def _names_country(self, word: str) -> bool:
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        if low in self.d.adjectives or low in self.d.demonyms:
+            return True
+        found = self.d.lookup(word) or self.d.metonyms.get(_key(word))
+        return found is not None and found.kind in ("country", "body")
+
+    def _adjective_used(self, country: str) -> str:
+        """The adjective this article gives the country ('U.S.' rather than 'American')."""
+        for m in self._by_actor.get(country, []) + self._by_actor.get(f"{country} GOV", []):
+            first = m.text.split()[0] if m.text.split() else ""
+            if first.lower() in self.d.adjectives and self.d.adjectives[first.lower()].country == country:
+                return first
+        return ADJECTIVES.get(country) or country
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end)."""

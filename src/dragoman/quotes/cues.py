@@ -333,7 +333,7 @@ class CueFinder:
             if named is not None:  # someone the dictionary does not know
                 if named.actor is not None:
                     return speaker_for(self.cast, named.actor, token.text, token.idx, token.idx + len(token))
-                return Speaker(named.text, named.start, named.end, None)
+                return person_speaker(self.cast, named.text, named.start, named.end)
             return None
         appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
         for child in appositions:
@@ -343,11 +343,14 @@ class CueFinder:
             named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
             if named is not None:  # "The head of the office, Jan Novak, said": the name, unresolved
                 phrase = _noun_phrase(named)
-                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
+                return person_speaker(self.cast, phrase.text, phrase.start_char, phrase.end_char)
         phrase = _noun_phrase(token)
         if party is not None:
             mention = phrase.text if token.pos_ != "PRON" else token.text
             return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
+        mention = self.cast.mention_of(token)
+        if token.ent_type_ == "PERSON" or (mention is not None and mention.label == "PERSON"):
+            return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
@@ -370,7 +373,7 @@ class CueFinder:
             if mention is not None and mention.actor is not None:
                 return speaker_for(self.cast, mention.actor, mention.text, mention.start, mention.end)
             entity = next((e for e in self.doc.ents if e.start <= t.i < e.end), self.doc[t.i: t.i + 1])
-            return Speaker(entity.text, entity.start_char, entity.end_char, None)
+            return person_speaker(self.cast, entity.text, entity.start_char, entity.end_char)
         return None
 
     def _document_speaker(self, token: Token) -> Speaker | None:
@@ -391,14 +394,14 @@ def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speake
     """A resolved speaker, named the way a reader of the article would name them: a person by
     their name, a body or a group by the words of the text ("two Egyptian security sources",
     "Yerevan"), with the actor code alongside."""
-    if actor.kind == "person":
+    if actor.kind == "person":  # the actor's canonical name (accents as written), the article's form in `mention`
         return Speaker(mention, start, end, actor, cast.name_as_written(actor))
     parts = mention.split()
     if parts and parts[0].lower() in ("a", "an", "the", "one") and len(parts) > 1:
         parts = parts[1:]
     if not parts or parts[0].lower() in PRONOUN_WORDS:
         return Speaker(mention, start, end, actor)
-    return Speaker(mention, start, end, actor, " ".join(parts))
+    return Speaker(mention, start, end, actor, cast.body_name(actor, " ".join(parts), start))
 
 
 def _between_commas(verb: Token) -> bool:
@@ -427,3 +430,9 @@ def _strip_det(span: Span) -> Span:
     return span
 
 
+
+
+def person_speaker(cast: Cast, written: str, start: int, end: int) -> Speaker:
+    """A person the dictionary does not know, named by the full name the article gives them."""
+    name = cast.person_name(written)
+    return Speaker(written, start, end, None, name if name != written else None)
