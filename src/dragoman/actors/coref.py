@@ -29,12 +29,10 @@ class Coreference:
         return self._unresolved.get(_key(name)) or name
 
     def body_name(self, actor: Actor, written: str, before: int) -> str:
-        """A body or a state named as the article knows it: 'the ministry' is the ministry named
-        earlier in full ('Iraqi Foreign Ministry'); a state speaking is its government; a name
-        without its country takes the adjective the article uses ('U.S. Treasury Department')."""
+        """A body named as the article knows it: 'the ministry' is the ministry named earlier in
+        full ('Iraqi Foreign Ministry'); a name without its country takes the adjective the
+        article uses ('U.S. Treasury Department'). A state keeps its name ('Iran said')."""
         words = [w for w in written.split() if w.lower() not in ("the", "a", "an", "this", "that")]
-        if actor.kind == "country" and (self.d.lookup(" ".join(words)) or self.d.metonyms.get(_key(" ".join(words)))):
-            return sector_actor(actor, "GOV").name
         if actor.kind != "body" or not words or not actor.country:
             return " ".join(words) or written
         head = words[-1].lower()

@@ -191,7 +191,8 @@ class MentionFinder:
         met = [p for p in near if any(k.actor.name == p.name for k in self._known)]
         if len(near) > 1 and self.when:
             near = [p for p in near if p.role_at(self.when)]
-        chosen = met if len(met) == 1 or " " not in name else near  # a lone surname: only someone met
+        # a lone surname: someone met before, or the one such person in office at the article's date
+        chosen = met if len(met) == 1 or (" " not in name and not self.when) else near
         if len(chosen) != 1:
             return None
         p = chosen[0]
