@@ -72,6 +72,14 @@ def _honorifics() -> frozenset[str]:
     return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("honorifics", []))
 
 
+@lru_cache(maxsize=1)
+def named_roles() -> dict[str, str]:
+    """Role nouns whose holder named anywhere in the article is the one an unnamed mention means."""
+    from ..vocab import load_data
+    roles = (load_data("names.yaml") or {}).get("named_roles") or {}
+    return {str(k).lower(): str(v) for k, v in roles.items() if v}
+
+
 def plain_name(name: str) -> str:
     """A person's name without a generational suffix or an honorific before it:
     'Teodoro Locsin Jr.' -> 'Teodoro Locsin', 'Senator Jane Doe' -> 'Jane Doe'."""

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention, Party
-from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, plain_name
+from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, named_roles, plain_name
 from .dictionary import ADJECTIVES, sector_actor
 
 
@@ -44,6 +44,49 @@ class Coreference:
         if not any(self._names_country(w) for w in words):
             words = [self._adjective_used(actor.country), *words]
         return " ".join(words)
+
+    def role_holder(self, head: Token, phrase: Span, country: str | None = None) -> Mention | None:
+        """The one person the article names in the role an unnamed phrase gives ('the
+        spokesman' ... 'military spokesman Yahya Saree'), before or after it; None when the
+        article names no one, or several people, in that role."""
+        role = named_roles().get(head.lower_)
+        if role is None or head.tag_ in ("NNS", "NNPS"):
+            return None
+        title = self.d.title_of(phrase.text)
+        gender = title.gender if title else None
+        countries = self._countries_of([t for t in phrase if t.i != head.i]) | ({country} if country else set())
+        found: dict[str, Mention] = {}
+        for m in self._persons:
+            roles, theirs = self._titled(m)
+            if m.actor is not None and m.actor.country:
+                theirs = theirs | {m.actor.country}
+            # a phrase that names whose spokesperson it is takes only someone known to speak for them
+            if role not in roles or (countries and not countries & theirs):
+                continue
+            if gender and self._gender(m) not in (gender, None):
+                continue
+            key = m.actor.id if m.actor is not None else _key(self.person_name(m.text))
+            found.setdefault(key, m)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _titled(self, m: Mention) -> tuple[set[str], set[str]]:
+        """The role groups and countries the words around a person's name give them."""
+        cache = self.__dict__.setdefault("_titled_cache", {})
+        if m.start not in cache:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            tokens = (self._title_tokens_before(span) + self._appositive_tokens(span)) if span is not None else []
+            roles = {named_roles()[t.lower_] for t in tokens if t.lower_ in named_roles()}
+            cache[m.start] = (roles, self._countries_of(tokens))
+        return cache[m.start]
+
+    def _countries_of(self, tokens: list[Token]) -> set[str]:
+        out = set()
+        for t in tokens:
+            low = t.lower_.removesuffix("'s").removesuffix("’s")
+            actor = self.d.adjectives.get(low) or self.d.lookup(t.text)
+            if actor is not None and (actor.country or actor.kind in ("igo", "group")):
+                out.add(actor.country or actor.id)
+        return out
 
     def _names_country(self, word: str) -> bool:
         low = word.lower().removesuffix("'s").removesuffix("’s")

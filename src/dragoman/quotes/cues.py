@@ -322,6 +322,22 @@ class CueFinder:
         return None
 
     def _speaker(self, token: Token) -> Speaker | None:
+        found = self._speaker_as_written(token)
+        if found is not None and found.actor is not None and found.actor.kind == "person":
+            return found
+        if token.pos_ in ("NOUN", "PROPN"):
+            country = found.actor.country if found is not None and found.actor is not None else None
+            holder = self.cast.role_holder(token, _noun_phrase(token), country)
+            if holder is not None:  # "the spokesman" is the spokesman the article names
+                phrase = _noun_phrase(token)
+                if holder.actor is not None:
+                    return Speaker(phrase.text, phrase.start_char, phrase.end_char, holder.actor,
+                                   self.cast.name_as_written(holder.actor))
+                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None,
+                               self.cast.person_name(holder.text))
+        return found
+
+    def _speaker_as_written(self, token: Token) -> Speaker | None:
         if token.lemma_.lower() in self.vocab["document_nouns"]:
             return self._document_speaker(token)
         named = self._person_in_phrase(token)
