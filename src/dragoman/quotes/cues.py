@@ -94,6 +94,10 @@ class CueFinder:
         if as_reported is not None:
             return as_reported
         clause = self._reported_clause(verb)
+        if clause is None:
+            directive = self._directive_cue(verb)
+            if directive is not None:
+                return directive
         subject = self._subject(verb)
         if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
             return None
@@ -218,6 +222,37 @@ class CueFinder:
             if between.rstrip(" \"“«‘'").endswith(":") and not any(c in between for c in ".!?\n"):
                 return m.start, m.end
         return None
+
+    def _directive_cue(self, verb: Token) -> Cue | None:
+        """'urged Y to do', 'called on Y to do', 'vowed to do', 'warned Y against ...': what
+        the speaker asked for, promised or warned against is what they said."""
+        lemma = verb.lemma_.lower()
+        content: list[Token] = []
+        ending = [t for t in verb.sent if not t.is_space]
+        if not ending or ending[-1].text not in (".", "!", "?", '"', "”", "’", "'"):
+            return None  # a headline ("X urges Y to ...") states the story, the text reports it again
+        if lemma in self.vocab["directive"] or lemma in self.vocab["commit_to"]:
+            wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if wanted is not None:
+                content = [t for t in wanted.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
+        elif lemma in self.vocab["warn_against"]:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            near = [*verb.children, *(t for o in objects for t in o.subtree)]
+            against = next((c for c in near if c.dep_ == "prep" and c.lower_ == "against"), None)
+            if against is not None:
+                content = list(against.subtree)
+        content = [t for t in content if not t.is_space]
+        while content and content[-1].is_punct:
+            content.pop()
+        if len([t for t in content if not t.is_punct]) < 3:
+            return None
+        subject = self._subject(verb)
+        if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in self.vocab["document_nouns"]:
+            subject = verb.head  # "The statement called on the government to ...", parsed as a noun phrase
+        if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
+            return None
+        return Cue(verb, self._speaker(subject), content[0].idx, content[-1].idx + len(content[-1]))
 
     def _accuse_cue(self, verb: Token) -> Cue | None:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -365,7 +400,9 @@ class CueFinder:
             mention = phrase.text if token.pos_ != "PRON" else token.text
             return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
         mention = self.cast.mention_of(token)
-        if token.ent_type_ == "PERSON" or (mention is not None and mention.label == "PERSON"):
+        if mention is not None and mention.label == "PERSON":  # the name without the words before it
+            return person_speaker(self.cast, mention.text, mention.start, mention.end)
+        if token.ent_type_ == "PERSON":
             return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
