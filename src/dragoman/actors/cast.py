@@ -21,6 +21,7 @@ class Cast(MentionFinder, Coreference):
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._known: list[_Known] = []
+        self._unresolved: dict[str, str | None] = {}  # short form -> full name not in the dictionary
         self._genders: dict[str, str | None] = {}
         self._pairs: list[tuple[int, Actor, Actor]] = []  # (char offset, a, b) of coordinated states
         # paragraph breaks are sentences of their own in the parse; they do not count as sentences

@@ -58,3 +58,35 @@ def _date(value) -> date | None:
         return None
 
 
+
+
+@lru_cache(maxsize=1)
+def _name_suffixes() -> frozenset[str]:
+    from ..vocab import load_data
+    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("suffixes", []))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    from ..vocab import load_data
+    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("honorifics", []))
+
+
+@lru_cache(maxsize=1)
+def named_roles() -> dict[str, str]:
+    """Role nouns whose holder named anywhere in the article is the one an unnamed mention means."""
+    from ..vocab import load_data
+    roles = (load_data("names.yaml") or {}).get("named_roles") or {}
+    return {str(k).lower(): str(v) for k, v in roles.items() if v}
+
+
+def plain_name(name: str) -> str:
+    """A person's name without a generational suffix or an honorific before it:
+    'Teodoro Locsin Jr.' -> 'Teodoro Locsin', 'Senator Jane Doe' -> 'Jane Doe'."""
+    parts = name.replace(",", " ").split()
+    before = len(parts)
+    while len(parts) > 2 and parts[-1].lower() in _name_suffixes():
+        parts.pop()
+    while len(parts) > 1 and parts[0].lower() in _honorifics():
+        parts.pop(0)
+    return " ".join(parts) if len(parts) != before else name

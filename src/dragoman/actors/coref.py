@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention, Party
-from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold
-from .dictionary import sector_actor
+from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, named_roles, plain_name
+from .dictionary import ADJECTIVES, sector_actor
 
 
 class Coreference:
@@ -19,6 +19,89 @@ class Coreference:
             if m.start <= start and end <= m.end:
                 return m.actor
         return None
+
+    def person_name(self, written: str) -> str:
+        """The full name of a person the dictionary does not know, as the article first gives
+        it: 'Lin' after 'Lin Jian', 'Locsin' after 'Teodoro Locsin Jr.'."""
+        name = plain_name(written.replace("’s", "").removesuffix("'s").strip())
+        if " " in name:
+            return name
+        return self._unresolved.get(_key(name)) or name
+
+    def body_name(self, actor: Actor, written: str, before: int) -> str:
+        """A body named as the article knows it: 'the ministry' is the ministry named earlier in
+        full ('Iraqi Foreign Ministry'); a name without its country takes the adjective the
+        article uses ('U.S. Treasury Department'). A state keeps its name ('Iran said')."""
+        words = [w for w in written.split() if w.lower() not in ("the", "a", "an", "this", "that")]
+        if actor.kind != "body" or not words or not actor.country:
+            return " ".join(words) or written
+        head = words[-1].lower()
+        for m in reversed(self._by_actor.get(actor.id, [])[:8]):
+            fuller = [w for w in m.text.split() if w.lower() != "the"]
+            if m.start < before and len(fuller) > len(words) and head in m.text.lower().split():
+                words = fuller
+                break
+        if not any(self._names_country(w) for w in words):
+            words = [self._adjective_used(actor.country), *words]
+        return " ".join(words)
+
+    def role_holder(self, head: Token, phrase: Span, country: str | None = None) -> Mention | None:
+        """The one person the article names in the role an unnamed phrase gives ('the
+        spokesman' ... 'military spokesman Yahya Saree'), before or after it; None when the
+        article names no one, or several people, in that role."""
+        role = named_roles().get(head.lower_)
+        if role is None or head.tag_ in ("NNS", "NNPS"):
+            return None
+        title = self.d.title_of(phrase.text)
+        gender = title.gender if title else None
+        countries = self._countries_of([t for t in phrase if t.i != head.i]) | ({country} if country else set())
+        found: dict[str, Mention] = {}
+        for m in self._persons:
+            roles, theirs = self._titled(m)
+            if m.actor is not None and m.actor.country:
+                theirs = theirs | {m.actor.country}
+            # a phrase that names whose spokesperson it is takes only someone known to speak for them
+            if role not in roles or (countries and not countries & theirs):
+                continue
+            if gender and self._gender(m) not in (gender, None):
+                continue
+            key = m.actor.id if m.actor is not None else _key(self.person_name(m.text))
+            found.setdefault(key, m)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _titled(self, m: Mention) -> tuple[set[str], set[str]]:
+        """The role groups and countries the words around a person's name give them."""
+        cache = self.__dict__.setdefault("_titled_cache", {})
+        if m.start not in cache:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            tokens = (self._title_tokens_before(span) + self._appositive_tokens(span)) if span is not None else []
+            roles = {named_roles()[t.lower_] for t in tokens if t.lower_ in named_roles()}
+            cache[m.start] = (roles, self._countries_of(tokens))
+        return cache[m.start]
+
+    def _countries_of(self, tokens: list[Token]) -> set[str]:
+        out = set()
+        for t in tokens:
+            low = t.lower_.removesuffix("'s").removesuffix("’s")
+            actor = self.d.adjectives.get(low) or self.d.lookup(t.text)
+            if actor is not None and (actor.country or actor.kind in ("igo", "group")):
+                out.add(actor.country or actor.id)
+        return out
+
+    def _names_country(self, word: str) -> bool:
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        if low in self.d.adjectives or low in self.d.demonyms:
+            return True
+        found = self.d.lookup(word) or self.d.metonyms.get(_key(word))
+        return found is not None and found.kind in ("country", "body")
+
+    def _adjective_used(self, country: str) -> str:
+        """The adjective this article gives the country ('U.S.' rather than 'American')."""
+        for m in self._by_actor.get(country, []) + self._by_actor.get(f"{country} GOV", []):
+            first = m.text.split()[0] if m.text.split() else ""
+            if first.lower() in self.d.adjectives and self.d.adjectives[first.lower()].country == country:
+                return first
+        return ADJECTIVES.get(country) or country
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..records import Actor
 from ..vocab import load_data, load_user_file
-from .common import FEMALE_SURNAME, _date, _key, _slug
+from .common import FEMALE_SURNAME, _date, _fold, _key, _slug, plain_name
 
 
 @dataclass(slots=True)
@@ -90,6 +90,7 @@ class ActorDictionary:
     _bodies: list[tuple[str, Actor]] | None = None
     _sector_heads: set[str] | None = None
     _by_role: dict[str, list[Person]] | None = None
+    _by_initial: dict[str, list[tuple[str, list[Person]]]] | None = None
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -173,7 +174,9 @@ class ActorDictionary:
     def _add_person(self, p: dict) -> None:
         roles = [(str(r.get("role", "")).lower(), _date(r.get("start")), _date(r.get("end")))
                  for r in p.get("roles") or [] if isinstance(r, dict)]
-        person = Person(name=p["name"], variants=list(p.get("variants") or []), gender=p.get("gender"),
+        # the name people know: 'Teodoro Locsin' for 'Teodoro Locsin Jr.' (kept as a variant)
+        person = Person(name=plain_name(p["name"]), variants=[p["name"], *(p.get("variants") or [])],
+                        gender=p.get("gender"),
                         country=p.get("country"), sector=p.get("sector") or "GOV", wikidata=p.get("wikidata"),
                         roles=roles, igo=p.get("igo"))
         for v in {p["name"], *person.variants}:
@@ -228,6 +231,28 @@ class ActorDictionary:
 
     def person(self, name: str) -> Person | None:
         return self.people.get(_key(name))
+
+    def near_spellings(self, name: str) -> list[Person]:
+        """People whose surname is one typo away from the last word of ``name`` ('Peksov',
+        'Grusnko', 'Shmyal'), and whose first name, when one is given, starts alike."""
+        words = name.split()
+        last = _fold(_key(words[-1]))
+        if len(last) < 5 or not last.isalpha():
+            return []
+        if self._by_initial is None:
+            self._by_initial = {}
+            for key, bucket in self.surnames.items():
+                self._by_initial.setdefault(_fold(key)[:1], []).append((_fold(key), bucket))
+            for person in {id(p): p for p in self.people.values()}.values():
+                surname = _fold(_key(person.name.split()[-1]))
+                self._by_initial.setdefault(surname[:1], []).append((surname, [person]))
+        found: dict[int, Person] = {}
+        for surname, bucket in self._by_initial.get(last[:1], []):
+            if surname != last and abs(len(surname) - len(last)) <= 1 and _one_edit(surname, last):
+                for person in bucket:
+                    if len(words) == 1 or _fold(person.name)[:1] == _fold(words[0])[:1]:
+                        found[id(person)] = person
+        return list(found.values())
 
     def title_of(self, phrase: str) -> Title | None:
         low = " " + re.sub(r"\s*-\s*", " ", phrase.lower().replace("’", "'")) + " "
@@ -320,3 +345,14 @@ def _title_head(title: str) -> str:
     return words[-1]
 
 
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours turns ``a`` into ``b``."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]

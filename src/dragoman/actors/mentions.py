@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
 from .common import (ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, MINISTRY_NOUNS,
-                     ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug)
+                     ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .coref import _role_family
 from .dictionary import Person, Title, sector_actor
 
@@ -146,7 +146,7 @@ class MentionFinder:
         key = _key(text)
         if key in self.d.adjectives or key in self.d.demonyms:
             return False
-        return any(key in k.names for k in self._known) or key in self.d.people or \
+        return any(key in k.names for k in self._known) or key in self.d.people or bool(self._unresolved.get(key)) or \
             (" " not in key and len(self.d.surnames.get(key, [])) == 1 and text[:1].isupper())
 
     def _person_mention(self, ent: Span) -> Mention | None:
@@ -158,9 +158,10 @@ class MentionFinder:
         span = ent.doc[start:ent.end]
         if span.text.endswith(("'s", "’s")):
             span = ent.doc[start:ent.end - 1] if ent.end - 1 > start else span
-        name = span.text.replace("’s", "").strip()
+        name = plain_name(span.text.replace("’s", "").strip())
         actor = self._resolve_person(name, span)
         if actor is None:
+            self._note_unresolved(name)
             return self._mention(span, "PERSON", None, "unresolved")
         return self._mention(span, "PERSON", actor, "person")
 
@@ -173,12 +174,31 @@ class MentionFinder:
         if person is not None:
             return self._remember(person.actor(self.when, self.d.role_sectors), person.gender, person)
         if " " not in key:
-            return self._resolve_surname(key)
+            return self._resolve_surname(key) or self._resolve_misspelt(name)
+        misspelt = self._resolve_misspelt(name)
+        if misspelt is not None:
+            return misspelt
         derived = self._actor_from_title(span, name)
         gender = self.d.gender_of_name(name)
         if derived is not None:
             return self._remember(derived, gender, None, name)
         return None
+
+    def _resolve_misspelt(self, name: str) -> Actor | None:
+        """A near-miss spelling of one person the dictionary knows ('Dmitry Peksov'): that
+        person, met earlier in the article or the only one in office at its date."""
+        near = self.d.near_spellings(name)
+        met = [p for p in near if any(k.actor.name == p.name for k in self._known)]
+        if len(near) > 1 and self.when:
+            near = [p for p in near if p.role_at(self.when)]
+        # a lone surname: someone met before, or the one such person in office at the article's date
+        chosen = met if len(met) == 1 or (" " not in name and not self.when) else near
+        if len(chosen) != 1:
+            return None
+        p = chosen[0]
+        actor = self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
+        self._remember(actor, p.gender, None, name)  # the article's spelling names them from now on
+        return actor
 
     def _resolve_surname(self, key: str) -> Actor | None:
         candidates = self.d.surnames.get(key, [])
@@ -192,11 +212,30 @@ class MentionFinder:
                 return self._remember(p.actor(self.when, self.d.role_sectors), p.gender, p)
         return None
 
+    def _note_unresolved(self, name: str) -> None:
+        """A full name the dictionary does not know: its short forms name it later on."""
+        if " " not in name:
+            return
+        for short in self._short_forms(name):
+            if self._unresolved.setdefault(short, name) != name:
+                self._unresolved[short] = None  # two people share it: it names neither
+
+    def _short_forms(self, name: str) -> list[str]:
+        """The surname, and the first word of a two-word name: surname-first names ('Lin' for
+        'Lin Jian', 'Mao' for 'Mao Ning') are shortened to their first word, and a given name
+        alone rarely names anyone in news copy."""
+        words = name.split()
+        forms = [_key(words[-1])]
+        first = _key(words[0])
+        if len(words) == 2 and words[0][:1].isupper() and len(first) > 1 and not first.endswith("."):
+            forms.append(first)
+        return forms
+
     def _remember(self, actor: Actor, gender: str | None, person: Person | None, name: str | None = None) -> Actor:
         names = set()
         for n in ([person.name, *person.variants] if person else [name or actor.name]):
             names.add(_key(n))
-            names.add(_key(n.split()[-1]))
+            names.update(self._short_forms(n) if " " in n else [_key(n)])
         for k in self._known:
             if k.actor.id == actor.id:
                 k.names |= names

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..actors import Cast
 from ..clean import words
 from ..records import Article, Quote, Speaker
-from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, speaker_for
+from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for
 from .marks import OPEN_MARKS, Marked, find_marked, n_words
 
 class QuoteExtractor:
@@ -171,7 +171,7 @@ class QuoteExtractor:
         x = people[-1]
         if x.actor is not None:
             return speaker_for(self.cast, x.actor, x.text, x.start, x.end)
-        return Speaker(x.text, x.start, x.end, None)
+        return person_speaker(self.cast, x.text, x.start, x.end)
 
     def _subject_speaker(self, m: Marked) -> Speaker | None:
         """'The minister was "sincerely satisfied with ..."': the sentence's subject speaks."""
@@ -266,7 +266,7 @@ class QuoteExtractor:
         m = latest[max(counts, key=lambda k: (counts[k], latest[k].start))]
         if m.actor is not None:
             return speaker_for(self.cast, m.actor, m.text, m.start, m.end)
-        return Speaker(m.text, m.start, m.end, None)
+        return person_speaker(self.cast, m.text, m.start, m.end)
 
     def _headline_quotes(self, quotes: list[Quote]) -> list[Quote]:
         """'Zakharova: Russia will not ...' as a paragraph of its own."""

@@ -94,6 +94,10 @@ class CueFinder:
         if as_reported is not None:
             return as_reported
         clause = self._reported_clause(verb)
+        if clause is None:
+            directive = self._directive_cue(verb)
+            if directive is not None:
+                return directive
         subject = self._subject(verb)
         if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
             return None
@@ -219,6 +223,37 @@ class CueFinder:
                 return m.start, m.end
         return None
 
+    def _directive_cue(self, verb: Token) -> Cue | None:
+        """'urged Y to do', 'called on Y to do', 'vowed to do', 'warned Y against ...': what
+        the speaker asked for, promised or warned against is what they said."""
+        lemma = verb.lemma_.lower()
+        content: list[Token] = []
+        ending = [t for t in verb.sent if not t.is_space]
+        if not ending or ending[-1].text not in (".", "!", "?", '"', "”", "’", "'"):
+            return None  # a headline ("X urges Y to ...") states the story, the text reports it again
+        if lemma in self.vocab["directive"] or lemma in self.vocab["commit_to"]:
+            wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if wanted is not None:
+                content = [t for t in wanted.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
+        elif lemma in self.vocab["warn_against"]:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            near = [*verb.children, *(t for o in objects for t in o.subtree)]
+            against = next((c for c in near if c.dep_ == "prep" and c.lower_ == "against"), None)
+            if against is not None:
+                content = list(against.subtree)
+        content = [t for t in content if not t.is_space]
+        while content and content[-1].is_punct:
+            content.pop()
+        if len([t for t in content if not t.is_punct]) < 3:
+            return None
+        subject = self._subject(verb)
+        if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in self.vocab["document_nouns"]:
+            subject = verb.head  # "The statement called on the government to ...", parsed as a noun phrase
+        if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
+            return None
+        return Cue(verb, self._speaker(subject), content[0].idx, content[-1].idx + len(content[-1]))
+
     def _accuse_cue(self, verb: Token) -> Cue | None:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         # "of ..." hangs off the verb, or (a common misparse) off the one accused
@@ -322,6 +357,22 @@ class CueFinder:
         return None
 
     def _speaker(self, token: Token) -> Speaker | None:
+        found = self._speaker_as_written(token)
+        if found is not None and found.actor is not None and found.actor.kind == "person":
+            return found
+        if token.pos_ in ("NOUN", "PROPN"):
+            country = found.actor.country if found is not None and found.actor is not None else None
+            holder = self.cast.role_holder(token, _noun_phrase(token), country)
+            if holder is not None:  # "the spokesman" is the spokesman the article names
+                phrase = _noun_phrase(token)
+                if holder.actor is not None:
+                    return Speaker(phrase.text, phrase.start_char, phrase.end_char, holder.actor,
+                                   self.cast.name_as_written(holder.actor))
+                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None,
+                               self.cast.person_name(holder.text))
+        return found
+
+    def _speaker_as_written(self, token: Token) -> Speaker | None:
         if token.lemma_.lower() in self.vocab["document_nouns"]:
             return self._document_speaker(token)
         named = self._person_in_phrase(token)
@@ -333,7 +384,7 @@ class CueFinder:
             if named is not None:  # someone the dictionary does not know
                 if named.actor is not None:
                     return speaker_for(self.cast, named.actor, token.text, token.idx, token.idx + len(token))
-                return Speaker(named.text, named.start, named.end, None)
+                return person_speaker(self.cast, named.text, named.start, named.end)
             return None
         appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
         for child in appositions:
@@ -343,11 +394,16 @@ class CueFinder:
             named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
             if named is not None:  # "The head of the office, Jan Novak, said": the name, unresolved
                 phrase = _noun_phrase(named)
-                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
+                return person_speaker(self.cast, phrase.text, phrase.start_char, phrase.end_char)
         phrase = _noun_phrase(token)
         if party is not None:
             mention = phrase.text if token.pos_ != "PRON" else token.text
             return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
+        mention = self.cast.mention_of(token)
+        if mention is not None and mention.label == "PERSON":  # the name without the words before it
+            return person_speaker(self.cast, mention.text, mention.start, mention.end)
+        if token.ent_type_ == "PERSON":
+            return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
@@ -370,7 +426,7 @@ class CueFinder:
             if mention is not None and mention.actor is not None:
                 return speaker_for(self.cast, mention.actor, mention.text, mention.start, mention.end)
             entity = next((e for e in self.doc.ents if e.start <= t.i < e.end), self.doc[t.i: t.i + 1])
-            return Speaker(entity.text, entity.start_char, entity.end_char, None)
+            return person_speaker(self.cast, entity.text, entity.start_char, entity.end_char)
         return None
 
     def _document_speaker(self, token: Token) -> Speaker | None:
@@ -391,14 +447,14 @@ def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speake
     """A resolved speaker, named the way a reader of the article would name them: a person by
     their name, a body or a group by the words of the text ("two Egyptian security sources",
     "Yerevan"), with the actor code alongside."""
-    if actor.kind == "person":
+    if actor.kind == "person":  # the actor's canonical name (accents as written), the article's form in `mention`
         return Speaker(mention, start, end, actor, cast.name_as_written(actor))
     parts = mention.split()
     if parts and parts[0].lower() in ("a", "an", "the", "one") and len(parts) > 1:
         parts = parts[1:]
     if not parts or parts[0].lower() in PRONOUN_WORDS:
         return Speaker(mention, start, end, actor)
-    return Speaker(mention, start, end, actor, " ".join(parts))
+    return Speaker(mention, start, end, actor, cast.body_name(actor, " ".join(parts), start))
 
 
 def _between_commas(verb: Token) -> bool:
@@ -427,3 +483,9 @@ def _strip_det(span: Span) -> Span:
     return span
 
 
+
+
+def person_speaker(cast: Cast, written: str, start: int, end: int) -> Speaker:
+    """A person the dictionary does not know, named by the full name the article gives them."""
+    name = cast.person_name(written)
+    return Speaker(written, start, end, None, name if name != written else None)

@@ -1,0 +1,44 @@
+"""Reporting constructions (issue 10, phenomenon 2): what a speaker urged, called for, vowed
+or warned against is what they said."""
+from nlp_helpers import analyze, quote_starting
+
+
+def speaker_name(article, words):
+    q = quote_starting(article, words)
+    assert q is not None, [x.text for x in article.quotes]
+    return q.speaker.name if q.speaker else None
+
+
+def test_urged_someone_to_do():
+    a = analyze("Senator Ilse Marwick urged the cabinet to open an inquiry into the dam contracts.",
+                date="2024-05-14")
+    assert speaker_name(a, "open an inquiry into") == "Ilse Marwick"
+
+
+def test_called_on_someone_to_do():
+    a = analyze("The Freedonian Foreign Ministry called on both sides to return to the negotiating table "
+                "without conditions.", date="2024-05-14")
+    assert quote_starting(a, "return to the negotiating table") is not None
+
+
+def test_vowed_to_do():
+    a = analyze("Rebel commander Osei Darko vowed on Friday to hold the river crossing until the last man.",
+                date="2024-05-14")
+    assert speaker_name(a, "hold the river crossing") == "Osei Darko"
+
+
+def test_warned_someone_against():
+    a = analyze("Prime Minister Halvard Enge warned the neighbouring states against any interference in the "
+                "election.", date="2024-05-14")
+    assert quote_starting(a, "any interference in the election") is not None
+
+
+def test_a_plain_object_is_not_a_directive():
+    a = analyze("The mayor asked a question about the budget at the meeting.", date="2024-05-14")
+    assert a.quotes == []
+
+
+def test_a_headline_appeal_is_not_a_quote_of_its_own():
+    a = analyze("Freedonia urges Sylvania to reopen the border\n\nThe Freedonian government on Monday urged "
+                "Sylvania to reopen the border crossings for trucks.", date="2024-05-14")
+    assert len([q for q in a.quotes if "reopen the border" in q.text]) == 1

@@ -1,0 +1,30 @@
+"""Role and body speakers (issue 10, phenomenon 1): an unnamed spokesperson is the one the
+article names, before or after; no one when the article names no one or several."""
+from nlp_helpers import analyze, quote_starting
+
+
+def speaker_name(article, words):
+    q = quote_starting(article, words)
+    assert q is not None, [x.text for x in article.quotes]
+    return q.speaker.name if q.speaker else None
+
+
+def test_the_spokesman_is_the_spokesman_named_before():
+    a = analyze("Rebel military spokesman Haddad Qasimi said on Sunday that his forces had shelled the "
+                "airport.\n\nThe fighters had fired four rockets at the runway overnight, the spokesman "
+                "said.", date="2024-05-14")
+    assert speaker_name(a, "The fighters had fired") == "Haddad Qasimi"
+
+
+def test_the_spokeswoman_is_the_spokeswoman_named_after():
+    a = analyze("Freedonia's foreign ministry spokeswoman said on Monday that her country was worried by "
+                "the fighting.\n\n"
+                '"The situation is alarming," Freedonian Foreign Ministry Spokesperson Lena Varga told a '
+                "regular briefing.", date="2024-05-14")
+    assert speaker_name(a, "her country was worried") == "Lena Varga"
+
+
+def test_two_spokespeople_named_leave_the_role_unresolved():
+    a = analyze("Army spokesman Tomas Relk and police spokesman Ivo Brand visited the site.\n\n"
+                "The bridge would stay closed for a week, the spokesman said.", date="2024-05-14")
+    assert speaker_name(a, "The bridge would stay closed") not in ("Tomas Relk", "Ivo Brand")
