@@ -31,29 +31,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from throughput import dragoman_command, print_table, synthetic_article  # noqa: E402
+from throughput import dragoman_command, joined_stories, print_table  # noqa: E402
 
 RATIO_TARGET = 1.25
 MEMORY_TARGET_MB = 1536
-FURNITURE = ("Share:", "©", "Read more:")
 
 
 def long_article(chars: int) -> str:
-    """One headline, then the paragraphs of generated stories until ``chars`` characters."""
-    parts = ["Regional talks: a long record of statements and incidents"]
-    size, i = len(parts[0]), 0
-    while size < chars:
-        story = synthetic_article(i).split("\n\n")
-        i += 1
-        for paragraph in story[1:]:  # its own headline would be a paragraph without a full stop
-            paragraph = paragraph.strip()
-            if not paragraph or paragraph.startswith(FURNITURE) or "\n" in paragraph:
-                continue
-            parts.append(paragraph)
-            size += len(paragraph) + 2
-            if size >= chars:
-                break
-    return "\n\n".join(parts)[:chars].rsplit(".", 1)[0] + "."
+    return joined_stories(0, chars=chars)
 
 
 def prepared(text: str):

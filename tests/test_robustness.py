@@ -124,3 +124,21 @@ def test_punctuation_and_quote_mark_soup_never_breaks_the_pipeline(pieces):
         assert result.status != "partial", result.reason
         for q in result.quotes:
             assert 0 <= q.start <= q.end <= len(result.text)
+
+
+def test_an_edited_file_replaces_its_earlier_version(tmp_path: Path):
+    article = tmp_path / "talks.txt"
+    db = tmp_path / "edits.db"
+    for text in (GOOD, GOOD.replace("Monday", "Tuesday"), GOOD.replace("Monday", "Wednesday")):
+        article.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["analyze", str(article), "--db", str(db), "--quiet"])
+        assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["analyze", str(article), "--db", str(db)])
+    assert "0 stored, 1 already stored" in result.output
+    store = SQLiteStore(db)
+    try:
+        rows = store.db.execute("SELECT source, text FROM articles").fetchall()
+        assert len(rows) == 1 and "Wednesday" in rows[0]["text"]
+        assert len(store.quotes(search="border")) == 1
+    finally:
+        store.close()

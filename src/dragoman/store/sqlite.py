@@ -794,7 +794,7 @@ _EXPORT_SQL = {
         " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id"
         " ORDER BY ev.rowid"),
     "articles": (
-        "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
+        "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status, a.reason,"
         " a.analysed_at,"
         " (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"

@@ -132,6 +132,7 @@ class ArticleDetail(Model):
     dateline: Optional[str] = None
     language: Optional[str] = None
     status: Optional[str] = None
+    reason: Optional[str] = Field(None, description="for status 'partial': the stage that failed and its error")
     analysed_at: Optional[str] = None
     text: str
     entities: list[Entity]
