@@ -109,6 +109,7 @@ def extract_html(html: str) -> tuple[str, Metadata] | None:
 # one batch, not the number of articles, decide the peak.
 BATCH_CHARS = 200_000
 
+
 class Analyzer:
     """Parses prepared articles and runs the extraction stages on them."""
 
