@@ -11,6 +11,7 @@ Peak memory (VmHWM, else ru_maxrss) of each is measured in its own child process
 pollute the other.
 
     .venv/bin/python benchmarks/throughput.py                      # 200 generated articles
+    .venv/bin/python benchmarks/throughput.py --words 3000 --articles 40   # long articles
     .venv/bin/python benchmarks/throughput.py --dir ../shared/corpus/seeds --repeat 20 --stages
     .venv/bin/python benchmarks/throughput.py --memory-only --articles 10000
 
@@ -131,7 +132,38 @@ def synthetic_article(i: int) -> str:
     )
 
 
-def synthetic_documents(n: int) -> list[RawDocument]:
+FURNITURE = ("Share:", "©", "Read more:")
+
+
+def joined_stories(seed: int, *, chars: int | None = None, words: int | None = None) -> str:
+    """One long article: a headline, then the paragraphs of generated stories (from ``seed`` on)
+    until it has ``chars`` characters or ``words`` words."""
+    parts = [synthetic_article(seed).split("\n\n")[0].strip()]
+    size, count, i = len(parts[0]), len(parts[0].split()), seed
+
+    def full() -> bool:
+        return (chars is not None and size >= chars) or (words is not None and count >= words)
+
+    while not full():
+        for paragraph in synthetic_article(i).split("\n\n")[1:]:  # a headline inside would end no sentence
+            paragraph = paragraph.strip()
+            if not paragraph or paragraph.startswith(FURNITURE) or "\n" in paragraph:
+                continue
+            parts.append(paragraph)
+            size += len(paragraph) + 2
+            count += len(paragraph.split())
+            if full():
+                break
+        i += 1
+    text = "\n\n".join(parts)
+    return text if chars is None else text[:chars].rsplit(".", 1)[0] + "."
+
+
+def synthetic_documents(n: int, words: int | None = None) -> list[RawDocument]:
+    """``n`` generated articles: wire stories of about 200 words, or of about ``words`` words each."""
+    if words:
+        return [RawDocument(source=f"synthetic/{i:06d}.txt", text=joined_stories(i * 1000, words=words))
+                for i in range(n)]
     return [RawDocument(source=f"synthetic/{i:06d}.txt", text=synthetic_article(i)) for i in range(n)]
 
 
@@ -396,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", "-n", type=int, default=None,
                     help="generated articles (default 200; 10000 with --memory-only)")
+    ap.add_argument("--words", type=int, default=None,
+                    help="generated articles of about this many words each (e.g. 3000), instead of wire stories")
     ap.add_argument("--dir", help="use the article files under this directory instead of generated ones")
     ap.add_argument("--repeat", type=int, default=1, help="with --dir: each file this many times (own header)")
     ap.add_argument("--rounds", type=int, default=2, help="bare/pipeline pairs to alternate (default 2)")
@@ -424,8 +458,8 @@ def benchmark(args, workdir: Path) -> int:
         raw = directory_documents(args.dir, args.repeat)
         origin = f"{args.dir} x{args.repeat}"
     else:
-        raw = synthetic_documents(args.articles or 200)
-        origin = "generated"
+        raw = synthetic_documents(args.articles or 200, args.words)
+        origin = f"generated, ~{args.words} words each" if args.words else "generated"
     docs, texts = english_only(raw)
     if not docs:
         print("no English articles to measure", file=sys.stderr)

@@ -67,13 +67,12 @@ def test_a_parser_failure_keeps_the_other_articles_of_the_batch():
         """The pipeline, except that the batch parse fails and so does the one article's own parse."""
 
         def pipe(self, texts, batch_size):
-            yield real(texts[0])
-            raise RuntimeError("simulated parser crash")
-
-        def __call__(self, text):
-            if "Kestria" in text:
+            if len(texts) > 1:
+                yield real(texts[0])
+                raise RuntimeError("simulated parser crash")
+            if "Kestria" in texts[0]:
                 raise MemoryError("simulated out of memory")
-            return real(text)
+            yield real(texts[0])
 
     az.nlp = Exploding()
     try:
@@ -90,10 +89,11 @@ def test_a_batch_holds_a_bounded_number_of_characters():
     from nlp_helpers import analyzer
 
     az = analyzer()
-    sizes = [50_000, 120_000, 10_000, 300_000, 5_000, 5_000]
+    assert (az.batch_chars, pipeline.PIECE_CHARS) == (100_000, 50_000)
+    sizes = [30_000, 40_000, 20_000, 60_000, 45_000, 45_000, 5_000, 10_000]
     articles = [Article(id=str(n), source=f"{n}.txt", text="x" * size) for n, size in enumerate(sizes)]
     batches = [[a.id for a in b] for b in az.batches(articles)]
-    assert batches == [["0", "1", "2"], ["3"], ["4", "5"]]
+    assert batches == [["0", "1", "2"], ["3"], ["4", "5", "6"], ["7"]]
     assert all(sum(len(a.text) for a in b) <= az.batch_chars or len(b) == 1 for b in az.batches(articles))
 
 
@@ -124,3 +124,56 @@ def test_punctuation_and_quote_mark_soup_never_breaks_the_pipeline(pieces):
         assert result.status != "partial", result.reason
         for q in result.quotes:
             assert 0 <= q.start <= q.end <= len(result.text)
+
+
+def test_an_edited_file_replaces_its_earlier_version(tmp_path: Path):
+    article = tmp_path / "talks.txt"
+    db = tmp_path / "edits.db"
+    for text in (GOOD, GOOD.replace("Monday", "Tuesday"), GOOD.replace("Monday", "Wednesday")):
+        article.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["analyze", str(article), "--db", str(db), "--quiet"])
+        assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["analyze", str(article), "--db", str(db)])
+    assert "0 stored, 1 already stored" in result.output
+    store = SQLiteStore(db)
+    try:
+        rows = store.db.execute("SELECT source, text FROM articles").fetchall()
+        assert len(rows) == 1 and "Wednesday" in rows[0]["text"]
+        assert len(store.quotes(search="border")) == 1
+    finally:
+        store.close()
+
+
+def test_a_long_text_is_cut_into_pieces_that_join_up_to_it():
+    text = ("First paragraph ends here.\n\n" + "A sentence in a long paragraph. " * 40 + "\n\n"
+            + "x" * 300 + "\n\nLast words.")
+    pieces = list(pipeline.split_for_parsing(text, 200))
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= 200 for p in pieces)
+    assert pieces[0] == "First paragraph ends here.\n\n"
+    assert pieces[1].endswith(". ")  # inside a paragraph: after a full stop
+    assert "x" * 200 in pieces  # an unbroken run: cut where it must be
+
+
+def test_a_long_article_is_parsed_in_pieces_with_its_exact_text(monkeypatch):
+    from nlp_helpers import analyzer
+
+    az = analyzer()
+    story = ("Kestria and Marovia held talks in Valden on Monday.\n\n"
+             "\"We are ready to sign the agreement,\" Foreign Minister Ilsa Varnek told reporters.\n\n"
+             "Marovia accused Kestria of delaying the exchange of prisoners, according to a statement.\n\n")
+    text = "Talks go on\n\n" + story * 12 + "The next round is due in May."
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 1000)
+    article = pipeline.prepare(RawDocument(source="long.txt", text=text))
+    assert [len(b) for b in az.batches([article, article])] == [1, 1]  # alone in its batch
+    doc = next(az.parse([article.text]))
+    assert doc.text == article.text
+    result = next(az.analyze([article]))
+    assert result.status == "analysed"
+    for m in result.entities:
+        assert result.text[m.start:m.end] == m.text
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 100_000)
+    whole = next(az.analyze([pipeline.prepare(RawDocument(source="long.txt", text=text))]))
+    quotes = [(q.start, q.end, q.speaker.name if q.speaker else None) for q in result.quotes]
+    assert len(quotes) >= 12
+    assert quotes == [(q.start, q.end, q.speaker.name if q.speaker else None) for q in whole.quotes]

@@ -223,6 +223,39 @@ def _store(db: Optional[str]):
     return open_store(path)
 
 
+class QueryFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _dates(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """--since and --until as the API reads them (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)."""
+    from .web.params import BadParameter, date_range
+
+    try:
+        return date_range(since, until)
+    except BadParameter as exc:
+        raise typer.BadParameter(str(exc).split(": ", 1)[1], param_hint=f"--{exc.name}") from None
+
+
+def _event_type(value: Optional[str]) -> Optional[str]:
+    from .web.params import BadParameter, parse_event_type
+
+    try:
+        return parse_event_type(value)
+    except BadParameter as exc:
+        raise typer.BadParameter(str(exc).split(": ", 1)[1], param_hint="--type") from None
+
+
+def _actor(store, value: str, what: str) -> dict:
+    """The stored actor a user means (id, code or name); a usage error if there is none."""
+    found = store.find_actor(value.strip()) if value.strip() else None
+    if found is None:
+        raise typer.BadParameter(f"no actor matching {value!r} in the store (give an id, a code or a name)",
+                                 param_hint=what)
+    return found
+
+
 def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str, int]]) -> None:
     if fmt == "jsonl":
         for r in rows:
@@ -247,10 +280,11 @@ def quotes(
     until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
     search: Optional[str] = typer.Option(None, "--search", help="Words in the quote."),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Quotes in the store: who said what."""
+    since, until = _dates(since, until)
     store = _store(db)
     rows = store.quotes(speaker=speaker, about=about, since=since, until=until, search=search, limit=limit)
     _emit(rows, fmt, [("date", "date", 10), ("speaker", "speaker_name", 24), ("code", "speaker_code", 8),
@@ -265,10 +299,12 @@ def events(
     since: Optional[str] = typer.Option(None, "--since"),
     until: Optional[str] = typer.Option(None, "--until"),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Coded events in the store: who did what to whom."""
+    since, until = _dates(since, until)
+    type = _event_type(type)
     store = _store(db)
     rows = store.events(source=source, target=target, type=type, since=since, until=until, limit=limit)
     _emit(rows, fmt, [("date", "date", 10), ("source", "source_code", 10), ("type", "type", 10),
@@ -280,11 +316,13 @@ def events(
 def dyad(
     a: str = typer.Argument(..., help="First actor (code, name or id), e.g. RUS."),
     b: str = typer.Argument(..., help="Second actor, e.g. ARM."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Relations between two actors per month: counts by quad class and mean intensity."""
     store = _store(db)
+    _actor(store, a, "A")
+    _actor(store, b, "B")
     rows = store.dyad(a, b)
     _emit(rows, fmt, [("month", "month", 7), ("events", "events", 6), ("verbal coop", "verbal cooperation", 6),
                       ("material coop", "material cooperation", 6), ("verbal conflict", "verbal conflict", 6),
@@ -295,7 +333,7 @@ def dyad(
 def actors(
     name: Optional[str] = typer.Argument(None, help="Show one actor: aliases, roles, tenure, articles."),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Actors in the store with their mention counts, or one actor's profile."""
@@ -351,7 +389,10 @@ def _print_profile(p: dict) -> None:
 def serve(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host"),
-    port: int = typer.Option(8000, "--port"),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    allow_host: Optional[List[str]] = typer.Option(
+        None, "--allow-host", help="A Host name to answer (repeatable; default: the --host address, and "
+                                   "localhost when that is a loopback address). Others get 400."),
 ) -> None:
     """The HTTP API and web dashboard over the store."""
     from .web.app import serve as run_server
@@ -359,7 +400,7 @@ def serve(
     store = _store(db)
     path = store.path
     store.close()
-    run_server(path, host=host, port=port)
+    run_server(path, host=host, port=port, allowed_hosts=allow_host or None)
 
 
 class ExportWhat(str, Enum):

@@ -28,8 +28,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "target_sector", "target_kind", "target_mention", "mutual", "negated", "hypothetical", "location",
                "sentence", "trigger", "quote_index", "evidence", "article_title", "article_source", "article_url",
                "analysed_at"),
-    "articles": ("id", "source", "url", "title", "date", "outlet", "dateline", "language", "status", "analysed_at",
-                 "n_entities", "n_quotes", "n_events", "text", "story_id", "duplicate_of"),
+    "articles": ("id", "source", "url", "title", "date", "outlet", "dateline", "language", "status", "reason",
+                 "analysed_at", "n_entities", "n_quotes", "n_events", "text", "story_id", "duplicate_of"),
     "actors": ("id", "name", "code", "country", "sector", "kind", "role", "wikidata", "mentions", "articles",
                "quotes", "events_as_source", "events_as_target"),
 }

@@ -12,6 +12,8 @@ import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
@@ -103,10 +105,13 @@ def extract_html(html: str) -> tuple[str, Metadata] | None:
     return text, meta
 
 
-# A batch holds at most this many characters as well as ``batch_size`` articles: spaCy keeps every
-# parsed Doc of a batch (and the parser's working arrays) in memory at once, so a few long files in
-# one batch, not the number of articles, decide the peak.
-BATCH_CHARS = 200_000
+# spaCy's memory grows with the text it parses at once (about 3.5 GB for one article of a million
+# characters), so a batch holds at most BATCH_CHARS characters as well as ``batch_size`` articles,
+# and an article longer than PIECE_CHARS is parsed alone, in pieces cut at paragraph breaks, which
+# are then joined into one Doc with the article's exact text (sentences never cross a paragraph).
+BATCH_CHARS = 100_000
+PIECE_CHARS = 50_000
+
 
 class Analyzer:
     """Parses prepared articles and runs the extraction stages on them."""
@@ -139,26 +144,44 @@ class Analyzer:
         chars = 0
         for article in articles:
             size = len(article.text) if article.status == "analysed" else 0
-            if batch and (len(batch) >= self.batch_size or chars + size > self.batch_chars):
+            alone = size > PIECE_CHARS
+            if batch and (alone or len(batch) >= self.batch_size or chars + size > self.batch_chars):
                 yield batch
                 batch, chars = [], 0
             batch.append(article)
             chars += size
+            if alone:
+                yield batch
+                batch, chars = [], 0
         if batch:
             yield batch
+
+    def parse(self, texts: list[str]) -> Iterator:
+        """The Docs of ``texts``, in order; a long text (alone in its batch) is parsed in pieces."""
+        if len(texts) == 1 and len(texts[0]) > PIECE_CHARS:
+            return iter([self.parse_in_pieces(texts[0])])
+        return self.nlp.pipe(texts, batch_size=len(texts))
+
+    def parse_in_pieces(self, text: str):
+        pieces = list(split_for_parsing(text, PIECE_CHARS))
+        doc = Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False,
+                            exclude=["tensor", "user_data"])
+        if doc.text != text:  # never expected: the pieces are consecutive slices of the text
+            raise ValueError("the pieces of a long text did not join up to the text")
+        return doc
 
     def _analyze_batch(self, batch: list[Article]) -> Iterator[Article]:
         texts = [a.text if a.status == "analysed" else "" for a in batch]
         done = 0
         try:
-            for doc in self.nlp.pipe(texts, batch_size=len(batch)):
+            for doc in self.parse(texts):
                 yield self._finish(doc, batch[done])
                 done += 1
         except Exception:  # noqa: BLE001 - the parser failed somewhere in the batch: one by one
             log.debug("parsing a batch failed; parsing its articles one by one", exc_info=True)
             for i in range(done, len(batch)):
                 try:
-                    doc = self.nlp(texts[i])
+                    doc = next(self.parse([texts[i]]))
                 except Exception as exc:  # noqa: BLE001
                     batch[i].entities, batch[i].quotes, batch[i].events = [], [], []
                     mark_partial(batch[i], "parse", exc)
@@ -198,6 +221,27 @@ class Analyzer:
         except Exception as exc:  # noqa: BLE001
             article.events = []
             mark_partial(article, "events", exc)
+
+
+def split_for_parsing(text: str, size: int) -> Iterator[str]:
+    """Consecutive slices of ``text`` of at most ``size`` characters that join up to it."""
+    start = 0
+    while len(text) - start > size:
+        cut = _piece_end(text[start:start + size])
+        yield text[start:start + cut]
+        start += cut
+    if start < len(text):
+        yield text[start:]
+
+
+def _piece_end(window: str) -> int:
+    """Where a piece ends in ``window``: after its last paragraph break, else after its last full
+    stop and space, else after its last whitespace, else (one unbroken run) at its end."""
+    for mark in (PARAGRAPH_BREAK, ". ", " ", "\n"):
+        at = window.rfind(mark)
+        if at > 0:
+            return at + len(mark)
+    return len(window)
 
 
 def mark_partial(article: Article, stage: str, exc: BaseException) -> None:

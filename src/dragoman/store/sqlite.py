@@ -157,6 +157,11 @@ _CODE = re.compile(r"^[A-Z]{2,6}(?: [A-Z]{3})?$")
 _SHARED_SOURCE = re.compile(r"^<[^>]*>$|\.(?:jsonl|ndjson):\d+$", re.I)
 
 
+def like_escape(value: str) -> str:
+    """``value`` matched literally by ``LIKE ? ESCAPE '\\'``: a user's % or _ is no wildcard."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def identifies_one_document(source: str) -> bool:
     return bool(source) and source != "-" and not _SHARED_SOURCE.search(source)
 
@@ -367,17 +372,26 @@ class SQLiteStore(StoryTables, WatchStateMixin):
     # -- reading --------------------------------------------------------------------
     def actor_ids(self, value: str) -> list[str]:
         """Actors a user means by ``value``: an id, a code ("RUS" takes "RUS GOV" and Russian
-        officials), or part of a name."""
+        officials), a name ("Russia" means what "RUS" means), or part of a name."""
         v = value.strip()
         if not v:
             return []
         if _CODE.match(v):
-            rows = self.db.execute("SELECT id FROM actors WHERE code = ? OR code LIKE ? OR id = ?",
-                                   (v, v + " %", v))
-        elif self.db.execute("SELECT 1 FROM actors WHERE id = ?", (v,)).fetchone():
+            return self._code_ids(v)
+        if self.db.execute("SELECT 1 FROM actors WHERE id = ?", (v,)).fetchone():
             return [v]
-        else:
-            rows = self.db.execute("SELECT id FROM actors WHERE name LIKE ?", (f"%{v}%",))
+        named = self.db.execute("SELECT id, code, kind FROM actors WHERE name = ? COLLATE NOCASE", (v,)).fetchall()
+        country = next((r["code"] for r in named if r["kind"] == "country"), None)
+        if country:
+            return self._code_ids(country)
+        if named:
+            return [r["id"] for r in named]
+        rows = self.db.execute("SELECT id FROM actors WHERE name LIKE ? ESCAPE '\\'", (f"%{like_escape(v)}%",))
+        return [r[0] for r in rows]
+
+    def _code_ids(self, code: str) -> list[str]:
+        rows = self.db.execute("SELECT id FROM actors WHERE code = ? OR code LIKE ? ESCAPE '\\' OR id = ?",
+                               (code, like_escape(code) + " %", code))
         return [r[0] for r in rows]
 
     def _actor_clause(self, column: str, value: str) -> tuple[str, list[Any]]:
@@ -454,8 +468,8 @@ class SQLiteStore(StoryTables, WatchStateMixin):
                 where.append(clause)
                 params += p
             else:  # a speaker the actor layer could not resolve is still findable by name
-                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention LIKE ?)")
-                params.append(f"%{speaker}%")
+                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention LIKE ? ESCAPE '\\')")
+                params.append(f"%{like_escape(speaker)}%")
         if about:
             clause, p = self._actor_clause("e.actor_id", about)
             where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
@@ -538,18 +552,20 @@ class SQLiteStore(StoryTables, WatchStateMixin):
                " FROM actors a")
         params: list[Any] = []
         if search:
-            sql += " WHERE a.name LIKE ? OR a.code LIKE ? OR a.id = ?"
-            params += [f"%{search}%", f"{search}%", search]
+            sql += " WHERE a.name LIKE ? ESCAPE '\\' OR a.code LIKE ? ESCAPE '\\' OR a.id = ?"
+            params += [f"%{like_escape(search)}%", f"{like_escape(search)}%", search]
         sql += " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?"
         return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
 
     def find_actor(self, name: str) -> dict[str, Any] | None:
         for sql, arg in (("SELECT * FROM actors WHERE id = ?", name),
                          ("SELECT * FROM actors WHERE upper(code) = upper(?) ORDER BY kind != 'country'", name),
-                         ("SELECT * FROM actors WHERE name LIKE ? COLLATE NOCASE", name),
+                         ("SELECT * FROM actors WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE", like_escape(name)),
                          ("SELECT a.* FROM actors a JOIN entities e ON e.actor_id = a.id"
-                          " WHERE e.text LIKE ? GROUP BY a.id ORDER BY count(*) DESC", name),
-                         ("SELECT * FROM actors WHERE name LIKE ? ORDER BY length(name)", f"%{name}%")):
+                          " WHERE e.text LIKE ? ESCAPE '\\' GROUP BY a.id ORDER BY count(*) DESC",
+                          like_escape(name)),
+                         ("SELECT * FROM actors WHERE name LIKE ? ESCAPE '\\' ORDER BY length(name)",
+                          f"%{like_escape(name)}%")):
             row = self.db.execute(sql, (arg,)).fetchone()
             if row:
                 return dict(row)
@@ -793,7 +809,7 @@ _EXPORT_SQL = {
         " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id"
         " ORDER BY ev.rowid"),
     "articles": (
-        "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
+        "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status, a.reason,"
         " a.analysed_at,"
         " (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"

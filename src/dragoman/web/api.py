@@ -6,7 +6,8 @@ from typing import Annotated, Literal, Optional
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from . import service
-from .params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_quad_class
+from .params import (DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_event_type,
+                     parse_quad_class)
 from .schemas import (ActorOut, ActorProfile, ArticleDetail, ArticleSummary, Dyad, EventOut, Page, Problem,
                       QuoteOut, SearchResults, Stats)
 from .stores import StoreDep
@@ -72,7 +73,7 @@ def list_events(store: StoreDep, source: ActorParam = None, target: ActorParam =
                 since: Since = None, until: Until = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     first, last = date_range(since, until)
     rows = store.events(source=clean_text(source, "source"), target=clean_text(target, "target"),
-                        type=clean_text(type, "type"), quad_class=parse_quad_class(quad_class), since=first,
+                        type=parse_event_type(type), quad_class=parse_quad_class(quad_class), since=first,
                         until=last, article_id=clean_text(article, "article"), limit=limit + 1, offset=offset)
     return paged(rows, limit, offset)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -14,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from . import api, pages, sources, stories
 from .params import BadParameter
+from .security import default_allowed_hosts, install
 from .stores import StorePool, prepare_database
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -52,8 +54,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         return pages.error_page(request, 422, problems)
 
 
-def create_app(db_path: str) -> FastAPI:
-    """The API and dashboard over the dragoman database at ``db_path`` (which must exist)."""
+def create_app(db_path: str, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
+    """The API and dashboard over the dragoman database at ``db_path`` (which must exist).
+
+    ``allowed_hosts``: the Host names to answer (others get 400); None answers any, as a test
+    client or a proxy in front may need; ``serve`` always gives the list."""
     prepare_database(db_path)
     stores = StorePool(db_path)
 
@@ -74,11 +79,15 @@ def create_app(db_path: str) -> FastAPI:
     app.include_router(stories.pages_router)
     app.include_router(sources.router)
     _install_error_handlers(app)
+    install(app, allowed_hosts)
     return app
 
 
-def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the dashboard and API until interrupted."""
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
+          allowed_hosts: Iterable[str] | None = None) -> None:
+    """Serve the dashboard and API until interrupted; by default only to requests that name the
+    bound address (or, bound to loopback, localhost) as their Host."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port)
+    hosts = list(allowed_hosts) if allowed_hosts else default_allowed_hosts(host)
+    uvicorn.run(create_app(db_path, allowed_hosts=hosts), host=host, port=port)

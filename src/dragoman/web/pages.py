@@ -16,7 +16,7 @@ from ..export import QUAD_CLASSES
 from . import service
 from .chart import dyad_chart
 from .highlight import actor_href, event_title, highlight_article, marked, quad_slug, web_url
-from .params import MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_quad_class
+from .params import MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_event_type, parse_quad_class
 from .stores import StoreDep
 
 TEMPLATES_DIR = FsPath(__file__).parent / "templates"
@@ -132,7 +132,7 @@ def events(request: Request, store: StoreDep, source: Text = None, target: Text 
     first, last = date_range(since, until)
     quad = parse_quad_class(quad_class)
     rows = store.events(source=clean_text(source, "source"), target=clean_text(target, "target"),
-                        type=clean_text(type, "type"), quad_class=quad, since=first, until=last,
+                        type=parse_event_type(type), quad_class=quad, since=first, until=last,
                         limit=limit + 1, offset=offset)
     form = {"source": source or "", "target": target or "", "type": type or "", "quad_class": quad or "",
             "since": since or "", "until": until or ""}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..export import QUAD_CLASSES
@@ -62,6 +63,24 @@ def parse_quad_class(value: str | None) -> str | None:
     if text in QUAD_CLASSES:
         return text
     raise BadParameter("quad_class", f"{value!r} is not a quad class; use 1-4 or one of: {', '.join(QUAD_CLASSES)}")
+
+
+@lru_cache(maxsize=1)
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types, from the CAMEO table the coder uses."""
+    from ..eventpatterns import load_cameo
+
+    return tuple(sorted({code.type for code in load_cameo().values()}))
+
+
+def parse_event_type(value: str | None) -> str | None:
+    """A PLOVER event type in any case, e.g. ``accuse`` -> ``ACCUSE``."""
+    text = clean_text(value, "type")
+    if text is None:
+        return None
+    if text.upper() not in event_types():
+        raise BadParameter("type", f"{value!r} is not a PLOVER event type; use one of: {', '.join(event_types())}")
+    return text.upper()
 
 
 def clean_text(value: str | None, name: str) -> str | None:

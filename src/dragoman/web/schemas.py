@@ -134,6 +134,7 @@ class ArticleDetail(Model):
     dateline: Optional[str] = None
     language: Optional[str] = None
     status: Optional[str] = None
+    reason: Optional[str] = Field(None, description="for status 'partial': the stage that failed and its error")
     analysed_at: Optional[str] = None
     story_id: Optional[str] = Field(None, description="the story the article belongs to")
     duplicate_of: Optional[str] = Field(None, description="the first copy, if the article is a near-duplicate")
