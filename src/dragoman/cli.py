@@ -179,7 +179,7 @@ def analyze(
                     continue
                 if article.status == "analysed":
                     tally.analysed += 1
-                stored = stored_by_runner(article)
+                stored = stored_by_runner(runner, article)
                 if stored is None and store is not None:
                     stored = store.save_article(article)
                 if stored:
