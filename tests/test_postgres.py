@@ -107,3 +107,38 @@ def test_four_analyze_processes_over_overlapping_inputs_store_every_article_once
                                 " (SELECT 1 FROM quotes q WHERE q.article_id = a.id)").fetchone()["n"] == 0
     finally:
         store.close()
+
+
+def test_a_read_only_role_opens_and_serves_an_up_to_date_database(corpus_db):
+    """``dragoman serve`` against the same Postgres with a role that may only read."""
+    if not corpus_db.startswith("postgresql://"):
+        pytest.skip("Postgres roles")
+    from fastapi.testclient import TestClient
+    from psycopg.conninfo import conninfo_to_dict
+
+    from dragoman.web import create_app
+
+    schema = corpus_db.rsplit("search_path%3D", 1)[1]
+    role = f"reader_{schema[-8:]}"
+    admin = os.environ["DRAGOMAN_TEST_PG"]
+    info = conninfo_to_dict(admin)
+    url = (f"postgresql://{role}:read-only@{info.get('host', 'localhost')}:{info.get('port', 5432)}/"
+           f"{info.get('dbname', 'postgres')}?options=-csearch_path%3D{schema}")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'read-only'")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+    try:
+        store = open_store(url)  # what `dragoman serve` does first: nothing to migrate, nothing written
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            store.db.execute("DELETE FROM articles")
+        store.close()
+        client = TestClient(create_app(url))
+        assert client.get("/api/stats").json()["articles"] == 6
+        assert client.get("/api/search", params={"q": "ceasefire"}).status_code == 200
+        assert client.get("/").status_code == 200
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {role}")
+            conn.execute(f"REVOKE ALL ON SCHEMA {schema} FROM {role}")
+            conn.execute(f"DROP ROLE {role}")

@@ -67,12 +67,33 @@ def connect(address: str | None = None, *, num_cpus: int | None = None) -> None:
     """Join the Ray cluster at ``address`` (``auto``, ``ray://HOST:PORT``), or start a local one."""
     if ray.is_initialized():
         return
+    _errors_to_stderr()
     common: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                               "logging_level": logging.WARNING}
     if address:
         ray.init(address=address, **common)
     else:
         ray.init(num_cpus=num_cpus or os.cpu_count(), object_store_memory=LOCAL_OBJECT_STORE, **common)
+
+
+def _errors_to_stderr() -> None:
+    """Ray prints its cluster's error messages ("a worker died ...") on the driver's standard output,
+    where they would corrupt the JSON Lines that ``dragoman analyze`` writes there: send them to
+    standard error. (A private hook of Ray's; without it the messages stay where Ray puts them.)"""
+    try:
+        from ray._private import worker as ray_worker
+
+        original = ray_worker.print_to_stdstream
+    except (ImportError, AttributeError):  # pragma: no cover - another Ray version
+        return
+    if getattr(original, "_dragoman", False):
+        return
+
+    def to_stderr(data, *args, **kwargs):
+        return original({**data, "is_err": True}, *args, **kwargs)
+
+    to_stderr._dragoman = True
+    ray_worker.print_to_stdstream = to_stderr
 
 
 class RayRunner:
