@@ -5,7 +5,7 @@ pg_temp_start() {
   local bindir user port
   bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   [ -x "$bindir/initdb" ] || { echo "ci: PostgreSQL is not installed" >&2; return 1; }
-  user=${PG_TEMP_USER:-nobody}
+  user=${PG_TEMP_USER:-$([ "$(id -u)" = "0" ] && echo nobody || id -un)}  # initdb refuses root
   PG_TEMP_DIR=$(mktemp -d /tmp/dragoman-pg.XXXXXX)
   chown "$user" "$PG_TEMP_DIR"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -4,6 +4,9 @@ Builds the store in a temp file (bulk SQL inserts into dragoman's own schema, mi
 then times the store queries behind the API and prints median and p95 per query kind.
 
     .venv/bin/python benchmarks/query.py [--articles 100000] [--runs 40] [--keep store.db]
+    .venv/bin/python benchmarks/query.py --pg postgresql://USER@HOST/DB   # the same, on Postgres
+
+With ``--pg`` the store is a fresh schema of that database (bulk COPY), dropped afterwards.
 
 Target: quote full-text search median under 50 ms.
 """
@@ -21,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from dragoman.store import SQLiteStore  # noqa: E402
+from dragoman.store import SQLiteStore, open_store  # noqa: E402
 from dragoman.web import service  # noqa: E402
 
 COUNTRIES = ("RUS ARM AZE USA CHN UKR FRA DEU GBR TUR IRN ISR IND PAK JPN KOR PRK BRA MEX CAN EGY SAU SYR IRQ "
@@ -242,9 +245,53 @@ def home_page(store: SQLiteStore) -> None:
     store.top_dyads(limit=8)
 
 
-def run_queries(path: Path, corpus: Corpus, runs: int) -> list[tuple[str, list[float]]]:
+def build_pg_store(url: str, n_articles: int, seed: int = 7) -> tuple[str, str, Corpus]:
+    """The same synthetic corpus in a new schema of the Postgres database at ``url`` (bulk COPY)."""
+    import uuid
+
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    target = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    open_store(target).close()  # every migration: the real indexes
+    corpus = Corpus(random.Random(seed))
+    copies = {
+        "actors": "id, name, code, country, sector, kind, role, wikidata",
+        "articles": "id, source, url, title, date, outlet, dateline, language, status, text",
+        "quotes": 'article_id, idx, text, kind, start, "end", cue, speaker_mention, speaker_name, speaker_actor_id,'
+                  " sentence, paragraph, date",
+        "entities": 'article_id, idx, text, start, "end", label, sentence, actor_id, rule',
+        "events": "article_id, idx, type, mode, cameo, quad_class, intensity, source_actor_id, source_mention,"
+                  " target_actor_id, target_mention, mutual, negated, hypothetical, date, location, sentence,"
+                  " trigger, quote_index, evidence",
+    }
+    built = [build_article(i, corpus) for i in range(n_articles)]
+    rows = {"actors": corpus.actors, "articles": [a for a, _ in built],
+            "quotes": [q for _, b in built for q in b.quotes], "entities": [e for _, b in built for e in b.entities],
+            "events": [(*e[:11], bool(e[11]), bool(e[12]), bool(e[13]), *e[14:]) for _, b in built for e in b.events]}
+    with psycopg.connect(target) as conn:
+        for table, columns in copies.items():
+            with conn.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows[table]:
+                    copy.write_row(row)
+        conn.commit()
+        conn.autocommit = True
+        conn.execute("VACUUM ANALYZE")
+    return target, schema, corpus
+
+
+def drop_pg_schema(url: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def run_queries(path: Path | str, corpus: Corpus, runs: int) -> list[tuple[str, list[float]]]:
     rng = random.Random(11)
-    store = SQLiteStore(path, readonly=True)
+    store = open_store(str(path), readonly=True)
     words = word_samples(corpus, rng, runs)
     mixed = [rng.choice(words[band]) for band in rng.choices(list(words), k=runs)]
     two_words = [f"{rng.choice(words['common'])} {rng.choice(words['middling'])}" for _ in range(runs)]
@@ -296,7 +343,21 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=30, help="timed queries per kind")
     parser.add_argument("--keep", type=Path, help="build (or reuse) the store at this path and keep it")
+    parser.add_argument("--pg", help="a postgresql:// URL: build and query the store there instead")
     args = parser.parse_args()
+    if args.pg:
+        started = time.perf_counter()
+        target, schema, corpus = build_pg_store(args.pg, args.articles)
+        try:
+            store = open_store(target, readonly=True)
+            counts = store.stats()
+            store.close()
+            print(f"built {args.articles:,} articles in Postgres in {time.perf_counter() - started:.0f} s: "
+                  f"{counts['quotes']:,} quotes, {counts['events']:,} events, {counts['entities']:,} entities\n")
+            print_table(run_queries(target, corpus, args.runs))
+        finally:
+            drop_pg_schema(args.pg, schema)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "bench.db"
         started = time.perf_counter()

@@ -188,7 +188,7 @@ def analyze(
                     err.print(f"warning: {escape(article.source)}: {what} as partial: {escape(article.reason or '')}",
                               soft_wrap=True)
                 try:
-                    stored = stored_by_runner(article)
+                    stored = stored_by_runner(runner, article)
                     if stored is None and store is not None:
                         stored = store.save_article(article)
                     if stored:

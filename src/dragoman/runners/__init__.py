@@ -7,7 +7,8 @@ back in any order. Three engines: ``local`` (one process, ``nlp.pipe`` batching)
 or a cluster; ``pip install 'dragoman[ray]'``).
 
 A runner may store the articles itself (the Ray runner does, from its workers, when the store is
-Postgres): it then marks each article with ``mark_stored`` and the caller does not store it again.
+Postgres): it then keeps ``stored`` (article id -> newly stored) until the caller asks with
+``stored_by_runner``, and the caller does not store the article again.
 """
 from __future__ import annotations
 
@@ -19,22 +20,15 @@ from .local import LocalRunner
 from .processes import ProcessRunner
 
 ENGINES = ("local", "processes", "ray")
-_STORED = "_stored_by_runner"
 
 
 class Runner(Protocol):
     def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Failure]: ...
 
 
-def mark_stored(article: Article, new: bool) -> Article:
-    """Record that the runner has stored ``article`` (``new``: it was not stored before)."""
-    setattr(article, _STORED, new)
-    return article
-
-
-def stored_by_runner(article: Article) -> bool | None:
-    """True or False if the runner stored the article (newly, or it was already there); None if not."""
-    return getattr(article, _STORED, None)
+def stored_by_runner(runner: Runner, article: Article) -> bool | None:
+    """True or False if ``runner`` stored the article (newly, or it was already there); None if not."""
+    return getattr(runner, "stored", {}).pop(article.id, None)
 
 
 def make_runner(jobs: int = 1, *, engine: str | None = None, address: str | None = None,
@@ -57,4 +51,4 @@ def make_runner(jobs: int = 1, *, engine: str | None = None, address: str | None
     raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
 
 
-__all__ = ["Runner", "LocalRunner", "ProcessRunner", "make_runner", "mark_stored", "stored_by_runner", "ENGINES"]
+__all__ = ["Runner", "LocalRunner", "ProcessRunner", "make_runner", "stored_by_runner", "ENGINES"]
