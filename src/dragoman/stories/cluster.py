@@ -156,8 +156,9 @@ def recluster(index: Any, articles: Iterable[StoryInput] | None = None,
               settings: StorySettings = SETTINGS) -> Iterator[Assignment]:
     """Forget every story and build them again over the stored articles, earliest first.
 
-    Document frequencies are counted over the whole store before any article is placed, so the
-    result depends only on the set of articles (and the settings), not on the order they came in.
+    Document frequencies are counted over the whole store before any article is placed, and the
+    articles are placed by date (then in the order they were stored), so running it again gives
+    the same stories.
     """
     index.clear_stories()
     for article in index.story_inputs():

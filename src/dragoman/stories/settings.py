@@ -36,8 +36,8 @@ class StorySettings:
     # candidate stories come from the articles sharing the new article's rarest key terms
     key_terms: int = 30  # terms of each article kept in the term index
     query_terms: int = 12  # terms of a new article looked up in it
-    candidates: int = 60  # nearest candidate articles compared in full
-    vector_terms: int = 150  # terms kept in an article's stored vector
+    candidates: int = 10  # nearest candidate articles compared in full
+    vector_terms: int = 100  # terms kept in an article's stored vector
     # paragraphs that are lists of names (menus, country pickers, tag clouds) are left out
     list_min_words: int = 8
     list_capital_share: float = 0.6
