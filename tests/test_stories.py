@@ -211,3 +211,16 @@ def test_story_input_of_an_article_keeps_its_actors():
 
     a = Article("x", "s", "Armenia said.", entities=[Mention("Armenia", 0, 7, "GPE", 0, ARM)])
     assert story_input(a) == StoryInput("x", "Armenia said.", None, None, ("ARM",))
+
+
+def test_an_article_close_to_two_stories_joins_them():
+    store = SQLiteStore(":memory:")
+    paragraphs = RIVER["paragraphs"]
+    first = save(store, "\n\n".join(paragraphs[0:2]), 0, date="2024-05-02")
+    second = save(store, "\n\n".join(paragraphs[3:6]), 1, date="2024-05-02")
+    assert store.article_story(first.id)["story_id"] != store.article_story(second.id)["story_id"]
+    bridge = save(store, "\n\n".join([paragraphs[1], paragraphs[4]]), 2, date="2024-05-03")
+    stories = {store.article_story(a.id)["story_id"] for a in (first, second, bridge)}
+    assert len(stories) == 1
+    [row] = store.stories()
+    assert row["n_articles"] == 3 and row["first_seen"] == "2024-05-02" and row["last_seen"] == "2024-05-03"

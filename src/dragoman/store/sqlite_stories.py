@@ -163,6 +163,18 @@ class StoryTables:
         self.db.executemany("INSERT INTO story_terms (term, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                             [(t, a.article_id) for t in a.key_terms])
         self.db.execute(_SAVE_STORY, (a.story_id, a.label, a.date, a.date))
+        if a.merged:
+            self._merge_stories(a.story_id, a.merged)
+
+    def _merge_stories(self, into: str, others: tuple[str, ...]) -> None:
+        marks = ",".join("?" * len(others))
+        self.db.execute(f"UPDATE story_articles SET story_id = ? WHERE story_id IN ({marks})", (into, *others))
+        first, last, n = self.db.execute(
+            "SELECT min(a.date), max(a.date), count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ?", (into,)).fetchone()
+        self.db.execute("UPDATE stories SET first_seen = ?, last_seen = ?, n_articles = ? WHERE id = ?",
+                        (first, last, n, into))
+        self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", others)
 
     def clear_stories(self) -> None:
         for table in ("story_bands", "story_terms", "story_df", "stories", "story_articles"):
