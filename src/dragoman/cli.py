@@ -317,13 +317,14 @@ def dyad(
     a: str = typer.Argument(..., help="First actor (code, name or id), e.g. RUS."),
     b: str = typer.Argument(..., help="Second actor, e.g. ARM."),
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
+    mentions: bool = typer.Option(False, "--mentions", help="Count every mention, not one event per story."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Relations between two actors per month: counts by quad class and mean intensity."""
     store = _store(db)
     _actor(store, a, "A")
     _actor(store, b, "B")
-    rows = store.dyad(a, b)
+    rows = store.dyad(a, b, mentions=mentions)
     _emit(rows, fmt, [("month", "month", 7), ("events", "events", 6), ("verbal coop", "verbal cooperation", 6),
                       ("material coop", "material cooperation", 6), ("verbal conflict", "verbal conflict", 6),
                       ("material conflict", "material conflict", 6), ("mean intensity", "mean_intensity", 6)])

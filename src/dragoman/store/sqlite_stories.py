@@ -94,23 +94,38 @@ class StoryTables:
     def assign_story(self, article: StoryInput) -> Assignment:
         return assign(self, article)
 
+    # Document frequencies are read for every term of the new article and of its candidates: they
+    # are cached per store object and kept in step with the writes it makes (a few stale counts
+    # after a rolled-back save only nudge a weight).
+    _DF_CACHE_LIMIT = 500_000
+
+    def _df_cache(self) -> dict[str, int]:
+        cache = self.__dict__.get("_story_df")
+        if cache is None or len(cache) > self._DF_CACHE_LIMIT:
+            cache = self.__dict__["_story_df"] = {}
+        return cache
+
     def story_document_count(self) -> int:
-        row = self.db.execute("SELECT df FROM story_df WHERE term = ''").fetchone()
-        return row[0] if row else 0
+        return self.story_document_frequencies([""]).get("", 0)
 
     def story_document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        terms = list(terms)
-        for i in range(0, len(terms), 500):
-            chunk = terms[i:i + 500]
-            found.update(self.db.execute(
+        cache = self._df_cache()
+        missing = [t for t in terms if t not in cache]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            cache.update(dict.fromkeys(chunk, 0))
+            cache.update(self.db.execute(
                 f"SELECT term, df FROM story_df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
-        return found
+        return cache
 
     def add_story_terms(self, terms: Iterable[str]) -> None:
+        terms = ["", *terms]
         self.db.executemany("INSERT INTO story_df (term, df) VALUES (?, 1)"
-                            " ON CONFLICT(term) DO UPDATE SET df = story_df.df + 1",
-                            [(t,) for t in ["", *terms]])
+                            " ON CONFLICT(term) DO UPDATE SET df = story_df.df + 1", [(t,) for t in terms])
+        cache = self._df_cache()
+        for t in terms:
+            if t in cache:
+                cache[t] += 1
 
     def duplicate_candidates(self, bands: Iterable[str], exclude: str) -> list[dict[str, Any]]:
         bands = list(bands)
@@ -148,15 +163,29 @@ class StoryTables:
         self.db.executemany("INSERT INTO story_terms (term, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                             [(t, a.article_id) for t in a.key_terms])
         self.db.execute(_SAVE_STORY, (a.story_id, a.label, a.date, a.date))
+        if a.merged:
+            self._merge_stories(a.story_id, a.merged)
+
+    def _merge_stories(self, into: str, others: tuple[str, ...]) -> None:
+        marks = ",".join("?" * len(others))
+        self.db.execute(f"UPDATE story_articles SET story_id = ? WHERE story_id IN ({marks})", (into, *others))
+        first, last, n = self.db.execute(
+            "SELECT min(a.date), max(a.date), count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ?", (into,)).fetchone()
+        self.db.execute("UPDATE stories SET first_seen = ?, last_seen = ?, n_articles = ? WHERE id = ?",
+                        (first, last, n, into))
+        self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", others)
 
     def clear_stories(self) -> None:
         for table in ("story_bands", "story_terms", "story_df", "stories", "story_articles"):
             self.db.execute(f"DELETE FROM {table}")
+        self.__dict__.pop("_story_df", None)
 
     def story_inputs(self) -> Iterator[StoryInput]:
-        """The analysed articles, earliest first (undated last), each with the actors it names."""
+        """The analysed articles, earliest first (undated last, then in the order they were stored),
+        each with the actors it names."""
         rows = self.db.execute("SELECT id, title, date, text FROM articles WHERE status = 'analysed'"
-                               " ORDER BY date IS NULL, date, id").fetchall()
+                               " ORDER BY date IS NULL, date, rowid").fetchall()
         for r in rows:
             actors = tuple(x[0] for x in self.db.execute(
                 "SELECT actor_id FROM entities WHERE article_id = ? AND actor_id IS NOT NULL ORDER BY idx", (r["id"],)))

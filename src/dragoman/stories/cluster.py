@@ -43,6 +43,7 @@ class Assignment:
     key_terms: tuple[str, ...]
     label: str
     date: str | None
+    merged: tuple[str, ...] = ()  # other stories the article was as close to: they join this one
 
 
 class StoryIndex(Protocol):
@@ -65,7 +66,8 @@ class StoryIndex(Protocol):
 def features(article: StoryInput, settings: StorySettings = SETTINGS) -> Counter[str]:
     """Word stems with counts, plus one feature per actor the article names (``@<actor id>``)."""
     counts = term_counts(article.text, settings)
-    counts.update(f"@{a}" for a in article.actors)
+    for _ in range(settings.actor_weight):
+        counts.update(f"@{a}" for a in article.actors)
     return counts
 
 
@@ -108,16 +110,18 @@ def assign(index: StoryIndex, article: StoryInput, *, count_terms: bool = True,
     dfs = index.story_document_frequencies(counts)
     vector = weigh(counts, dfs, n_docs, settings)
     keys = tuple(top_terms(vector, settings.key_terms))
-    story, similarity = _nearest_story(index, article, vector, keys[: settings.query_terms], n_docs, settings)
-    result = _assignment(article, story or article.id, None, similarity, fp, stored, keys, settings)
+    stories, similarity = _near_stories(index, article, vector, keys[: settings.query_terms], n_docs, settings)
+    result = _assignment(article, stories[0] if stories else article.id, None, similarity, fp, stored, keys,
+                         settings, tuple(stories[1:]) if settings.merge_stories else ())
     index.save_assignment(result)
     return result
 
 
 def _assignment(article: StoryInput, story: str, duplicate_of: str | None, similarity: float | None,
                 fp: Fingerprint, counts: dict[str, int], keys: tuple[str, ...],
-                settings: StorySettings) -> Assignment:
-    return Assignment(article.id, story, duplicate_of, similarity, fp, counts, keys, label_of(article), article.date)
+                settings: StorySettings, merged: tuple[str, ...] = ()) -> Assignment:
+    return Assignment(article.id, story, duplicate_of, similarity, fp, counts, keys, label_of(article), article.date,
+                      merged)
 
 
 def _nearest_duplicate(index: StoryIndex, article: StoryInput, fp: Fingerprint,
@@ -134,30 +138,32 @@ def _nearest_duplicate(index: StoryIndex, article: StoryInput, fp: Fingerprint,
     return (best[1], best[2], round(best[0], 4)) if best else None
 
 
-def _nearest_story(index: StoryIndex, article: StoryInput, vector: Mapping[str, float], keys: tuple[str, ...],
-                   n_docs: int, settings: StorySettings) -> tuple[str | None, float | None]:
+def _near_stories(index: StoryIndex, article: StoryInput, vector: Mapping[str, float], keys: tuple[str, ...],
+                  n_docs: int, settings: StorySettings) -> tuple[list[str], float | None]:
+    """The stories with an article at least ``join_similarity`` close, nearest first, and the best
+    similarity (reported even when it falls short)."""
     since, until = window(article.date, settings.window_days)
     candidates = index.similar_articles(keys, since, until, article.id, settings.candidates)
     if not candidates:
-        return None, None
+        return [], None
     vectors = [json.loads(c["terms"]) for c in candidates]
     dfs = index.story_document_frequencies({t for v in vectors for t in v})
-    best: tuple[float, str] | None = None
+    best: dict[str, float] = {}
     for cand, counts in zip(candidates, vectors):
         sim = cosine(vector, weigh(counts, dfs, n_docs, settings))
-        if best is None or (sim, cand["story_id"]) > best:
-            best = (sim, cand["story_id"])
-    if best is None or best[0] < settings.join_similarity:
-        return None, round(best[0], 4) if best else None
-    return best[1], round(best[0], 4)
+        best[cand["story_id"]] = max(sim, best.get(cand["story_id"], 0.0))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    top = round(ranked[0][1], 4)
+    return [story for story, sim in ranked if sim >= settings.join_similarity], top
 
 
 def recluster(index: Any, articles: Iterable[StoryInput] | None = None,
               settings: StorySettings = SETTINGS) -> Iterator[Assignment]:
     """Forget every story and build them again over the stored articles, earliest first.
 
-    Document frequencies are counted over the whole store before any article is placed, so the
-    result depends only on the set of articles (and the settings), not on the order they came in.
+    Document frequencies are counted over the whole store before any article is placed, and the
+    articles are placed by date (then in the order they were stored), so running it again gives
+    the same stories.
     """
     index.clear_stories()
     for article in index.story_inputs():
