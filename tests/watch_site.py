@@ -143,6 +143,7 @@ def serve(site: Site) -> ThreadingHTTPServer:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = 1 << 16  # headers and body leave in one write (no Nagle / delayed-ACK stall)
 
         def log_message(self, *args) -> None:  # quiet
             pass
