@@ -8,8 +8,10 @@ loading is reported apart). Timed inside the same run:
 
   analysis   pipeline.prepare (read, clean, metadata, language), Analyzer.analyze (parse, actors,
              quotes, events) and Store.save_article: what ``dragoman analyze`` does to a file
-  fetching   Fetcher.get for feeds, robots.txt and pages (local HTTP)
-  the rest   parsing feeds, the watch state (items, validators, counters), the loop itself
+  outside    everything else in the poll's wall time: fetching and parsing the feeds, waiting for
+             pages the fetching thread has not brought yet, the watch state, the loop itself
+  fetching   Fetcher.get busy time (feeds, robots.txt, pages); pages are fetched in a thread of
+             their own, ahead of the analysis, so most of it overlaps the analysis
 
 The goal is under 10% of the time outside analysis. The per-host delay is 0 here: all feeds are
 on one host, and a polite 1 s between requests would measure the delay, not the code.
@@ -141,8 +143,7 @@ def show(r: dict, args) -> None:
     print(f"  wall time          {r['total']:.1f}s   -> {r['analysed'] / r['total']:.1f} items/s")
     print(f"  analysis           {r['analysis']:.1f}s")
     print(f"  outside analysis   {outside:.2f}s = {100 * outside / r['total']:.1f}% of the time (goal < 10%)")
-    print(f"    of which fetching {r['fetching']:.2f}s ({100 * r['fetching'] / r['total']:.1f}%), "
-          f"the rest {outside - r['fetching']:.2f}s ({100 * (outside - r['fetching']) / r['total']:.1f}%)")
+    print(f"  fetching           {r['fetching']:.2f}s busy in the fetching thread, overlapping the analysis")
 
 
 if __name__ == "__main__":

@@ -305,3 +305,35 @@ def test_sources_api_and_page(tmp_path):
     html = client.get("/sources").text
     assert "Bad &lt;wire&gt;" in html and "failing" in html and "not a readable feed" in html
     assert '<a href="/sources">Sources</a>' in client.get("/").text
+
+
+def test_pages_are_fetched_in_turn_by_host(tmp_path):
+    """Two sites (two hosts): their pages alternate, so one host's delay is spent on the other."""
+    sites, servers = [Site(), Site()], []
+    for s in sites:
+        servers.append(serve(s))
+        s.put("/robots.txt", "", "text/plain")
+        for n in range(3):
+            s.put(f"/{n}.pdf", b"%PDF-1.4 not an article", "application/pdf")
+        s.put("/rss.xml", rss("W", [(s.url(f"/{n}.pdf"), str(n), "Tue, 01 Dec 2026 10:00:00 GMT") for n in range(3)]),
+              "application/rss+xml")
+    store = SQLiteStore(tmp_path / "w.db")
+    for s in sites:
+        store.save_source(make_source(url=s.url("/rss.xml")).to_dict(), "test")
+    order: list[str] = []
+    f = fetcher()
+    plain_get = f.get
+    f.get = lambda url, **kw: order.append(url) or plain_get(url, **kw)
+    try:
+        reports = Monitor(store, lambda: None, f).run(once=True)
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    pages = [u for u in order if u.endswith(".pdf")]
+    assert sorted(pages) == sorted(s.url(f"/{n}.pdf") for s in sites for n in range(3))
+    assert all(p.rsplit("/", 1)[0] != q.rsplit("/", 1)[0] for p, q in zip(pages, pages[1:]))
+    assert [(r.new, r.failed) for r in reports] == [(3, 3), (3, 3)]
+    item = store.watch_item(sites[0].url("/0.pdf"))
+    assert (item["status"], item["error"]) == ("failed", "not an article page (application/pdf)")
+    store.close()

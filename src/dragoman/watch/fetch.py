@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import queue
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Iterator, TypeVar
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -226,3 +228,51 @@ def _read_limited(url: str, r: httpx.Response) -> bytes:
             raise FetchError(f"too large (over {MAX_BYTES:,} bytes): {url}", transient=False)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+T = TypeVar("T")
+_DONE = object()
+
+
+def read_ahead(items: Iterator[T], depth: int) -> Iterator[T]:
+    """Run ``items`` (fetches: waiting on the network and on host delays) in a thread, up to
+    ``depth`` ahead of the caller, so fetching overlaps analysis. The thread must not touch the
+    store: the caller does all of that. An exception in it is raised in the caller."""
+    if depth <= 0:
+        yield from items
+        return
+    ready: queue.Queue = queue.Queue(maxsize=depth)
+    cancel = threading.Event()
+
+    def put(entry) -> bool:
+        while not cancel.is_set():
+            try:
+                ready.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((item, None)):
+                    return
+        except BaseException as exc:  # handed to the caller's thread
+            put((None, exc))
+        finally:
+            put((_DONE, None))
+
+    worker = threading.Thread(target=produce, name="dragoman-fetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item, exc = ready.get()
+            if exc is not None:
+                raise exc
+            if item is _DONE:
+                return
+            yield item
+    finally:
+        cancel.set()
+        worker.join(timeout=1.0)
