@@ -18,6 +18,10 @@ on one host, and a polite 1 s between requests would measure the delay, not the 
 
     .venv/bin/python benchmarks/watch.py                  # 50 feeds x 20 items
     .venv/bin/python benchmarks/watch.py --feeds 10 --items 5
+    .venv/bin/python benchmarks/watch.py --compare        # also without reading pages ahead
+
+``--compare`` polls the same site a second time into another fresh store with pages fetched in
+the analysing thread (no read-ahead), and prints the ratio of the two throughputs.
 """
 from __future__ import annotations
 
@@ -90,6 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--items", type=int, default=20)
+    parser.add_argument("--compare", action="store_true", help="also poll without reading pages ahead")
     args = parser.parse_args()
 
     ports, stop = mp.Queue(), mp.Event()
@@ -101,32 +106,38 @@ def main() -> None:
         analyzer = Analyzer()
         load_seconds = time.perf_counter() - start
         with tempfile.TemporaryDirectory() as tmp:
-            report = poll_once(analyzer, port, args, Path(tmp) / "watch.db")
+            report = poll_once(analyzer, port, args, Path(tmp) / "watch.db", read_ahead=8)
+            plain = poll_once(analyzer, port, args, Path(tmp) / "plain.db", read_ahead=0) if args.compare else None
     finally:
         stop.set()
         child.join(timeout=10)
     report["load"] = load_seconds
     show(report, args)
+    if plain:
+        print("without read-ahead:")
+        show(plain, args, header=False)
+        print(f"items/s with read-ahead / without: {plain['total'] / report['total']:.2f}")
 
 
-def poll_once(analyzer: Analyzer, port: int, args, db: Path) -> dict:
+def poll_once(analyzer: Analyzer, port: int, args, db: Path, read_ahead: int) -> dict:
     store = SQLiteStore(db)
     for f in range(args.feeds):
         store.save_source(make_source(url=f"http://127.0.0.1:{port}/feeds/{f}.xml").to_dict(), "benchmark")
     analysis, fetching = Clock(), Clock()
-    original_prepare = monitor_module.prepare
+    original_prepare, original_analyze = monitor_module.prepare, analyzer.analyze
     monitor_module.prepare = analysis.wrap(original_prepare)
-    analyzer.analyze = analysis.wrap_iter(analyzer.analyze)
+    analyzer.analyze = analysis.wrap_iter(original_analyze)
     store.save_article = analysis.wrap(store.save_article)
     fetcher = Fetcher(FetchSettings(delay=0))
     fetcher.get = fetching.wrap(fetcher.get)
-    monitor = Monitor(store, lambda: analyzer, fetcher, WatchSettings(), notify=lambda *a: None)
+    monitor = Monitor(store, lambda: analyzer, fetcher, WatchSettings(read_ahead=read_ahead),
+                      notify=lambda *a: None)
     try:
         start = time.perf_counter()
         reports = monitor.run(once=True)
         total = time.perf_counter() - start
     finally:
-        monitor_module.prepare = original_prepare
+        monitor_module.prepare, analyzer.analyze = original_prepare, original_analyze
         fetcher.close()
     articles = store.count("articles")
     store.close()
@@ -135,15 +146,17 @@ def poll_once(analyzer: Analyzer, port: int, args, db: Path) -> dict:
             "requests": fetcher.requests}
 
 
-def show(r: dict, args) -> None:
+def show(r: dict, args, header: bool = True) -> None:
     outside = r["total"] - r["analysis"]
-    print(f"{args.feeds} feeds x {args.items} items, one poll (spaCy pipeline loaded beforehand in {r['load']:.1f}s)")
+    if header:
+        print(f"{args.feeds} feeds x {args.items} items, one poll "
+              f"(spaCy pipeline loaded beforehand in {r['load']:.1f}s)")
     print(f"  items analysed     {r['analysed']} ({r['articles']} articles stored, {r['failed']} failures), "
           f"{r['requests']} HTTP requests")
     print(f"  wall time          {r['total']:.1f}s   -> {r['analysed'] / r['total']:.1f} items/s")
     print(f"  analysis           {r['analysis']:.1f}s")
     print(f"  outside analysis   {outside:.2f}s = {100 * outside / r['total']:.1f}% of the time (goal < 10%)")
-    print(f"  fetching           {r['fetching']:.2f}s busy in the fetching thread, overlapping the analysis")
+    print(f"  fetching           {r['fetching']:.2f}s in Fetcher.get (with read-ahead: in its own thread, overlapping)")
 
 
 if __name__ == "__main__":

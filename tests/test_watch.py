@@ -8,7 +8,6 @@ restart, loses and duplicates nothing. Every page is invented; nothing leaves 12
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess

@@ -337,3 +337,18 @@ def test_pages_are_fetched_in_turn_by_host(tmp_path):
     item = store.watch_item(sites[0].url("/0.pdf"))
     assert (item["status"], item["error"]) == ("failed", "not an article page (application/pdf)")
     store.close()
+
+
+@pytest.mark.parametrize("header, seconds", [("7", 7.0), (None, None), ("soon", None), ("0", 0.0)])
+def test_retry_after(header, seconds):
+    from dragoman.watch.fetch import _retry_after
+
+    assert _retry_after(header) == seconds
+
+
+def test_retry_after_is_honoured(site):
+    site.put("/rss.xml", rss("W", []), "application/rss+xml")
+    site.failures["/rss.xml"], site.retry_after = 1, "3"
+    f = fetcher(retries=1, backoff=0.5)
+    assert f.get(site.url("/rss.xml")).status == 200
+    assert f.pauses == [3.0]

@@ -119,6 +119,7 @@ class Site:
     held: dict[str, threading.Event] = field(default_factory=dict)  # path -> released when set
     arrived: dict[str, threading.Event] = field(default_factory=dict)  # path -> set when requested
     failures: dict[str, int] = field(default_factory=dict)  # path -> 503s to answer before the page
+    retry_after: str | None = None  # the Retry-After header of those 503s
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -157,7 +158,12 @@ def serve(site: Site) -> ThreadingHTTPServer:
             with site.lock:
                 failing = site.failures.get(path, 0)
                 site.failures[path] = max(0, failing - 1)
-            status, body, headers = (503, b"busy", {"Content-Type": "text/plain"}) if failing else self._answer(page)
+            if failing:
+                status, body, headers = 503, b"busy", {"Content-Type": "text/plain"}
+                if site.retry_after:
+                    headers["Retry-After"] = site.retry_after
+            else:
+                status, body, headers = self._answer(page)
             with site.lock:
                 site.log.append(Hit(path, status, {k.lower(): v for k, v in self.headers.items()}))
             self.send_response(status)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from ..pipeline import prepare
 from ..read import RawDocument, decode, looks_binary, read_path
 from ..records import Article, Failure
-from .feeds import Listing, MalformedListing, parse_listing
+from .feeds import MalformedListing, parse_listing
 from .fetch import Blocked, FetchError, Fetcher, Response, Stopped, read_ahead
 from .folders import FolderWatch, fingerprint, scan, settled_on_disk
 from .sources import Source
@@ -174,9 +174,12 @@ class Monitor:
         base = min(self.settings.retry_base, interval)
         return time.time() + min(base * 2 ** min(errors - 1, 20), self.settings.max_backoff)
 
+    def _error(self, report: PollReport, message: str) -> None:
+        """A source-level failure: kept on the report, told at once (the summary comes at the end)."""
+        report.errors.append(message)
+        self.notify("error", report.source, message)
+
     def _tell(self, report: PollReport) -> None:
-        for error in report.errors:
-            self.notify("error", report.source, error)
         if report.status == "error" and not (report.analysed or report.failed):
             return
         parts = [f"{report.new} new", f"{report.analysed} analysed"]
@@ -197,7 +200,7 @@ class Monitor:
             return
         except (FetchError, MalformedListing) as exc:
             report.status = "error"
-            report.errors.insert(0, str(exc))
+            self._error(report, str(exc))
             self.store.record_poll(source.key, ok=False, status="error", error=str(exc),
                                    next_poll=self._next_poll(source, row, ok=False))
         else:
@@ -233,7 +236,7 @@ class Monitor:
     def _take_sitemaps(self, source: Source, sitemaps: list[str], index: str, report: PollReport,
                        depth: int) -> None:
         if sitemaps and depth >= MAX_SITEMAP_DEPTH:
-            report.errors.append(f"{index}: sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}; inner ones ignored")
+            self._error(report, f"{index}: sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}; inner ones ignored")
             return
         for child in sitemaps:
             if self.stop.is_set():
@@ -241,7 +244,7 @@ class Monitor:
             try:
                 self._take_listing(source, child, report, depth + 1, parent=index)
             except (FetchError, MalformedListing) as exc:
-                report.errors.append(f"{child}: {exc}")
+                self._error(report, f"{child}: {exc}")
 
     def _analyse_pending(self, sources: list[Source], reports: dict[str, PollReport]) -> None:
         by_host: dict[str, list[tuple[dict[str, Any], Source]]] = {}
@@ -296,7 +299,7 @@ class Monitor:
         if not root.is_dir():
             error = f"{root}: no such folder"
             report.status = "error"
-            report.errors.append(error)
+            self._error(report, error)
             self.store.record_poll(source.key, ok=False, status="error", error=error,
                                    next_poll=self._next_poll(source, row, ok=False))
             return
