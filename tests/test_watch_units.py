@@ -352,3 +352,22 @@ def test_retry_after_is_honoured(site):
     f = fetcher(retries=1, backoff=0.5)
     assert f.get(site.url("/rss.xml")).status == 200
     assert f.pauses == [3.0]
+
+
+def test_a_redirect_target_is_not_fetched_again(site, tmp_path):
+    site.put("/robots.txt", "", "text/plain")
+    site.put("/new/a.pdf", b"%PDF-1.4", "application/pdf")
+    site.redirects["/old/a.pdf"] = "/new/a.pdf"
+    site.put("/rss.xml", rss("W", [(site.url("/old/a.pdf"), "A", "Tue, 01 Dec 2026 10:00:00 GMT")]),
+             "application/rss+xml")
+    site.put("/rss2.xml", rss("W2", [(site.url("/new/a.pdf"), "A", "Tue, 01 Dec 2026 10:00:00 GMT")]),
+             "application/rss+xml")
+    store = SQLiteStore(tmp_path / "w.db")
+    store.save_source(make_source(url=site.url("/rss.xml")).to_dict(), "test")
+    Monitor(store, lambda: None, fetcher()).run(once=True)
+    store.save_source(make_source(url=site.url("/rss2.xml")).to_dict(), "test")
+    Monitor(store, lambda: None, fetcher()).run(once=True)
+    assert len(site.hits("/new/a.pdf")) == 1
+    alias = store.watch_item(site.url("/new/a.pdf"))
+    assert (alias["status"], alias["error"]) == ("failed", "not an article page (application/pdf)")
+    store.close()

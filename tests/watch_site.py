@@ -120,6 +120,7 @@ class Site:
     arrived: dict[str, threading.Event] = field(default_factory=dict)  # path -> set when requested
     failures: dict[str, int] = field(default_factory=dict)  # path -> 503s to answer before the page
     retry_after: str | None = None  # the Retry-After header of those 503s
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> path it moved to (301)
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -158,7 +159,9 @@ def serve(site: Site) -> ThreadingHTTPServer:
             with site.lock:
                 failing = site.failures.get(path, 0)
                 site.failures[path] = max(0, failing - 1)
-            if failing:
+            if path in site.redirects:
+                status, body, headers = 301, b"", {"Location": site.url(site.redirects[path])}
+            elif failing:
                 status, body, headers = 503, b"busy", {"Content-Type": "text/plain"}
                 if site.retry_after:
                     headers["Retry-After"] = site.retry_after

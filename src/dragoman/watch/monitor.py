@@ -25,7 +25,7 @@ from ..records import Article, Failure
 from .feeds import MalformedListing, parse_listing
 from .fetch import Blocked, FetchError, Fetcher, Response, Stopped, read_ahead
 from .folders import FolderWatch, fingerprint, scan, settled_on_disk
-from .sources import Source
+from .sources import Source, SourceError, normalise_url
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ class _End:
 
     key: str
     source: Source
+    alias: str | None = None  # the normalised URL the page redirected to
 
 
 Notify = Callable[[str, str, str], None]  # (level: info|warning|error, source label, message)
@@ -255,8 +256,10 @@ class Monitor:
         fetched = read_ahead(self._fetch(turns), self.settings.read_ahead)
         self._consume(self._pages(fetched, reports), reports)
 
-    def _fetch(self, items: Iterable[tuple[dict[str, Any], Source]]) -> Iterator[tuple[dict, Source, Any]]:
-        """(item, source, RawDocument | Failure | FetchError) for each page; no store access (own thread)."""
+    def _fetch(self, items: Iterable[tuple[dict[str, Any], Source]]) -> Iterator[tuple[dict, Source, Any, str]]:
+        """(item, source, RawDocument | Failure | FetchError, final URL) for each page.
+
+        Runs in the read-ahead thread: no store access here."""
         for item, source in items:
             if self.stop.is_set():
                 return
@@ -265,14 +268,14 @@ class Monitor:
             except Stopped:
                 return
             except FetchError as exc:
-                yield item, source, exc
+                yield item, source, exc, item["key"]
                 continue
-            yield item, source, page_document(item["key"], response)
+            yield item, source, page_document(item["key"], response), response.url
 
-    def _pages(self, fetched: Iterable[tuple[dict, Source, Any]],
+    def _pages(self, fetched: Iterable[tuple[dict, Source, Any, str]],
                reports: dict[str, PollReport]) -> Iterator[_Doc | _End]:
         """Every page fetched goes on to analysis, even after a stop: none is fetched twice."""
-        for item, source, outcome in fetched:
+        for item, source, outcome, final_url in fetched:
             key, report = item["key"], reports[source.key]
             if isinstance(outcome, Blocked):
                 self.store.finish_item(key, "skipped", error=str(outcome))
@@ -281,7 +284,7 @@ class Monitor:
                 self._fetch_failed(key, outcome, report)
             else:
                 yield _Doc(item, outcome, source)
-                yield _End(key, source)
+                yield _End(key, source, _redirected(key, final_url))
 
     def _fetch_failed(self, key: str, exc: FetchError, report: PollReport) -> None:
         if exc.transient:
@@ -373,6 +376,8 @@ class Monitor:
             report = reports[source.key]
             if isinstance(outcome, _End):
                 self._close_item(key, stored.pop(key, None), failures.pop(key, []), report)
+                if outcome.alias:
+                    self.store.alias_item(key, outcome.alias)
             elif isinstance(outcome, Failure):
                 failures.setdefault(key, []).append(outcome.reason)
                 self.notify("warning", report.source, f"{outcome.source}: {outcome.reason}")
@@ -435,6 +440,14 @@ def fill_from_listing(article: Article, item: dict[str, Any], source: Source) ->
     article.outlet = source.outlet or article.outlet or item.get("outlet")
     if article.url is None and str(item.get("key", "")).startswith(("http://", "https://")):
         article.url = item["key"]
+
+
+def _redirected(key: str, final_url: str) -> str | None:
+    try:
+        final = normalise_url(final_url)
+    except SourceError:
+        return None
+    return final if final != key else None
 
 
 def page_document(url: str, response: Response) -> RawDocument | Failure:
