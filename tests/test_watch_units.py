@@ -371,3 +371,15 @@ def test_a_redirect_target_is_not_fetched_again(site, tmp_path):
     alias = store.watch_item(site.url("/new/a.pdf"))
     assert (alias["status"], alias["error"]) == ("failed", "not an article page (application/pdf)")
     store.close()
+
+
+def test_every_watch_option_is_documented():
+    import typer.main
+
+    doc = (Path(__file__).parent.parent / "docs" / "monitoring.md").read_text(encoding="utf-8")
+    command = typer.main.get_command(app).commands["watch"]
+    options = [name for p in command.params if p.param_type_name == "option" for name in p.opts
+               if name.startswith("--")]
+    assert options and [o for o in options if f"`{o}`" not in doc and o != "--help"] == []
+    for sub in ("add", "list", "remove"):
+        assert f"dragoman sources {sub}" in doc

@@ -130,7 +130,7 @@ class Fetcher:
                                     last_modified=r.headers.get("last-modified"))
                 if r.status_code >= 400:
                     raise _status_error(url, r)
-                content = _read_limited(url, r)
+                content = _read_limited(url, r, deadline=time.monotonic() + 3 * self.settings.timeout)
                 content_type = r.headers.get("content-type", "").split(";")[0].strip().lower()
                 return Response(str(r.url), r.status_code, content, content_type, r.charset_encoding,
                                 r.headers.get("etag"), r.headers.get("last-modified"))
@@ -217,7 +217,8 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _read_limited(url: str, r: httpx.Response) -> bytes:
+def _read_limited(url: str, r: httpx.Response, deadline: float) -> bytes:
+    """The body, up to MAX_BYTES, within the deadline (the timeout alone allows a slow drip forever)."""
     declared = r.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_BYTES:
         raise FetchError(f"too large ({int(declared):,} bytes; the limit is {MAX_BYTES:,}): {url}", transient=False)
@@ -226,6 +227,8 @@ def _read_limited(url: str, r: httpx.Response) -> bytes:
         size += len(chunk)
         if size > MAX_BYTES:
             raise FetchError(f"too large (over {MAX_BYTES:,} bytes): {url}", transient=False)
+        if time.monotonic() > deadline:
+            raise FetchError(f"too slow to send (timed out): {url}", transient=True)
         chunks.append(chunk)
     return b"".join(chunks)
 
