@@ -11,7 +11,7 @@ import queue
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -82,6 +82,7 @@ class Fetcher:
     settings: FetchSettings = field(default_factory=FetchSettings)
     stop: threading.Event = field(default_factory=threading.Event)
     transport: httpx.BaseTransport | None = None
+    clock: Callable[[], float] = time.monotonic  # for the per-host delay; tests pass their own
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -153,10 +154,10 @@ class Fetcher:
                 delay = max(delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
         last = self._last_request.get(host)
         if last is not None:
-            self._sleep(last + delay - time.monotonic())
+            self._sleep(last + delay - self.clock())
         if self.stop.is_set():
             raise Stopped()
-        self._last_request[host] = time.monotonic()
+        self._last_request[host] = self.clock()
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0 and self.stop.wait(seconds):
