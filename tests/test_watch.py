@@ -8,11 +8,11 @@ restart, loses and duplicates nothing. Every page is invented; nothing leaves 12
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -184,12 +184,26 @@ def test_sigterm_during_a_fetch_then_restart_loses_and_duplicates_nothing(tmp_pa
         sources.write_text(f"sources:\n  - url: {site.url('/rss.xml')}\n", encoding="utf-8")
         db = tmp_path / "watch.db"
         proc = subprocess.Popen([str(DRAGOMAN), "watch", str(sources), "--db", str(db), *FAST],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        lines: list[str] = []
+        stopping = threading.Event()
+
+        def read_stderr() -> None:
+            for line in proc.stderr:
+                lines.append(line)
+                if "SIGTERM" in line:
+                    stopping.set()
+
+        reader = threading.Thread(target=read_stderr, daemon=True)
+        reader.start()
         try:
             assert arrived.wait(timeout=120), "the watcher never asked for the slow page"
             proc.send_signal(signal.SIGTERM)
-            release.set()
-            _, stderr = proc.communicate(timeout=120)
+            assert stopping.wait(timeout=60), "the watcher did not acknowledge SIGTERM"
+            release.set()  # the page it was waiting for arrives only after the stop was asked
+            proc.wait(timeout=120)
+            reader.join(timeout=10)
+            stderr = "".join(lines)
         finally:
             if proc.poll() is None:
                 proc.kill()

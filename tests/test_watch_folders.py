@@ -53,7 +53,7 @@ def test_files_dropped_while_watching_are_analysed_once(tmp_path):
     store = SQLiteStore(db)
     store.save_source(make_source(folder=inbox, outlet="Inbox Courier").to_dict(), "test")
     fetcher = Fetcher(FetchSettings(delay=0, retries=0))
-    monitor = Monitor(store, analyzer, fetcher, WatchSettings(settle=1.0, tick=0.1))
+    monitor = Monitor(store, analyzer, fetcher, WatchSettings(settle=3.0, tick=0.1))
     errors: list[BaseException] = []
 
     def run() -> None:
@@ -75,15 +75,15 @@ def test_files_dropped_while_watching_are_analysed_once(tmp_path):
         slow_text = text_of(45) + "\nThe last paragraph arrived after a long pause, the ministry said.\n"
         with open(inbox / "slow.txt", "w", encoding="utf-8") as f:
             step = len(slow_text) // 6 + 1
-            for start in range(0, len(slow_text), step):  # 6 pieces, 0.4 s apart: shorter than the settle time
+            for start in range(0, len(slow_text), step):  # 6 pieces, 0.3 s apart: well inside the settle time
                 f.write(slow_text[start:start + step])
                 f.flush()
-                time.sleep(0.4)
+                time.sleep(0.3)
         wait_until(lambda: count(db, "SELECT count(*) FROM articles") == 5, "the dropped files")
         (inbox / "quick.txt").write_text(text_of(46), encoding="utf-8")  # changed: its new version replaces the old
         changed = f"SELECT count(*) FROM articles WHERE source LIKE '%quick.txt' AND text LIKE '%{text_of(46)[:40]}%'"
         wait_until(lambda: count(db, changed) == 1, "the changed file")
-        time.sleep(1.5)  # time enough for a duplicate to show up, if there were one
+        time.sleep(3.5)  # time enough for a duplicate to show up, if there were one
     finally:
         monitor.request_stop()
         thread.join(timeout=DEADLINE)

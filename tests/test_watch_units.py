@@ -34,15 +34,18 @@ def site():
 
 
 class RecordingFetcher(Fetcher):
-    """Records the pauses it would take instead of taking them."""
+    """Records the pauses it would take instead of taking them, on a clock that only they move."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
         self.pauses: list[float] = []
+        self.now = 1000.0
+        self.clock = lambda: self.now
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0:
             self.pauses.append(round(seconds, 2))
+            self.now += seconds
 
 
 def fetcher(**settings) -> RecordingFetcher:
@@ -185,7 +188,7 @@ def test_per_host_delay_and_crawl_delay(site):
     f = fetcher(delay=1.0)
     f.get(site.url("/a.html"))
     f.get(site.url("/a.html"))
-    assert len(f.pauses) == 2 and 2.9 <= f.pauses[-1] <= 3.0  # after robots.txt, and between the two pages
+    assert f.pauses == [3.0, 3.0]  # after robots.txt, and between the two pages
 
 
 def test_robots_disallow_and_forbidden_robots(site):
@@ -305,3 +308,81 @@ def test_sources_api_and_page(tmp_path):
     html = client.get("/sources").text
     assert "Bad &lt;wire&gt;" in html and "failing" in html and "not a readable feed" in html
     assert '<a href="/sources">Sources</a>' in client.get("/").text
+
+
+def test_pages_are_fetched_in_turn_by_host(tmp_path):
+    """Two sites (two hosts): their pages alternate, so one host's delay is spent on the other."""
+    sites, servers = [Site(), Site()], []
+    for s in sites:
+        servers.append(serve(s))
+        s.put("/robots.txt", "", "text/plain")
+        for n in range(3):
+            s.put(f"/{n}.pdf", b"%PDF-1.4 not an article", "application/pdf")
+        s.put("/rss.xml", rss("W", [(s.url(f"/{n}.pdf"), str(n), "Tue, 01 Dec 2026 10:00:00 GMT") for n in range(3)]),
+              "application/rss+xml")
+    store = SQLiteStore(tmp_path / "w.db")
+    for s in sites:
+        store.save_source(make_source(url=s.url("/rss.xml")).to_dict(), "test")
+    order: list[str] = []
+    f = fetcher()
+    plain_get = f.get
+    f.get = lambda url, **kw: order.append(url) or plain_get(url, **kw)
+    try:
+        reports = Monitor(store, lambda: None, f).run(once=True)
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    pages = [u for u in order if u.endswith(".pdf")]
+    assert sorted(pages) == sorted(s.url(f"/{n}.pdf") for s in sites for n in range(3))
+    assert all(p.rsplit("/", 1)[0] != q.rsplit("/", 1)[0] for p, q in zip(pages, pages[1:]))
+    assert [(r.new, r.failed) for r in reports] == [(3, 3), (3, 3)]
+    item = store.watch_item(sites[0].url("/0.pdf"))
+    assert (item["status"], item["error"]) == ("failed", "not an article page (application/pdf)")
+    store.close()
+
+
+@pytest.mark.parametrize("header, seconds", [("7", 7.0), (None, None), ("soon", None), ("0", 0.0)])
+def test_retry_after(header, seconds):
+    from dragoman.watch.fetch import _retry_after
+
+    assert _retry_after(header) == seconds
+
+
+def test_retry_after_is_honoured(site):
+    site.put("/rss.xml", rss("W", []), "application/rss+xml")
+    site.failures["/rss.xml"], site.retry_after = 1, "3"
+    f = fetcher(retries=1, backoff=0.5)
+    assert f.get(site.url("/rss.xml")).status == 200
+    assert f.pauses == [3.0]
+
+
+def test_a_redirect_target_is_not_fetched_again(site, tmp_path):
+    site.put("/robots.txt", "", "text/plain")
+    site.put("/new/a.pdf", b"%PDF-1.4", "application/pdf")
+    site.redirects["/old/a.pdf"] = "/new/a.pdf"
+    site.put("/rss.xml", rss("W", [(site.url("/old/a.pdf"), "A", "Tue, 01 Dec 2026 10:00:00 GMT")]),
+             "application/rss+xml")
+    site.put("/rss2.xml", rss("W2", [(site.url("/new/a.pdf"), "A", "Tue, 01 Dec 2026 10:00:00 GMT")]),
+             "application/rss+xml")
+    store = SQLiteStore(tmp_path / "w.db")
+    store.save_source(make_source(url=site.url("/rss.xml")).to_dict(), "test")
+    Monitor(store, lambda: None, fetcher()).run(once=True)
+    store.save_source(make_source(url=site.url("/rss2.xml")).to_dict(), "test")
+    Monitor(store, lambda: None, fetcher()).run(once=True)
+    assert len(site.hits("/new/a.pdf")) == 1
+    alias = store.watch_item(site.url("/new/a.pdf"))
+    assert (alias["status"], alias["error"]) == ("failed", "not an article page (application/pdf)")
+    store.close()
+
+
+def test_every_watch_option_is_documented():
+    import typer.main
+
+    doc = (Path(__file__).parent.parent / "docs" / "monitoring.md").read_text(encoding="utf-8")
+    command = typer.main.get_command(app).commands["watch"]
+    options = [name for p in command.params if p.param_type_name == "option" for name in p.opts
+               if name.startswith("--")]
+    assert options and [o for o in options if f"`{o}`" not in doc and o != "--help"] == []
+    for sub in ("add", "list", "remove"):
+        assert f"dragoman sources {sub}" in doc

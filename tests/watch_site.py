@@ -119,6 +119,8 @@ class Site:
     held: dict[str, threading.Event] = field(default_factory=dict)  # path -> released when set
     arrived: dict[str, threading.Event] = field(default_factory=dict)  # path -> set when requested
     failures: dict[str, int] = field(default_factory=dict)  # path -> 503s to answer before the page
+    retry_after: str | None = None  # the Retry-After header of those 503s
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> path it moved to (301)
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -143,6 +145,7 @@ def serve(site: Site) -> ThreadingHTTPServer:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = 1 << 16  # headers and body leave in one write (no Nagle / delayed-ACK stall)
 
         def log_message(self, *args) -> None:  # quiet
             pass
@@ -156,7 +159,14 @@ def serve(site: Site) -> ThreadingHTTPServer:
             with site.lock:
                 failing = site.failures.get(path, 0)
                 site.failures[path] = max(0, failing - 1)
-            status, body, headers = (503, b"busy", {"Content-Type": "text/plain"}) if failing else self._answer(page)
+            if path in site.redirects:
+                status, body, headers = 301, b"", {"Location": site.url(site.redirects[path])}
+            elif failing:
+                status, body, headers = 503, b"busy", {"Content-Type": "text/plain"}
+                if site.retry_after:
+                    headers["Retry-After"] = site.retry_after
+            else:
+                status, body, headers = self._answer(page)
             with site.lock:
                 site.log.append(Hit(path, status, {k.lower(): v for k, v in self.headers.items()}))
             self.send_response(status)

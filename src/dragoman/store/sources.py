@@ -170,6 +170,15 @@ class WatchStateMixin:
                                " ORDER BY first_seen, key", (source_key,)).fetchall()
         return [dict(r) for r in rows]
 
+    def alias_item(self, key: str, alias: str) -> None:
+        """``alias`` (where ``key`` redirected to) shares its outcome: a feed listing it later adds nothing."""
+        stamp = now_iso()
+        with self.db:
+            self.db.execute(
+                "INSERT INTO watch_items (key, source_key, status, article_id, error, first_seen, updated_at)"
+                " SELECT ?, source_key, status, article_id, error, ?, ? FROM watch_items WHERE key = ?"
+                " ON CONFLICT (key) DO NOTHING", (alias, stamp, stamp, key))
+
     def watch_item(self, key: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM watch_items WHERE key = ?", (key,)).fetchone()
         return dict(row) if row else None

@@ -115,7 +115,7 @@ def parse_sitemap(content: bytes, base_url: str) -> Listing:
     listing = Listing("sitemap")
     for url in root.iter("{*}url"):
         fields = {_local(el.tag): (el.text or "").strip() for el in url.iter() if isinstance(el.tag, str)}
-        date = fields.get("publication_date") or fields.get("lastmod")
+        date = fields.get("publication_date")  # not lastmod: a page edited years later would take its date
         _add(listing, fields.get("loc"), base_url, fields.get("title"), _iso_date(date), fields.get("name"))
     return listing
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import queue
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -80,6 +82,7 @@ class Fetcher:
     settings: FetchSettings = field(default_factory=FetchSettings)
     stop: threading.Event = field(default_factory=threading.Event)
     transport: httpx.BaseTransport | None = None
+    clock: Callable[[], float] = time.monotonic  # for the per-host delay; tests pass their own
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -128,7 +131,7 @@ class Fetcher:
                                     last_modified=r.headers.get("last-modified"))
                 if r.status_code >= 400:
                     raise _status_error(url, r)
-                content = _read_limited(url, r)
+                content = _read_limited(url, r, deadline=time.monotonic() + 3 * self.settings.timeout)
                 content_type = r.headers.get("content-type", "").split(";")[0].strip().lower()
                 return Response(str(r.url), r.status_code, content, content_type, r.charset_encoding,
                                 r.headers.get("etag"), r.headers.get("last-modified"))
@@ -151,10 +154,10 @@ class Fetcher:
                 delay = max(delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
         last = self._last_request.get(host)
         if last is not None:
-            self._sleep(last + delay - time.monotonic())
+            self._sleep(last + delay - self.clock())
         if self.stop.is_set():
             raise Stopped()
-        self._last_request[host] = time.monotonic()
+        self._last_request[host] = self.clock()
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0 and self.stop.wait(seconds):
@@ -215,7 +218,8 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _read_limited(url: str, r: httpx.Response) -> bytes:
+def _read_limited(url: str, r: httpx.Response, deadline: float) -> bytes:
+    """The body, up to MAX_BYTES, within the deadline (the timeout alone allows a slow drip forever)."""
     declared = r.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_BYTES:
         raise FetchError(f"too large ({int(declared):,} bytes; the limit is {MAX_BYTES:,}): {url}", transient=False)
@@ -224,5 +228,55 @@ def _read_limited(url: str, r: httpx.Response) -> bytes:
         size += len(chunk)
         if size > MAX_BYTES:
             raise FetchError(f"too large (over {MAX_BYTES:,} bytes): {url}", transient=False)
+        if time.monotonic() > deadline:
+            raise FetchError(f"too slow to send (timed out): {url}", transient=True)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+T = TypeVar("T")
+_DONE = object()
+
+
+def read_ahead(items: Iterator[T], depth: int) -> Iterator[T]:
+    """Run ``items`` (fetches: waiting on the network and on host delays) in a thread, up to
+    ``depth`` ahead of the caller, so fetching overlaps analysis. The thread must not touch the
+    store: the caller does all of that. An exception in it is raised in the caller."""
+    if depth <= 0:
+        yield from items
+        return
+    ready: queue.Queue = queue.Queue(maxsize=depth)
+    cancel = threading.Event()
+
+    def put(entry) -> bool:
+        while not cancel.is_set():
+            try:
+                ready.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((item, None)):
+                    return
+        except BaseException as exc:  # handed to the caller's thread
+            put((None, exc))
+        finally:
+            put((_DONE, None))
+
+    worker = threading.Thread(target=produce, name="dragoman-fetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item, exc = ready.get()
+            if exc is not None:
+                raise exc
+            if item is _DONE:
+                return
+            yield item
+    finally:
+        cancel.set()
+        worker.join(timeout=1.0)

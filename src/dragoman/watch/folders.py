@@ -66,10 +66,19 @@ class FolderWatch:
                 target = getattr(event, "dest_path", "") or event.src_path
                 watch.changed.put(Path(target))
 
-        observer = Observer()
-        observer.schedule(Handler(), str(self.root), recursive=True)
-        observer.daemon = True
-        observer.start()
+        try:
+            observer = Observer()
+            observer.schedule(Handler(), str(self.root), recursive=True)
+            observer.daemon = True
+            observer.start()
+        except OSError as exc:  # e.g. the inotify watch limit: poll the folder instead
+            from watchdog.observers.polling import PollingObserver
+
+            log.warning("%s: %s; polling the folder instead", self.root, exc)
+            observer = PollingObserver(timeout=max(1.0, self.settle / 2))
+            observer.schedule(Handler(), str(self.root), recursive=True)
+            observer.daemon = True
+            observer.start()
         self._observer = observer
 
     def stop(self) -> None:

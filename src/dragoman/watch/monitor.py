@@ -14,16 +14,18 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 from ..pipeline import prepare
 from ..read import RawDocument, decode, looks_binary, read_path
 from ..records import Article, Failure
-from .feeds import Listing, MalformedListing, parse_listing
-from .fetch import Blocked, FetchError, Fetcher, Response, Stopped
+from .feeds import MalformedListing, parse_listing
+from .fetch import Blocked, FetchError, Fetcher, Response, Stopped, read_ahead
 from .folders import FolderWatch, fingerprint, scan, settled_on_disk
-from .sources import Source
+from .sources import Source, SourceError, normalise_url
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ class WatchSettings:
     max_backoff: float = 6 * 3600.0  # ... up to this
     tick: float = 0.5  # how often the loop looks at folders and the clock
     batch_size: int = 16  # articles per nlp.pipe batch
+    read_ahead: int = 8  # pages fetched ahead of the analysis, in a thread of their own
 
 
 @dataclass
@@ -57,10 +60,21 @@ class PollReport:
 
 
 @dataclass(slots=True)
+class _Doc:
+    """One document of an item (a page; a file; a line of a JSON Lines file), with where it came from."""
+
+    item: dict[str, Any]  # the watch_items row: key, and the listing's title, date, outlet
+    raw: RawDocument | Failure
+    source: Source
+
+
+@dataclass(slots=True)
 class _End:
     """Marks the end of one item's documents in the analysis stream."""
 
     key: str
+    source: Source
+    alias: str | None = None  # the normalised URL the page redirected to
 
 
 Notify = Callable[[str, str, str], None]  # (level: info|warning|error, source label, message)
@@ -91,11 +105,10 @@ class Monitor:
         with self._signals():
             try:
                 while not self.stop.is_set():
-                    for row in self.store.sources():
-                        if self.stop.is_set():
-                            break
-                        if once or row["next_poll"] is None or row["next_poll"] <= time.time():
-                            self.poll(row, once=once)
+                    due = [row for row in self.store.sources()
+                           if once or row["next_poll"] is None or row["next_poll"] <= time.time()]
+                    if due:
+                        self.poll(due, once=once)
                     if once:
                         break
                     self._sync_folder_watches()
@@ -119,8 +132,8 @@ class Monitor:
         def handle(signum, frame):
             if self.stop.is_set():
                 raise KeyboardInterrupt  # a second signal: leave now (every write is transactional)
+            self.stop.set()  # first: the fetching thread must not start another page
             self.notify("info", "watch", f"{signal.Signals(signum).name}: stopping after the current article")
-            self.stop.set()
 
         previous = {s: signal.signal(s, handle) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
@@ -129,16 +142,30 @@ class Monitor:
             for s, h in previous.items():
                 signal.signal(s, h)
 
-    def poll(self, row: dict[str, Any], once: bool = False) -> PollReport:
-        source = Source.from_row(row)
-        report = PollReport(source.label)
-        if source.kind == "folder":
-            self._poll_folder(source, row, report, once)
-        else:
-            self._poll_url(source, row, report)
-        self.reports.append(report)
-        self._tell(report)
-        return report
+    def poll(self, rows: list[dict[str, Any]], once: bool = False) -> list[PollReport]:
+        """Read the listings of these sources, then fetch and analyse their new pages.
+
+        The pages of all the sources are fetched in turn by host (one from each host, then the
+        next from each), so the per-host delay is spent fetching from the other hosts.
+        """
+        reports: dict[str, PollReport] = {}
+        listed: list[Source] = []
+        for row in rows:
+            if self.stop.is_set():
+                break
+            source = Source.from_row(row)
+            report = reports[source.key] = PollReport(source.label)
+            if source.kind == "folder":
+                self._poll_folder(source, row, report, once)
+            else:
+                self._poll_listing(source, row, report)
+                listed.append(source)
+        if listed and not self.stop.is_set():
+            self._analyse_pending(listed, reports)
+        for report in reports.values():
+            self.reports.append(report)
+            self._tell(report)
+        return list(reports.values())
 
     def _next_poll(self, source: Source, row: dict[str, Any], ok: bool) -> float:
         interval = float(source.interval or self.settings.interval)
@@ -148,9 +175,12 @@ class Monitor:
         base = min(self.settings.retry_base, interval)
         return time.time() + min(base * 2 ** min(errors - 1, 20), self.settings.max_backoff)
 
+    def _error(self, report: PollReport, message: str) -> None:
+        """A source-level failure: kept on the report, told at once (the summary comes at the end)."""
+        report.errors.append(message)
+        self.notify("error", report.source, message)
+
     def _tell(self, report: PollReport) -> None:
-        for error in report.errors:
-            self.notify("error", report.source, error)
         if report.status == "error" and not (report.analysed or report.failed):
             return
         parts = [f"{report.new} new", f"{report.analysed} analysed"]
@@ -164,14 +194,14 @@ class Monitor:
         self.notify("info", report.source, status + ", ".join(parts))
 
     # -- feeds and sitemaps ---------------------------------------------------------------
-    def _poll_url(self, source: Source, row: dict[str, Any], report: PollReport) -> None:
+    def _poll_listing(self, source: Source, row: dict[str, Any], report: PollReport) -> None:
         try:
             status, fmt = self._take_listing(source, source.location, report, depth=0)
         except Stopped:
             return
         except (FetchError, MalformedListing) as exc:
             report.status = "error"
-            report.errors.insert(0, str(exc))
+            self._error(report, str(exc))
             self.store.record_poll(source.key, ok=False, status="error", error=str(exc),
                                    next_poll=self._next_poll(source, row, ok=False))
         else:
@@ -182,7 +212,6 @@ class Monitor:
             else:
                 self.store.record_poll(source.key, ok=True, status=status, format=fmt,
                                        next_poll=self._next_poll(source, row, ok=True))
-        self._analyse_pending(source, report)
 
     def _take_listing(self, source: Source, url: str, report: PollReport, depth: int,
                       parent: str | None = None) -> tuple[str, str | None]:
@@ -208,7 +237,7 @@ class Monitor:
     def _take_sitemaps(self, source: Source, sitemaps: list[str], index: str, report: PollReport,
                        depth: int) -> None:
         if sitemaps and depth >= MAX_SITEMAP_DEPTH:
-            report.errors.append(f"{index}: sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}; inner ones ignored")
+            self._error(report, f"{index}: sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}; inner ones ignored")
             return
         for child in sitemaps:
             if self.stop.is_set():
@@ -216,31 +245,46 @@ class Monitor:
             try:
                 self._take_listing(source, child, report, depth + 1, parent=index)
             except (FetchError, MalformedListing) as exc:
-                report.errors.append(f"{child}: {exc}")
+                self._error(report, f"{child}: {exc}")
 
-    def _analyse_pending(self, source: Source, report: PollReport) -> None:
-        items = self.store.pending_items(source.key)
-        if items:
-            self._consume(source, self._fetch_pages(items, report), report)
+    def _analyse_pending(self, sources: list[Source], reports: dict[str, PollReport]) -> None:
+        by_host: dict[str, list[tuple[dict[str, Any], Source]]] = {}
+        for source in sources:  # pending: new, and left over from a run that stopped or failed
+            for item in self.store.pending_items(source.key):
+                by_host.setdefault(urlsplit(item["key"]).netloc, []).append((item, source))
+        turns = (pair for turn in zip_longest(*by_host.values()) for pair in turn if pair is not None)
+        fetched = read_ahead(self._fetch(turns), self.settings.read_ahead)
+        self._consume(self._pages(fetched, reports), reports)
 
-    def _fetch_pages(self, items: list[dict[str, Any]], report: PollReport) -> Iterator:
-        for item in items:
+    def _fetch(self, items: Iterable[tuple[dict[str, Any], Source]]) -> Iterator[tuple[dict, Source, Any, str]]:
+        """(item, source, RawDocument | Failure | FetchError, final URL) for each page.
+
+        Runs in the read-ahead thread: no store access here."""
+        for item, source in items:
             if self.stop.is_set():
                 return
-            key = item["key"]
             try:
-                response = self.fetcher.get(key)
+                response = self.fetcher.get(item["key"])
             except Stopped:
                 return
-            except Blocked as exc:
-                self.store.finish_item(key, "skipped", error=str(exc))
-                report.skipped += 1
-                continue
             except FetchError as exc:
-                self._fetch_failed(key, exc, report)
+                yield item, source, exc, item["key"]
                 continue
-            yield item, page_document(key, response)
-            yield _End(key)
+            yield item, source, page_document(item["key"], response), response.url
+
+    def _pages(self, fetched: Iterable[tuple[dict, Source, Any, str]],
+               reports: dict[str, PollReport]) -> Iterator[_Doc | _End]:
+        """Every page fetched goes on to analysis, even after a stop: none is fetched twice."""
+        for item, source, outcome, final_url in fetched:
+            key, report = item["key"], reports[source.key]
+            if isinstance(outcome, Blocked):
+                self.store.finish_item(key, "skipped", error=str(outcome))
+                report.skipped += 1
+            elif isinstance(outcome, FetchError):
+                self._fetch_failed(key, outcome, report)
+            else:
+                yield _Doc(item, outcome, source)
+                yield _End(key, source, _redirected(key, final_url))
 
     def _fetch_failed(self, key: str, exc: FetchError, report: PollReport) -> None:
         if exc.transient:
@@ -258,7 +302,7 @@ class Monitor:
         if not root.is_dir():
             error = f"{root}: no such folder"
             report.status = "error"
-            report.errors.append(error)
+            self._error(report, error)
             self.store.record_poll(source.key, ok=False, status="error", error=error,
                                    next_poll=self._next_poll(source, row, ok=False))
             return
@@ -278,20 +322,20 @@ class Monitor:
         if waiting:
             self.notify("info", source.label, f"{waiting} file(s) still being written; left for the next run")
         report.new += len(ready)
-        self._consume(source, self._read_files(ready), report)
+        self._consume(self._read_files(source, ready), {source.key: report})
 
     def _offer_file(self, source: Source, path: Path) -> bool:
         fp = fingerprint(path)
         return fp is not None and self.store.offer_file(source.key, path.resolve().as_uri(), fp)
 
-    def _read_files(self, paths: Iterable[Path]) -> Iterator:
+    def _read_files(self, source: Source, paths: Iterable[Path]) -> Iterator[_Doc | _End]:
         for path in paths:
             if self.stop.is_set():
                 return
             key = path.resolve().as_uri()
             for doc in read_path(path):
-                yield {"key": key}, doc
-            yield _End(key)
+                yield _Doc({"key": key}, doc, source)
+            yield _End(key, source)
 
     def _folder_watch(self, source: Source) -> FolderWatch:
         watch = self.folders.get(source.key)
@@ -319,18 +363,21 @@ class Monitor:
             if not offered:
                 continue
             report = PollReport(source.label, new=len(offered))
-            self._consume(source, self._read_files(offered), report)
+            self._consume(self._read_files(source, offered), {source.key: report})
             self.reports.append(report)
             self._tell(report)
 
     # -- analysis -------------------------------------------------------------------------
-    def _consume(self, source: Source, stream: Iterable, report: PollReport) -> None:
+    def _consume(self, stream: Iterable[_Doc | _End], reports: dict[str, PollReport]) -> None:
         """Analyse the documents of a stream of items and close each item once all of its are stored."""
         failures: dict[str, list[str]] = {}
         stored: dict[str, str] = {}
-        for key, outcome in self._analysed(source, stream):
+        for key, source, outcome in self._analysed(stream):
+            report = reports[source.key]
             if isinstance(outcome, _End):
                 self._close_item(key, stored.pop(key, None), failures.pop(key, []), report)
+                if outcome.alias:
+                    self.store.alias_item(key, outcome.alias)
             elif isinstance(outcome, Failure):
                 failures.setdefault(key, []).append(outcome.reason)
                 self.notify("warning", report.source, f"{outcome.source}: {outcome.reason}")
@@ -346,37 +393,37 @@ class Monitor:
             self.store.finish_item(key, "done", article_id=article_id, error=failures[0] if failures else None)
             report.analysed += 1
 
-    def _analysed(self, source: Source, stream: Iterable) -> Iterator[tuple[str, Any]]:
-        """(item key, stored Article | Failure | _End) in stream order, parsing in batches."""
-        pending: list[list[Any]] = []  # [key, Article to analyse | outcome]
+    def _analysed(self, stream: Iterable[_Doc | _End]) -> Iterator[tuple[str, Source, Any]]:
+        """(item key, source, stored Article | _Already | Failure | _End) in stream order, parsed in batches."""
+        pending: list[tuple[str, Source, Any]] = []  # (key, source, Article to analyse | outcome)
         to_parse = 0
         for entry in stream:
             if isinstance(entry, _End):
-                pending.append([entry.key, entry])
+                pending.append((entry.key, entry.source, entry))
                 continue
-            item, raw = entry
+            raw = entry.raw
             prepared = raw if isinstance(raw, Failure) else prepare(raw)
             if isinstance(prepared, Article):
-                fill_from_listing(prepared, item, source)
+                fill_from_listing(prepared, entry.item, entry.source)
                 if self.store.has_article(prepared.id):
                     prepared = _Already(prepared.id)
                 else:
                     to_parse += 1
-            pending.append([item["key"], prepared])
+            pending.append((entry.item["key"], entry.source, prepared))
             if to_parse >= self.settings.batch_size:
                 yield from self._flush(pending)
                 pending, to_parse = [], 0
         yield from self._flush(pending)
 
-    def _flush(self, pending: list[list[Any]]) -> Iterator[tuple[str, Any]]:
-        articles = [value for _, value in pending if isinstance(value, Article)]
+    def _flush(self, pending: list[tuple[str, Source, Any]]) -> Iterator[tuple[str, Source, Any]]:
+        articles = [value for _, _, value in pending if isinstance(value, Article)]
         results = iter(self.analyzer.analyze(articles)) if articles else iter(())
-        for key, value in pending:
+        for key, source, value in pending:
             if isinstance(value, Article):
                 value = next(results)
                 if isinstance(value, Article):
                     self.store.save_article(value)
-            yield key, value
+            yield key, source, value
 
 
 @dataclass(slots=True)
@@ -399,6 +446,14 @@ def fill_from_listing(article: Article, item: dict[str, Any], source: Source) ->
     article.outlet = source.outlet or page_outlet or item.get("outlet") or article.outlet
     if article.url is None and str(item.get("key", "")).startswith(("http://", "https://")):
         article.url = item["key"]
+
+
+def _redirected(key: str, final_url: str) -> str | None:
+    try:
+        final = normalise_url(final_url)
+    except SourceError:
+        return None
+    return final if final != key else None
 
 
 def page_document(url: str, response: Response) -> RawDocument | Failure:
