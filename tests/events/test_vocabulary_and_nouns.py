@@ -85,3 +85,13 @@ def test_declining_to_do_something_rejects_nobody(nlp):
 
 def test_released_prisoners_are_the_states_own_people(nlp):
     assert triples(code(nlp, "The Kestrian government released forty prisoners.")) == [("RETREAT", "KST GOV", "KST CVL")]
+
+
+def test_rebels_demand_of_their_own_government(nlp):
+    found = triples(code(nlp, "Kestrian rebels demanded the release of their leader."))
+    assert ("REQUEST", "KST REB", "KST GOV") in found
+
+
+def test_a_committed_state_intends_to_cooperate(nlp):
+    found = triples(code(nlp, "Kestria is committed to continue its cooperation with the NAO."))
+    assert found == [("AGREE", "KST GOV", "NAO")]

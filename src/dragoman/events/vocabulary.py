@@ -88,6 +88,7 @@ class Words:
     mutual_types: frozenset[str]
     verbal_types: frozenset[str]
     one_state_types: frozenset[str]
+    home_demand_types: frozenset[str]
     acting_sectors: dict
     factive_governors: frozenset[str]
     asserted_types: frozenset[str]
