@@ -51,6 +51,7 @@ class Pattern:
     future: bool = False
     state_source: bool = False
     speaker_source: bool = False
+    prep_on_object: bool = False
     complement: frozenset[str] = frozenset()
 
     @property
@@ -242,5 +243,6 @@ def _pattern(item: dict) -> Pattern:
         future=bool(item.get("future", False)),
         state_source=bool(item.get("state_source", False)),
         speaker_source=bool(item.get("speaker_source", False)),
+        prep_on_object=bool(item.get("prep_on_object", False)),
         complement=words("complement"),
     )
