@@ -85,3 +85,26 @@ def test_declining_to_do_something_rejects_nobody(nlp):
 
 def test_released_prisoners_are_the_states_own_people(nlp):
     assert triples(code(nlp, "The Kestrian government released forty prisoners.")) == [("RETREAT", "KST GOV", "KST CVL")]
+
+
+def test_rebels_demand_of_their_own_government(nlp):
+    found = triples(code(nlp, "Kestrian rebels demanded the release of their leader."))
+    assert ("REQUEST", "KST REB", "KST GOV") in found
+
+
+def test_a_committed_state_intends_to_cooperate(nlp):
+    found = triples(code(nlp, "Kestria is committed to continue its cooperation with the NAO."))
+    assert found == [("AGREE", "KST GOV", "NAO")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "warn X against Y" with no consequence is a request, also when the parser hangs "against" on X
+    ("Kestria warned Marovia and its allies against any intervention.", [("REQUEST", "KST GOV", "MRV GOV")]),
+    # not ruling out force is a threat
+    ("Marovia massed troops. Kestria did not rule out the use of force.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    # disappointment expressed over another side
+    ("Kestria expressed deep disappointment over Marovia.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+])
+def test_warnings_force_and_disappointment(nlp, text, expected):
+    found = triples(code(nlp, text))
+    assert all(e in found for e in expected), found

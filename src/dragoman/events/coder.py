@@ -168,6 +168,12 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return [(a, b) for a, b in itertools.combinations(sources, 2) if distinct(a, b, self.words)]
         if not targets and match.pattern.domestic:
             targets = self._home_governments(match, sources)
+        if not targets and match.pattern.pos == "verb" and \
+                self.lexicon.codes[match.pattern.cameo].type in self.words.home_demand_types:
+            # "rebels demanded autonomy": people and groups demand of their own government
+            people = [s for s in sources if s.actor.country and not self.is_state(s) and s.actor.kind != "person"]
+            if people:
+                targets = self._home_governments(match, people)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
 
     def _answers_another(self, match: Match) -> bool:

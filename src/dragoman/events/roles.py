@@ -230,61 +230,88 @@ class RolesMixin:
         return []
 
     def _target_role(self, match: Match, spec: str, sources: list[Party]) -> list[Party]:
-        trigger, verb = match.token, match.verb or match.token
+        """The parties one target role of a pattern names ("dobj", "prep:to", "location", ...)."""
         role, _, prep = spec.partition(":")
-        if role == "dobj" or role in ("obj_amod", "obj_compound", "obj_poss"):
-            obj = object_of(trigger) if match.pattern.pos != "noun" else None
-            if obj is not None and obj.dep_ == "pobj" and match.pattern.pos == "verb" and role != "dobj":
-                return self._np_parties(obj)
-            if obj is not None and obj.dep_ in ("dobj", "nsubjpass"):
-                return self._np_parties(obj, deep=True)
-            return []
-        if role == "dative":
-            return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
-        if role == "prep":
-            carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
-            if match.pattern.pos == "noun":  # "the embargo imposed by X on Y"
-                carrier += [c for c in trigger.children if c.dep_ == "acl"]
-            # "donated and delivered goods to X": conjoined verbs share the last one's phrases
-            shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
-                if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []
-            for head in unique(trigger, *carrier, verb, *shared):
-                for child in head.children:
-                    if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
-                        found = self._pobj_parties(child, deep=True)
-                        if found:
-                            return found
-            return []
-        if role == "obj_prep":
-            obj = object_of(trigger)
-            if obj is None:
-                return []
-            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == prep]
-            return self._pobj_parties(preps[0], deep=True) if preps else []
-        if role == "obj_tree":
-            obj = object_of(trigger)
-            return self._mentions_in(obj) if obj is not None else []
-        if role == "obj_acl":  # "prevented the rally staged by students"
-            obj = object_of(trigger)
-            for acl in (c for c in obj.children if c.dep_ == "acl") if obj is not None else ():
-                for agent in (c for c in acl.children if c.dep_ == "agent"):
-                    found = self._pobj_parties(agent, deep=True)
+        finder = ROLE_FINDERS.get(role)
+        return getattr(self, finder)(match, prep, sources) if finder else []
+
+    def _role_object(self, match: Match, prep: str, sources: list[Party], role: str = "dobj") -> list[Party]:
+        trigger = match.token
+        obj = object_of(trigger) if match.pattern.pos != "noun" else None
+        if obj is not None and obj.dep_ == "pobj" and match.pattern.pos == "verb" and role != "dobj":
+            return self._np_parties(obj)
+        if obj is not None and obj.dep_ in ("dobj", "nsubjpass"):
+            return self._np_parties(obj, deep=True)
+        return []
+
+    def _role_object_part(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        """obj_amod, obj_compound, obj_poss: also a prepositional object ("withdraw from X")."""
+        return self._role_object(match, prep, sources, role="obj_part")
+
+    def _role_dative(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        trigger, verb = match.token, match.verb or match.token
+        return [p for tok in (trigger, verb) for c in tok.children if c.dep_ == "dative" for p in self._np_parties(c)]
+
+    def _role_prep(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        trigger, verb = match.token, match.verb or match.token
+        carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
+        if match.pattern.pos == "noun":  # "the embargo imposed by X on Y"
+            carrier += [c for c in trigger.children if c.dep_ == "acl"]
+        # "donated and delivered goods to X": conjoined verbs share the last one's phrases
+        shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
+            if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []
+        for head in unique(trigger, *carrier, verb, *shared):
+            for child in head.children:
+                if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+                    found = self._pobj_parties(child, deep=True)
                     if found:
                         return found
-            return []
-        if role == "other_side":  # "rejected the accusation": whoever made it, named last
-            return self.other_side(trigger, sources) if sources else []
-        if role == "subject_owner":  # "Marovia's claims are false"
-            return [p for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for p in self._np_parties(s, deep=True)]
-        if role == "ccomp_subject":
-            return self._complement_subject(trigger, verb)
-        if role in ("clause", "clause_tree"):
-            return self._clause_objects(trigger, tree=role == "clause_tree")
-        if role == "location":
-            return self._location_parties(match)
-        if role == "purpose":
-            return self._purpose_objects(verb)
         return []
+
+    def _role_object_prep(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        obj = object_of(match.token)
+        if obj is None:
+            return []
+        preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == prep]
+        return self._pobj_parties(preps[0], deep=True) if preps else []
+
+    def _role_object_tree(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        obj = object_of(match.token)
+        return self._mentions_in(obj) if obj is not None else []
+
+    def _role_object_acl(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        """"prevented the rally staged by students"."""
+        obj = object_of(match.token)
+        for acl in (c for c in obj.children if c.dep_ == "acl") if obj is not None else ():
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                found = self._pobj_parties(agent, deep=True)
+                if found:
+                    return found
+        return []
+
+    def _role_other_side(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        """"rejected the accusation": whoever made it, named last."""
+        return self.other_side(match.token, sources) if sources else []
+
+    def _role_subject_owner(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        """"Marovia's claims are false"."""
+        verb = match.verb or match.token
+        return [p for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for p in self._np_parties(s, deep=True)]
+
+    def _role_complement_subject(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        return self._complement_subject(match.token, match.verb or match.token)
+
+    def _role_clause(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        return self._clause_objects(match.token)
+
+    def _role_clause_tree(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        return self._clause_objects(match.token, tree=True)
+
+    def _role_location(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        return self._location_parties(match)
+
+    def _role_purpose(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        return self._purpose_objects(match.verb or match.token)
 
     def _purpose_objects(self, verb: Token) -> list[Party]:
         """Whom an infinitive of purpose names: "began a hunger strike to protest against X",
@@ -348,3 +375,14 @@ class RolesMixin:
             return []
         country = countries[0]
         return [derived_party(country, "GOV", self.words, places[0].mention if places else "")]
+
+
+# Target roles of ``data/plover_patterns.yaml`` and the method that finds each.
+ROLE_FINDERS = {
+    "dobj": "_role_object", "obj_amod": "_role_object_part", "obj_compound": "_role_object_part",
+    "obj_poss": "_role_object_part", "dative": "_role_dative", "prep": "_role_prep",
+    "obj_prep": "_role_object_prep", "obj_tree": "_role_object_tree", "obj_acl": "_role_object_acl",
+    "other_side": "_role_other_side", "subject_owner": "_role_subject_owner",
+    "ccomp_subject": "_role_complement_subject", "clause": "_role_clause", "clause_tree": "_role_clause_tree",
+    "location": "_role_location", "purpose": "_role_purpose",
+}

@@ -100,7 +100,11 @@ class TriggerMixin:
             return False
         if pattern.preps and not any(lower(c) in pattern.preps for c in token.children
                                      if c.dep_ in ("prt", "prep", "advmod", "agent")):
-            return False
+            # "warned the bloc and its allies against ...": the parser may hang it on the object
+            if not pattern.prep_on_object or not any(
+                    lower(g) in pattern.preps for c in token.children if c.dep_ == "dobj"
+                    for g in c.subtree if g.dep_ == "prep"):
+                return False
         obj = object_of(token)
         if pattern.object_kind == "none" and obj is not None and obj.dep_ == "dobj":
             return False

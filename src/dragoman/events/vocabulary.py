@@ -51,6 +51,7 @@ class Pattern:
     future: bool = False
     state_source: bool = False
     speaker_source: bool = False
+    prep_on_object: bool = False
     complement: frozenset[str] = frozenset()
 
     @property
@@ -88,6 +89,7 @@ class Words:
     mutual_types: frozenset[str]
     verbal_types: frozenset[str]
     one_state_types: frozenset[str]
+    home_demand_types: frozenset[str]
     acting_sectors: dict
     factive_governors: frozenset[str]
     asserted_types: frozenset[str]
@@ -241,5 +243,6 @@ def _pattern(item: dict) -> Pattern:
         future=bool(item.get("future", False)),
         state_source=bool(item.get("state_source", False)),
         speaker_source=bool(item.get("speaker_source", False)),
+        prep_on_object=bool(item.get("prep_on_object", False)),
         complement=words("complement"),
     )
