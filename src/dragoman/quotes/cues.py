@@ -223,6 +223,33 @@ class CueFinder:
                 return m.start, m.end
         return None
 
+    def governing_cue(self, start: int, end: int) -> Cue | None:
+        """A few quoted words inside what a speaker says ('vowed a "strong" response', 'calling
+        the action "illegal"', 'what she called "a farce"'): the nearest verb of saying above
+        them in the parse, with its subject, makes them that speaker's words."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"]
+        for verb in words[0].ancestors:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in allowed:
+                continue
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                return None
+            subject = self._subject(verb)
+            if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR \
+                    or self.inside_quote(subject.idx):
+                return None
+            speaker = self._speaker(subject)
+            # "officials described it as a 'pause'": nobody in particular owns a scare quote
+            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
+                return None
+            return Cue(verb, speaker, start, end)
+        return None
+
     def _directive_cue(self, verb: Token) -> Cue | None:
         """'urged Y to do', 'called on Y to do', 'vowed to do', 'warned Y against ...': what
         the speaker asked for, promised or warned against is what they said."""
