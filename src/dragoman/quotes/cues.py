@@ -323,11 +323,26 @@ class CueFinder:
             body.pop(0)
         if not body:
             return None
+        if self._speaks_itself(body):
+            return None  # "according to the readout, the president accused ...": the president speaks
         speaker_token = objs[0]
         named = [t for t in self.doc[to.i + 1: phrase_end + 1] if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
         if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
             speaker_token = named[-1]  # the head of a name the parse cut in two
         return Cue(token, self._speaker(speaker_token), body[0].idx, body[-1].idx + len(body[-1]))
+
+    def _speaks_itself(self, body: list[Token]) -> bool:
+        """What an outlet or a document relays holds its own speaker: a verb of saying with a
+        subject that is someone ('the premier told the families that ...')."""
+        say = self.vocab["say"]
+        for t in body:
+            if t.pos_ == "VERB" and t.lemma_.lower() in say and t.dep_ in ("ROOT", "conj", "ccomp") \
+                    and not self.inside_quote(t.idx):
+                subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in EXPLETIVE and subject.lower_ not in NOBODY_IN_PARTICULAR \
+                        and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in t.children):
+                    return True
+        return False
 
     def _stance_cue(self, verb: Token) -> Cue | None:
         """Readout style: 'X stressed the importance of ...', 'X expressed concern over ...'."""
