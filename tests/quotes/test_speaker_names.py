@@ -59,3 +59,10 @@ def test_the_bloc_is_named_as_the_article_names_it():
                 "The bloc said its member states would close their borders with the country.",
                 date="2024-05-14")
     assert speaker_name(a, "its member states would close") == "ECOWAS"
+
+
+def test_a_persons_office_takes_the_persons_full_name():
+    a = analyze("Opposition leader Tarik Omondi-Vale met the mediators in Nairobi.\n\n"
+                '"They discussed ways to end the standoff over the budget," said a statement from '
+                "Omondi-Vale's office.", date="2024-05-14")
+    assert speaker_name(a, "They discussed ways") == "Tarik Omondi-Vale's office"

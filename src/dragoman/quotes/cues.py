@@ -447,10 +447,30 @@ class CueFinder:
         if token.ent_type_ == "PERSON":
             return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
+            return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
+                           self._with_full_possessor(_strip_det(phrase)))
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
             phrase = _strip_det(phrase)
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
+        return None
+
+    def _with_full_possessor(self, phrase: Span) -> str | None:
+        """"Gantz's office" named with the person's full name ("Benny Gantz's office"); None
+        when the phrase has no person as its possessor."""
+        for t in phrase:
+            if t.dep_ != "poss" or t.pos_ != "PROPN":
+                continue
+            m = self.cast.mention_of(t)
+            if m is not None and m.actor is not None and m.actor.kind == "person":
+                full, start, end = m.actor.name, m.start, m.end
+            elif m is None or m.label == "PERSON":  # the NER may type a known surname as an organisation
+                start, end = (m.start, m.end) if m is not None else (t.idx, t.idx + len(t))
+                full = self.cast.person_name(self.text[start:end])
+            else:
+                return None
+            if " " not in full or full == self.text[start:end] or start < phrase.start_char:
+                return None
+            return self.text[phrase.start_char:start] + full + self.text[end:phrase.end_char]
         return None
 
 
