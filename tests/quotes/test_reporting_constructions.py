@@ -42,3 +42,17 @@ def test_a_headline_appeal_is_not_a_quote_of_its_own():
     a = analyze("Freedonia urges Sylvania to reopen the border\n\nThe Freedonian government on Monday urged "
                 "Sylvania to reopen the border crossings for trucks.", date="2024-05-14")
     assert len([q for q in a.quotes if "reopen the border" in q.text]) == 1
+
+
+def test_a_few_quoted_words_under_a_verb_of_saying_are_the_speakers():
+    a = analyze("Interior Minister Dara Velikova vowed a \u201cfirm\u201d answer to the raid on Monday.\n\n"
+                "The Norwegian foreign ministry protested on Tuesday, calling the seizure of the trawler "
+                "\u201cillegal.\u201d", date="2024-05-14")
+    assert speaker_name(a, "firm") == "Dara Velikova"
+    assert quote_starting(a, "illegal") is not None
+
+
+def test_a_one_word_quote_next_to_its_speaker():
+    a = analyze("Asked whether the talks would resume, the envoy, Marta Lindqvist, paused.\n\n"
+                "\u201cNever,\u201d she said.", date="2024-05-14")
+    assert speaker_name(a, "Never") == "Marta Lindqvist"

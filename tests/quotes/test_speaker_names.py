@@ -46,3 +46,23 @@ def test_a_state_that_speaks_keeps_its_name():
     a = analyze("Rwanda said on Monday that the militia attacks along the border had to stop before any "
                 "talks could begin.", date="2024-05-14")
     assert speaker_name(a, "the militia attacks along the border") == "Rwanda"
+
+
+def test_a_misspelt_surname_of_someone_met_before():
+    a = analyze("Freedonian Deputy Interior Minister Boris Kalvanek spoke to the press on Monday.\n\n"
+                '"The border will stay open for trade," Kalvenek said.', date="2024-05-14")
+    assert speaker_name(a, "The border will stay open") == "Boris Kalvanek"
+
+
+def test_the_bloc_is_named_as_the_article_names_it():
+    a = analyze("Leaders of the Economic Community of West African States (ECOWAS) met in Abuja on Sunday.\n\n"
+                "The bloc said its member states would close their borders with the country.",
+                date="2024-05-14")
+    assert speaker_name(a, "its member states would close") == "ECOWAS"
+
+
+def test_a_persons_office_takes_the_persons_full_name():
+    a = analyze("Opposition leader Tarik Omondi-Vale met the mediators in Nairobi.\n\n"
+                '"They discussed ways to end the standoff over the budget," said a statement from '
+                "Omondi-Vale's office.", date="2024-05-14")
+    assert speaker_name(a, "They discussed ways") == "Tarik Omondi-Vale's office"

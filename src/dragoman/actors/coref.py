@@ -6,8 +6,8 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention, Party
-from .common import PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, named_roles, plain_name
-from .dictionary import ADJECTIVES, sector_actor
+from .common import ORGANISATION_NOUNS, PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, named_roles, plain_name
+from .dictionary import ADJECTIVES, _one_edit, sector_actor
 
 
 class Coreference:
@@ -26,13 +26,24 @@ class Coreference:
         name = plain_name(written.replace("’s", "").removesuffix("'s").strip())
         if " " in name:
             return name
-        return self._unresolved.get(_key(name)) or name
+        key = _key(name)
+        if self._unresolved.get(key):
+            return self._unresolved[key]
+        folded = _fold(key)
+        if len(folded) >= 5 and key not in self._unresolved:  # 'Kalvenek' after 'Boris Kalvanek'
+            near = {full for short, full in self._unresolved.items()
+                    if full and len(short) >= 5 and _one_edit(_fold(short), folded)}
+            if len(near) == 1:
+                return near.pop()
+        return name
 
     def body_name(self, actor: Actor, written: str, before: int) -> str:
         """A body named as the article knows it: 'the ministry' is the ministry named earlier in
         full ('Iraqi Foreign Ministry'); a name without its country takes the adjective the
         article uses ('U.S. Treasury Department'). A state keeps its name ('Iran said')."""
         words = [w for w in written.split() if w.lower() not in ("the", "a", "an", "this", "that")]
+        if actor.kind in ("igo", "group"):
+            return self._organisation_name(actor, " ".join(words) or written)
         if actor.kind != "body" or not words or not actor.country:
             return " ".join(words) or written
         head = words[-1].lower()
@@ -87,6 +98,23 @@ class Coreference:
             if actor is not None and (actor.country or actor.kind in ("igo", "group")):
                 out.add(actor.country or actor.id)
         return out
+
+    def _organisation_name(self, actor: Actor, written: str) -> str:
+        """'the bloc', 'the 15-nation Economic Community': the organisation by the shortest of
+        its own names this article uses ('ECOWAS'); a name of its own stays as written."""
+        found = self.d.lookup(written)
+        if found is not None and found.id == actor.id:
+            return written
+        words = written.split()
+        capitalised = [w for w in words if w[:1].isupper()]
+        itself = words and words[-1].lower() in ORGANISATION_NOUNS | {"community", "group", "movement", "body"}
+        partial = capitalised and all(w in actor.name.split() for w in capitalised)
+        if not (itself or partial):
+            return written  # 'E.U. leaders', a person speaking for it: as written
+        names = [m.text for m in self._by_actor.get(actor.id, ())
+                 if (own := self.d.lookup(m.text)) is not None and own.id == actor.id]
+        names = [" ".join(w for w in n.split() if w.lower() != "the") for n in names]
+        return min(names, key=len) if names else written
 
     def _names_country(self, word: str) -> bool:
         low = word.lower().removesuffix("'s").removesuffix("’s")

@@ -8,10 +8,10 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
-from .common import (ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, MINISTRY_NOUNS,
+from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, MINISTRY_NOUNS,
                      ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .coref import _role_family
-from .dictionary import Person, Title, sector_actor
+from .dictionary import Person, Title, _one_edit, sector_actor
 
 
 @dataclass(slots=True)
@@ -174,7 +174,7 @@ class MentionFinder:
         if person is not None:
             return self._remember(person.actor(self.when, self.d.role_sectors), person.gender, person)
         if " " not in key:
-            return self._resolve_surname(key) or self._resolve_misspelt(name)
+            return self._resolve_surname(key) or self._met_misspelt(key) or self._resolve_misspelt(name)
         misspelt = self._resolve_misspelt(name)
         if misspelt is not None:
             return misspelt
@@ -183,6 +183,16 @@ class MentionFinder:
         if derived is not None:
             return self._remember(derived, gender, None, name)
         return None
+
+    def _met_misspelt(self, key: str) -> Actor | None:
+        """A lone surname one typo away from the surname of one person met earlier in this
+        article ('Grusnko' after 'Sergey Grushko')."""
+        folded = _fold(key)
+        if len(folded) < 5 or not folded.isalpha():
+            return None
+        found = {k.actor.id: k.actor for k in self._known
+                 if any(" " not in n and len(n) >= 5 and n != key and _one_edit(_fold(n), folded) for n in k.names)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _resolve_misspelt(self, name: str) -> Actor | None:
         """A near-miss spelling of one person the dictionary knows ('Dmitry Peksov'): that

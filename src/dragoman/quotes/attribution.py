@@ -40,7 +40,7 @@ class QuoteExtractor:
         return [m for m in self.marked[first:last] if m.start < end and start < m.end]
 
     def extract(self) -> list[Quote]:
-        finder = CueFinder(self.doc, self.cast, self.inside_quote, self.marked, self.text)
+        finder = self._finder = CueFinder(self.doc, self.cast, self.inside_quote, self.marked, self.text)
         cues = finder.find()
         quotes: list[Quote] = []
         for cue in cues:
@@ -147,6 +147,11 @@ class QuoteExtractor:
             speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) else None
             if speaker is not None and n_words(content) >= 2:
                 m.quote = self._make(m.start, m.end, "direct", None, speaker)
+                self._note_spoken(m.quote)
+                return
+            cue = self._finder.governing_cue(m.start, m.end)
+            if cue is not None:  # 'vowed a "strong" response', 'calling the action "illegal"'
+                m.quote = self._make(m.start, m.end, "mixed", cue)
                 self._note_spoken(m.quote)
             return
         speaker = self._subject_speaker(m) or self._colon_speaker(m) or self._continuing_speaker(m)

@@ -223,6 +223,33 @@ class CueFinder:
                 return m.start, m.end
         return None
 
+    def governing_cue(self, start: int, end: int) -> Cue | None:
+        """A few quoted words inside what a speaker says ('vowed a "strong" response', 'calling
+        the action "illegal"', 'what she called "a farce"'): the nearest verb of saying above
+        them in the parse, with its subject, makes them that speaker's words."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"]
+        for verb in words[0].ancestors:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in allowed:
+                continue
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                return None
+            subject = self._subject(verb)
+            if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR \
+                    or self.inside_quote(subject.idx):
+                return None
+            speaker = self._speaker(subject)
+            # "officials described it as a 'pause'": nobody in particular owns a scare quote
+            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
+                return None
+            return Cue(verb, speaker, start, end)
+        return None
+
     def _directive_cue(self, verb: Token) -> Cue | None:
         """'urged Y to do', 'called on Y to do', 'vowed to do', 'warned Y against ...': what
         the speaker asked for, promised or warned against is what they said."""
@@ -296,11 +323,26 @@ class CueFinder:
             body.pop(0)
         if not body:
             return None
+        if self._speaks_itself(body):
+            return None  # "according to the readout, the president accused ...": the president speaks
         speaker_token = objs[0]
         named = [t for t in self.doc[to.i + 1: phrase_end + 1] if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
         if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
             speaker_token = named[-1]  # the head of a name the parse cut in two
         return Cue(token, self._speaker(speaker_token), body[0].idx, body[-1].idx + len(body[-1]))
+
+    def _speaks_itself(self, body: list[Token]) -> bool:
+        """What an outlet or a document relays holds its own speaker: a verb of saying with a
+        subject that is someone ('the premier told the families that ...')."""
+        say = self.vocab["say"]
+        for t in body:
+            if t.pos_ == "VERB" and t.lemma_.lower() in say and t.dep_ in ("ROOT", "conj", "ccomp") \
+                    and not self.inside_quote(t.idx):
+                subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in EXPLETIVE and subject.lower_ not in NOBODY_IN_PARTICULAR \
+                        and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in t.children):
+                    return True
+        return False
 
     def _stance_cue(self, verb: Token) -> Cue | None:
         """Readout style: 'X stressed the importance of ...', 'X expressed concern over ...'."""
@@ -405,10 +447,30 @@ class CueFinder:
         if token.ent_type_ == "PERSON":
             return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
+            return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
+                           self._with_full_possessor(_strip_det(phrase)))
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
             phrase = _strip_det(phrase)
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char, None)
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
+        return None
+
+    def _with_full_possessor(self, phrase: Span) -> str | None:
+        """"Gantz's office" named with the person's full name ("Benny Gantz's office"); None
+        when the phrase has no person as its possessor."""
+        for t in phrase:
+            if t.dep_ != "poss" or t.pos_ != "PROPN":
+                continue
+            m = self.cast.mention_of(t)
+            if m is not None and m.actor is not None and m.actor.kind == "person":
+                full, start, end = m.actor.name, m.start, m.end
+            elif m is None or m.label == "PERSON":  # the NER may type a known surname as an organisation
+                start, end = (m.start, m.end) if m is not None else (t.idx, t.idx + len(t))
+                full = self.cast.person_name(self.text[start:end])
+            else:
+                return None
+            if " " not in full or full == self.text[start:end] or start < phrase.start_char:
+                return None
+            return self.text[phrase.start_char:start] + full + self.text[end:phrase.end_char]
         return None
 
 
