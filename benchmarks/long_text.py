@@ -89,7 +89,7 @@ def time_stages(text: str) -> None:
     article = prepared(text)
     t = {}
     t0 = time.perf_counter()
-    doc = analyzer.nlp(article.text)
+    doc = next(analyzer.parse([article.text]))
     t["parse (with the gazetteer)"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     cast = Cast(doc, article, analyzer.dictionary)
