@@ -224,3 +224,13 @@ def test_an_article_close_to_two_stories_joins_them():
     assert len(stories) == 1
     [row] = store.stories()
     assert row["n_articles"] == 3 and row["first_seen"] == "2024-05-02" and row["last_seen"] == "2024-05-03"
+
+
+def test_query_terms_skip_common_words_in_a_large_store():
+    from dragoman.stories.cluster import _query_terms
+    from dragoman.stories.settings import SETTINGS
+
+    dfs = {"ministry": 40_000, "orsa": 3, "lenhaven": 12, "treaty": 900}
+    assert _query_terms(("ministry", "orsa", "treaty", "lenhaven"), dfs, 100_000, SETTINGS) == \
+        ("orsa", "treaty", "lenhaven")
+    assert _query_terms(("ministry", "orsa"), dfs, 100, SETTINGS) == ("orsa",)

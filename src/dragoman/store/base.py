@@ -1,7 +1,7 @@
 """The storage interface every backend implements."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Iterable, Iterator, Mapping, Protocol
 
 from ..records import Article
 
@@ -34,8 +34,6 @@ class Store(Protocol):
     def actors(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
 
     def actor(self, name: str) -> dict[str, Any] | None: ...
-
-    def dyad(self, a: str, b: str) -> list[dict[str, Any]]: ...
 
     def close(self) -> None: ...
 
@@ -108,3 +106,48 @@ class WatchState(Protocol):
                              parent: str | None = None) -> None: ...
 
     def listed_sitemaps(self, index_url: str) -> list[str]: ...
+    # -- stories (dragoman.stories; SQL of the SQLite store in store/sqlite_stories.py) --------
+    # save_article places each analysed article in a story (and marks a near-duplicate) in the same
+    # transaction, through the StoryIndex methods below (see dragoman.stories.cluster.StoryIndex).
+    def story_document_count(self) -> int: ...
+
+    def story_document_frequencies(self, terms: Iterable[str]) -> Mapping[str, int]:
+        """How many clustered articles hold each term (at least the terms asked for)."""
+
+    def add_story_terms(self, terms: Iterable[str]) -> None: ...
+
+    def duplicate_candidates(self, bands: Iterable[str], exclude: str) -> list[dict[str, Any]]:
+        """Articles sharing a MinHash band: article_id, story_id, duplicate_of, signature, shingles."""
+
+    def similar_articles(self, terms: Iterable[str], since: str | None, until: str | None, exclude: str,
+                         limit: int) -> list[dict[str, Any]]:
+        """Articles (undated, or dated in [since, until]) with the most of these key terms: article_id,
+        story_id, terms (JSON of term counts)."""
+
+    def save_assignment(self, assignment: Any) -> None:
+        """Record a ``dragoman.stories.Assignment`` (and merge the stories it names)."""
+
+    def clear_stories(self) -> None: ...
+
+    def story_inputs(self) -> Iterator[Any]:
+        """Every analysed article as a ``StoryInput``, by date (undated last), then as stored."""
+
+    def recluster_stories(self) -> int:
+        """Build every story again over the stored articles; returns how many were placed."""
+
+    def stories(self, *, since: str | None = None, until: str | None = None, actor: str | None = None,
+                search: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories, most recent first: id, label, first_seen, last_seen, n_articles, n_sources, n_duplicates."""
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its articles, outlets, actors, speakers, quotes (once each) and aggregated events."""
+
+    def story_events(self, story_id: str) -> list[dict[str, Any]]:
+        """Aggregated events: one per type, source and target, with num_articles/num_sources/num_mentions."""
+
+    def article_story(self, article_id: str) -> dict[str, Any]:
+        """{"story_id", "duplicate_of"} of one article (both None if it is in no story)."""
+
+    def dyad(self, a: str, b: str, *, mentions: bool = False) -> list[dict[str, Any]]:
+        """Per month, counts by quad class: aggregated events (one per story, type, source and
+        target), or every event mention with ``mentions=True``."""

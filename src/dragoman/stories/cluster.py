@@ -110,7 +110,8 @@ def assign(index: StoryIndex, article: StoryInput, *, count_terms: bool = True,
     dfs = index.story_document_frequencies(counts)
     vector = weigh(counts, dfs, n_docs, settings)
     keys = tuple(top_terms(vector, settings.key_terms))
-    stories, similarity = _near_stories(index, article, vector, keys[: settings.query_terms], n_docs, settings)
+    stories, similarity = _near_stories(index, article, vector, _query_terms(keys, dfs, n_docs, settings), n_docs,
+                                        settings)
     result = _assignment(article, stories[0] if stories else article.id, None, similarity, fp, stored, keys,
                          settings, tuple(stories[1:]) if settings.merge_stories else ())
     index.save_assignment(result)
@@ -136,6 +137,14 @@ def _nearest_duplicate(index: StoryIndex, article: StoryInput, fp: Fingerprint,
         if best is None or (share, root) > (best[0], best[1]):
             best = (share, root, cand["story_id"])
     return (best[1], best[2], round(best[0], 4)) if best else None
+
+
+def _query_terms(keys: tuple[str, ...], dfs: Mapping[str, int], n_docs: int,
+                 settings: StorySettings) -> tuple[str, ...]:
+    """The key terms looked up in the term index: the heaviest ones rare enough that their
+    postings stay short in a large store."""
+    cap = max(settings.query_max_df, settings.query_max_df_share * n_docs)
+    return tuple(t for t in keys if dfs.get(t, 0) <= cap)[: settings.query_terms]
 
 
 def _near_stories(index: StoryIndex, article: StoryInput, vector: Mapping[str, float], keys: tuple[str, ...],
