@@ -1,13 +1,14 @@
 """Scale: the same articles through every runner, and Postgres insert throughput with many writers.
 
-    python benchmarks/scale.py [--articles 2000] [--pg postgresql://USER@HOST/DB] [--skip-ray]
+    python benchmarks/scale.py [--articles 2000] [--dir DIR] [--pg postgresql://USER@HOST/DB] [--skip-ray]
 
 Runs the same prepared articles through the local runner, ``--jobs 2`` (processes) and Ray with
 1 and 2 workers (a local Ray), and prints articles/s, the speedup against one worker and the peak
 memory of each worker process. Start-up (loading the pipelines) is left out: each runner first
 analyses a warm-up batch. Then, with ``--pg`` (or ``$DRAGOMAN_TEST_PG``), it stores the analysed
 articles into a fresh Postgres schema with 1, 2 and 4 writer processes and prints articles/s.
-The articles are synthetic seed-length wire stories (benchmarks/throughput.py). On a shared
+The articles are the files under ``--dir`` repeated (each copy its own id; ``../shared/corpus/seeds``
+gives seed-length articles) or, without it, short synthetic wire stories (benchmarks/throughput.py). On a shared
 machine run it when the machine is quiet: every figure is a ratio of runs made one after another.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import multiprocessing as mp
 import os
 import resource
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -25,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from throughput import synthetic_documents  # noqa: E402
+from throughput import directory_documents, synthetic_documents  # noqa: E402
 
 from dragoman.pipeline import prepare  # noqa: E402
 from dragoman.records import Article  # noqa: E402
@@ -38,6 +40,31 @@ def peak_mb(pid: int | None = None) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+class PeakWatch:
+    """The highest resident memory each of ``pids`` reaches while the watch runs."""
+
+    def __init__(self, pids: list[int]):
+        self.peaks = {p: 0.0 for p in pids}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.25):
+            for p in self.peaks:
+                try:
+                    self.peaks[p] = max(self.peaks[p], peak_mb(p))
+                except OSError:
+                    pass
+
+    def __enter__(self) -> "PeakWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def timed_run(runner, articles: list[Article], warmup: list[Article]) -> tuple[float, int]:
@@ -59,11 +86,11 @@ def bench_processes(articles, warmup, batch_size, jobs):
 
     runner = ProcessRunner(jobs, batch_size=batch_size)
     list(runner.pool.map(_noop, range(jobs * 4)))  # start the workers and load their pipelines
-    pids = list(runner.pool._processes)
-    start = time.perf_counter()
-    done = sum(isinstance(r, Article) for r in runner.analyze(articles))
-    seconds = time.perf_counter() - start
-    return seconds, done, [peak_mb(p) for p in pids if Path(f"/proc/{p}").exists()] or [float("nan")]
+    with PeakWatch(list(runner.pool._processes)) as watch:
+        start = time.perf_counter()
+        done = sum(isinstance(r, Article) for r in runner.analyze(articles))
+        seconds = time.perf_counter() - start
+    return seconds, done, list(watch.peaks.values())
 
 
 def _noop(_):
@@ -109,7 +136,7 @@ def bench_postgres(url: str, analysed: list[Article], writers: int) -> float:
     shares = [analysed[i::writers] for i in range(writers)]
     try:
         with mp.get_context("spawn").Pool(writers) as pool:
-            pool.map(len, range(writers))  # the writers are up
+            pool.map(abs, range(writers))  # the writers are up
             start = time.perf_counter()
             stored = sum(pool.starmap(_write_share, [(target, share) for share in shares]))
             seconds = time.perf_counter() - start
@@ -123,13 +150,18 @@ def bench_postgres(url: str, analysed: list[Article], writers: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--dir", help="repeat the articles under DIR instead of synthetic ones")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--pg", default=os.environ.get("DRAGOMAN_TEST_PG"), help="Postgres URL for the writers")
     parser.add_argument("--skip-ray", action="store_true")
     parser.add_argument("--only", default="local,jobs2,ray1,ray2", help="which runs, comma-separated")
     args = parser.parse_args()
 
-    docs = synthetic_documents(args.articles + 8)
+    if args.dir:
+        base = len(directory_documents(args.dir, 1))
+        docs = directory_documents(args.dir, -(-(args.articles + 8) // base))[: args.articles + 8]
+    else:
+        docs = synthetic_documents(args.articles + 8)
     prepared = [prepare(d) for d in docs]
     warmup, articles = prepared[:8], prepared[8:]
     words = sum(len(a.text.split()) for a in articles) / len(articles)
@@ -138,9 +170,10 @@ def main() -> None:
             "jobs2": lambda: bench_processes(articles, warmup, args.batch_size, 2),
             "ray1": lambda: bench_ray(articles, warmup, args.batch_size, 1),
             "ray2": lambda: bench_ray(articles, warmup, args.batch_size, 2)}
-    wanted = [k for k in args.only.split(",") if not (args.skip_ray and k.startswith("ray"))]
+    wanted = [k for k in args.only.split(",") if k in runs and not (args.skip_ray and k.startswith("ray"))]
     rates: dict[str, float] = {}
-    print(f"{'runner':<10} {'seconds':>8} {'articles/s':>11} {'vs 1 worker':>12} {'peak MB/worker':>15}")
+    if wanted:
+        print(f"{'runner':<10} {'seconds':>8} {'articles/s':>11} {'vs 1 worker':>12} {'peak MB/worker':>15}")
     for name in wanted:
         seconds, done, peaks = runs[name]()
         assert done == len(articles), (name, done)

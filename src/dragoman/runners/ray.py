@@ -73,7 +73,9 @@ def connect(address: str | None = None, *, num_cpus: int | None = None) -> None:
     if address:
         ray.init(address=address, **common)
     else:
-        ray.init(num_cpus=num_cpus or os.cpu_count(), object_store_memory=LOCAL_OBJECT_STORE, **common)
+        # "local": a Ray of its own, even when a cluster started with `ray start` runs on this machine
+        ray.init(address="local", num_cpus=num_cpus or os.cpu_count(), object_store_memory=LOCAL_OBJECT_STORE,
+                 **common)
 
 
 def _errors_to_stderr() -> None:

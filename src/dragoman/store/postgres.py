@@ -222,15 +222,23 @@ class PostgresStore:
                 if party:
                     actors[party.actor.id] = party.actor
         with self.db.cursor() as cur:
-            # Rows are locked in id order, so two writers sharing actors never wait on each other in a cycle.
+            # The SQLite store's upsert, in two steps: an actor row is locked (and rewritten) only when
+            # this article changes it, so writers sharing the popular actors do not queue on them.
+            # Rows are taken in id order, so two writers never wait on each other in a cycle.
+            rows = [(x.id, x.name, x.code, x.country, x.sector, x.kind, x.role, x.wikidata)
+                    for _, x in sorted(actors.items())]
             cur.executemany(
                 "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)"
-                " ON CONFLICT (id) DO UPDATE SET name=excluded.name, code=excluded.code, country=excluded.country,"
-                " sector=excluded.sector, kind=excluded.kind, role=coalesce(excluded.role, actors.role),"
-                " wikidata=coalesce(excluded.wikidata, actors.wikidata)",
-                [(x.id, x.name, x.code, x.country, x.sector, x.kind, x.role, x.wikidata)
-                 for _, x in sorted(actors.items())])
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING", rows)
+            cur.executemany(
+                "UPDATE actors SET name = v.name, code = v.code, country = v.country, sector = v.sector,"
+                " kind = v.kind, role = coalesce(v.role, actors.role), wikidata = coalesce(v.wikidata, actors.wikidata)"
+                " FROM (SELECT %s::text AS id, %s::text AS name, %s::text AS code, %s::text AS country,"
+                " %s::text AS sector, %s::text AS kind, %s::text AS role, %s::text AS wikidata) v"
+                " WHERE actors.id = v.id AND ((actors.name, actors.code, actors.country, actors.sector, actors.kind)"
+                " IS DISTINCT FROM (v.name, v.code, v.country, v.sector, v.kind)"
+                " OR (v.role IS NOT NULL AND actors.role IS DISTINCT FROM v.role)"
+                " OR (v.wikidata IS NOT NULL AND actors.wikidata IS DISTINCT FROM v.wikidata))", rows)
             cur.executemany(
                 'INSERT INTO entities (article_id, idx, text, start, "end", label, sentence, actor_id, rule)'
                 " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
