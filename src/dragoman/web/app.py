@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import api, pages, sources, stories
+from . import api, pages, pictures, sources, stories
 from .params import BadParameter
 from .stores import StorePool, prepare_database
 
@@ -71,6 +71,7 @@ def create_app(db_path: str) -> FastAPI:
     app.include_router(api.router)
     app.include_router(stories.api_router)
     app.include_router(pages.router)
+    app.include_router(pictures.router)
     app.include_router(stories.pages_router)
     app.include_router(sources.router)
     _install_error_handlers(app)
