@@ -244,6 +244,9 @@ def test_home_and_actor_pages_show_weekly_timelines(client):
     assert home.count('<svg class="timeline"') == 2
     actor = client.get("/actors/KST").text
     assert '<svg class="timeline"' in actor and "verbal cooperation</title>" in actor
+    # the week of 2024-06-03 has only a hypothetical deployment and a denied attack
+    events_svg = home.split('<svg class="timeline"')[1].split("</svg>")[0]
+    assert "week of 2024-05-20: 2 material cooperation" in events_svg and "week of 2024-06-03" not in events_svg
 
 
 def test_counterparts_include_partners_of_the_actors_officials(client):

@@ -71,10 +71,10 @@ class PictureQueries:
         return [dict(r) for r in self.db.execute(sql, (*params, min_events))]
 
     def event_weeks(self, **filters: Any) -> list[dict[str, Any]]:
-        """Dated events per week (the Monday) and quad class."""
+        """Dated events per week (the Monday) and quad class; negated and hypothetical ones left out."""
         where, params = self.event_filter(**filters)
         sql = (f"SELECT {WEEK.format(col='ev.date')} AS week, ev.quad_class, count(*) AS n FROM events ev WHERE "
-               + " AND ".join(["ev.date IS NOT NULL", *where]) + " GROUP BY 1, 2 ORDER BY 1")
+               + " AND ".join(["ev.date IS NOT NULL", "NOT ev.negated", "NOT ev.hypothetical", *where]) + " GROUP BY 1, 2 ORDER BY 1")
         return [dict(r) for r in self.db.execute(sql, params)]
 
     def quote_weeks(self, *, speaker: str | None = None, story_id: str | None = None,

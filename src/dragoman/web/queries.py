@@ -70,7 +70,7 @@ def event_weeks(store: Any, **filters: Any) -> list[dict[str, Any]]:
     counts: dict[tuple[str, str], int] = {}
     for r in _events(store, **filters):
         week = _monday(r.get("date"))
-        if week:
+        if week and not (r.get("negated") or r.get("hypothetical")):
             counts[(week, r["quad_class"])] = counts.get((week, r["quad_class"]), 0) + 1
     return [{"week": w, "quad_class": q, "n": n} for (w, q), n in sorted(counts.items())]
 

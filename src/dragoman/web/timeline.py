@@ -1,5 +1,5 @@
-"""Small timelines drawn server-side as inline SVG: events per week stacked by quad class, and
-quotes per week. Quiet weeks show as gaps; at most the latest year of weeks is drawn."""
+"""Small timelines drawn server-side as inline SVG: events per week stacked by quad class (events
+that did not happen, negated or hypothetical, left out), and quotes per week. Quiet weeks show as gaps; at most the latest year of weeks is drawn."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -13,7 +13,7 @@ from .chart import CONFLICT, COOPERATION
 QUAD_COLOURS = {label: fill for _, label, fill in COOPERATION + CONFLICT}
 QUOTE_COLOUR = "#c99a00"
 MAX_WEEKS = 53
-WIDTH, HEIGHT, BOTTOM, TOP = 360, 72, 14, 4
+WIDTH, HEIGHT, BOTTOM, TOP = 360, 80, 14, 14
 
 
 def week_range(first: str, last: str) -> list[str]:
@@ -39,7 +39,7 @@ def _frame(weeks: list[str], peak: int) -> tuple[float, float, list[str]]:
     shapes = [f'<line x1="0" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="#bbb"/>',
               f'<text x="0" y="{HEIGHT - 2}" class="tick">{weeks[0]}</text>',
               f'<text x="{WIDTH}" y="{HEIGHT - 2}" class="tick" text-anchor="end">{weeks[-1]}</text>',
-              f'<text x="2" y="{TOP + 8}" class="tick">{peak} a week at most</text>']
+              f'<text x="2" y="{TOP - 4}" class="tick">{peak} a week at most</text>']
     return slot, scale, shapes
 
 
