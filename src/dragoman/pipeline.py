@@ -18,6 +18,7 @@ from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
 from .events import load_lexicon
+from .geo import load_places, locate_events
 from .language import detect_language
 from .ingest.html import extract_page
 from .metadata import Metadata, extract_body_metadata, extract_metadata, parse_full_date
@@ -123,6 +124,7 @@ class Analyzer:
         self.batch_size = batch_size
         self.batch_chars = batch_chars
         load_lexicon()
+        load_places()
         # The vocabularies are tens of thousands of long-lived objects: keep the garbage
         # collector from walking them again after every batch of articles.
         gc.collect()
@@ -221,6 +223,10 @@ class Analyzer:
         except Exception as exc:  # noqa: BLE001
             article.events = []
             mark_partial(article, "events", exc)
+        try:
+            locate_events(article)
+        except Exception as exc:  # noqa: BLE001
+            mark_partial(article, "places", exc)
 
 
 def split_for_parsing(text: str, size: int) -> Iterator[str]:

@@ -19,6 +19,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("the Postgres store needs psycopg: pip install 'dragoman[postgres]'") from exc
 
+from ..geo.locate import location_name
 from ..records import Article
 from .sqlite import _CODE, _EXPORT_SQL, MARK_CLOSE, MARK_OPEN, split_marks
 
@@ -259,7 +260,7 @@ class PostgresStore:
                 [(a.id, i, e.type, e.mode, e.cameo, e.quad_class, e.intensity,
                   e.source.actor.id if e.source else None, e.source.mention if e.source else None,
                   e.target.actor.id if e.target else None, e.target.mention if e.target else None,
-                  bool(e.mutual), bool(e.negated), bool(e.hypothetical), e.date, e.location,
+                  bool(e.mutual), bool(e.negated), bool(e.hypothetical), e.date, location_name(e.location),
                   e.evidence[0].text if e.evidence else None, e.evidence[0].trigger if e.evidence else None,
                   e.evidence[0].quote_index if e.evidence else None,
                   json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False))

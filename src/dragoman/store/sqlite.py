@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
+from ..geo.locate import location_name, place_columns
 from ..records import Actor, Article
 from ..stories import story_input
+from .sqlite_pictures import PictureQueries
 from .sqlite_stories import AGGREGATED_EVENTS, STORY_SCHEMA, StoryTables
 from .sources import WATCH_MIGRATION, WatchStateMixin
 
@@ -124,6 +126,23 @@ MIGRATIONS: list[str] = [
     STORY_SCHEMA,
     # 5: watch: followed sources, seen items, HTTP validators (store/sources.py)
     WATCH_MIGRATION,
+    # 6: where events happen, resolved by dragoman.geo: the place as JSON and its country (the map)
+    """
+    ALTER TABLE events ADD COLUMN place TEXT;
+    ALTER TABLE events ADD COLUMN place_country TEXT;
+    CREATE INDEX events_place_country ON events(place_country);
+    """,
+    # 7: full-text search with the Porter stemmer ("sanction" finds "sanctions"); both indexes rebuilt
+    """
+    DROP TABLE articles_fts;
+    DROP TABLE quotes_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
+                                                 tokenize='porter unicode61');
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='rowid',
+                                               tokenize='porter unicode61');
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    """,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -176,7 +195,7 @@ def reading_strength(name: str | None, code: str | None, kind: str | None) -> in
     return (0 if made_of_code else 2) + (0 if kind == "place" else 1)
 
 
-class SQLiteStore(StoryTables, WatchStateMixin):
+class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT,
                  busy_retry_seconds: float = BUSY_RETRY_SECONDS):
         self.path = str(path)
@@ -322,15 +341,17 @@ class SQLiteStore(StoryTables, WatchStateMixin):
         self.db.executemany(
             "INSERT INTO events (article_id, idx, type, mode, cameo, quad_class, intensity, source_actor_id,"
             " source_mention, target_actor_id, target_mention, mutual, negated, hypothetical, date, location,"
-            " sentence, trigger, quote_index, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " sentence, trigger, quote_index, evidence, place, place_country)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (a.id, i, e.type, e.mode, e.cameo, e.quad_class, e.intensity,
                  e.source.actor.id if e.source else None, e.source.mention if e.source else None,
                  e.target.actor.id if e.target else None, e.target.mention if e.target else None,
-                 int(e.mutual), int(e.negated), int(e.hypothetical), e.date, e.location,
+                 int(e.mutual), int(e.negated), int(e.hypothetical), e.date, location_name(e.location),
                  e.evidence[0].text if e.evidence else None, e.evidence[0].trigger if e.evidence else None,
                  e.evidence[0].quote_index if e.evidence else None,
-                 json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False))
+                 json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False),
+                 *place_columns(e.location))
                 for i, e in enumerate(a.events)
             ],
         )
@@ -501,35 +522,13 @@ class SQLiteStore(StoryTables, WatchStateMixin):
     def events(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
                quad_class: str | None = None, since: str | None = None, until: str | None = None,
                article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
-        if source:
-            clause, p = self._actor_clause("ev.source_actor_id", source)
-            where.append(clause)
-            params += p
-        if target:
-            clause, p = self._actor_clause("ev.target_actor_id", target)
-            where.append(clause)
-            params += p
-        if type:
-            where.append("ev.type = upper(?)")
-            params.append(type)
-        if quad_class:
-            where.append("ev.quad_class = ?")
-            params.append(quad_class)
-        if since:
-            where.append("ev.date >= ?")
-            params.append(since)
-        if until:
-            where.append("ev.date <= ?")
-            params.append(until)
-        if article_id:
-            where.append("ev.article_id = ?")
-            params.append(article_id)
+        where, params = self.event_filter(source=source, target=target, type=type, quad_class=quad_class,
+                                          since=since, until=until, article_id=article_id)
         sql = ("SELECT ev.article_id, ev.idx, ev.type, ev.mode, ev.cameo, ev.quad_class, ev.intensity,"
                " ev.source_actor_id, s.code AS source_code, s.name AS source_name, ev.source_mention,"
                " ev.target_actor_id, t.code AS target_code, t.name AS target_name, ev.target_mention,"
                " ev.mutual, ev.negated, ev.hypothetical, ev.date, ev.location, ev.sentence, ev.trigger,"
-               " ev.quote_index, ev.evidence, ar.title AS article_title"
+               " ev.quote_index, ev.evidence, ev.place, ar.title AS article_title, ar.source AS article_source"
                " FROM events ev LEFT JOIN actors s ON s.id = ev.source_actor_id"
                " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id")
         if where:
@@ -542,6 +541,8 @@ class SQLiteStore(StoryTables, WatchStateMixin):
             d["evidence"] = json.loads(d["evidence"]) if d["evidence"] else []
             for k in ("mutual", "negated", "hypothetical"):
                 d[k] = bool(d[k])
+            place = d.pop("place")
+            d["location"] = json.loads(place) if place else ({"name": d["location"]} if d["location"] else None)
             rows.append(d)
         return rows
 

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import api, pages, sources, stories
+from . import api, pages, pictures, sources, stories
 from .params import BadParameter
 from .security import default_allowed_hosts, install
 from .stores import StorePool, prepare_database
@@ -76,6 +76,7 @@ def create_app(db_path: str, allowed_hosts: Iterable[str] | None = None) -> Fast
     app.include_router(api.router)
     app.include_router(stories.api_router)
     app.include_router(pages.router)
+    app.include_router(pictures.router)
     app.include_router(stories.pages_router)
     app.include_router(sources.router)
     _install_error_handlers(app)

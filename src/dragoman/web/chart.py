@@ -13,6 +13,7 @@ COOPERATION = (("verbal_cooperation", "verbal cooperation", "#8fcf9c"),
 CONFLICT = (("verbal_conflict", "verbal conflict", "#f2a07b"),
             ("material_conflict", "material conflict", "#b8322a"))
 INTENSITY_COLOUR = "#2b4c9b"
+MIN_MONTHS = 6
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ def month_range(first: str, last: str) -> list[str]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def padded(axis: list[str]) -> list[str]:
+    """At least MIN_MONTHS slots: a short span gets the months before it (quiet, so empty), and a
+    single month's bars keep a readable width instead of filling the chart."""
+    while len(axis) < MIN_MONTHS:
+        year, month = int(axis[0][:4]), int(axis[0][5:7])
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        axis.insert(0, f"{year:04d}-{month:02d}")
+    return axis
 
 
 def _rect(x: float, y: float, w: float, h: float, fill: str, tip: str) -> str:
@@ -94,7 +105,8 @@ def _axes(frame: Frame, peak: int, labels: list[tuple[float, str]]) -> list[str]
     shapes = [f'<line x1="{frame.left}" y1="{frame.zero:.1f}" x2="{right}" y2="{frame.zero:.1f}" stroke="#555"/>',
               f'<line x1="{frame.left}" y1="{frame.top}" x2="{frame.left}" y2="{bottom}" stroke="#bbb"/>',
               f'<line x1="{right}" y1="{frame.top}" x2="{right}" y2="{bottom}" stroke="#bbb"/>']
-    ticks = ((frame.top, f"{peak}", "+10"), (frame.zero, "0", "0"), (bottom, f"{peak}", "−10"))
+    # conflict counts grow downwards, so the lower end of the count axis reads as a negative
+    ticks = ((frame.top, f"{peak}", "+10"), (frame.zero, "0", "0"), (bottom, f"−{peak}", "−10"))
     for y, count, goldstein in ticks:
         shapes.append(f'<text x="{frame.left - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{count}</text>')
         shapes.append(f'<text x="{right + 6}" y="{y + 4:.1f}" class="tick" fill="{INTENSITY_COLOUR}">{goldstein}</text>')
@@ -119,7 +131,7 @@ def dyad_chart(months: list[dict[str, Any]], *, title: str = "Cooperation and co
     if not months:
         return None
     by_month = {m["month"]: m for m in months}
-    axis = month_range(months[0]["month"], months[-1]["month"])
+    axis = padded(month_range(months[0]["month"], months[-1]["month"]))
     frame = Frame()
     peak = max(max(sum(m.get(k) or 0 for k, _, _ in parts) for parts in (COOPERATION, CONFLICT))
                for m in months) or 1

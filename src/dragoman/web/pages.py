@@ -13,8 +13,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..export import QUAD_CLASSES
-from . import service
+from . import queries, service
 from .chart import dyad_chart
+from .csvout import (ACTOR_COLUMNS, ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, all_rows, csv_response,
+                     flat_event)
+from .labels import EVENT_TYPES, QUOTE_KINDS, article_name, inline_code, place_label, plural
+from .timeline import timelines
 from .highlight import actor_href, event_title, highlight_article, marked, quad_slug, web_url
 from .params import MAX_LIMIT, MAX_OFFSET, clean_text, date_range, paged, parse_event_type, parse_quad_class
 from .stores import StoreDep
@@ -28,6 +32,7 @@ RECENT_EVENTS = 5_000
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Text = Optional[str]
+Format = Optional[Literal["html", "csv"]]
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,7 +52,10 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_with=url_with, actor_href=actor_href, quad_slug=quad_slug, marked=marked,
-                       event_title=event_title, web_url=web_url, QUAD_CLASSES=QUAD_CLASSES, version=__version__)
+                       event_title=event_title, web_url=web_url, QUAD_CLASSES=QUAD_CLASSES, version=__version__,
+                       EVENT_TYPES=EVENT_TYPES, QUOTE_KINDS=QUOTE_KINDS, plural=plural, article_name=article_name,
+                       place_label=place_label)
+    env.filters["inline_code"] = inline_code
     return env
 
 
@@ -67,13 +75,24 @@ def home(request: Request, store: StoreDep):
     return render(request, "home.html", stats=store.stats(), articles=store.list_articles(limit=10),
                   actors=store.top_actors(limit=12, within=RECENT_ARTICLES), quotes=store.quotes(limit=5),
                   events=store.events(limit=8), dyads=store.top_dyads(limit=8, within=RECENT_EVENTS),
-                  recent_articles=RECENT_ARTICLES, recent_events=RECENT_EVENTS)
+                  recent_articles=RECENT_ARTICLES, recent_events=RECENT_EVENTS,
+                  timeline=timelines(store, since=_year_before(queries.latest_date(store))))
+
+
+def _year_before(day: str | None) -> str | None:
+    """A year before ``day`` (the home page's timelines show the latest year)."""
+    if not day or len(day) < 4 or not day[:4].isdigit():
+        return None
+    return f"{int(day[:4]) - 1}{day[4:10]}"
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, store: StoreDep, q: Text = None, since: Text = None, until: Text = None,
-             limit: Limit = PAGE_SIZE, offset: Offset = 0):
+             limit: Limit = PAGE_SIZE, offset: Offset = 0, format: Format = None):
     first, last = date_range(since, until)
+    if format == "csv":
+        fetch = lambda **page: service.articles(store, search=clean_text(q, "q"), since=first, until=last, **page)
+        return csv_response(all_rows(fetch), ARTICLE_COLUMNS, "articles")
     rows = service.articles(store, search=clean_text(q, "q"), since=first, until=last, limit=limit + 1,
                             offset=offset)
     return render(request, "articles.html", page=paged(rows, limit, offset), q=q or "", since=since or "",
@@ -102,7 +121,11 @@ def article(request: Request, store: StoreDep, article_id: Annotated[str, Path(m
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, store: StoreDep, q: Text = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+def actors(request: Request, store: StoreDep, q: Text = None, limit: Limit = PAGE_SIZE, offset: Offset = 0,
+           format: Format = None):
+    if format == "csv":
+        fetch = lambda **page: store.actors(search=clean_text(q, "q"), **page)
+        return csv_response(all_rows(fetch), ACTOR_COLUMNS, "actors")
     rows = store.actors(search=clean_text(q, "q"), limit=limit + 1, offset=offset)
     return render(request, "actors.html", page=paged(rows, limit, offset), q=q or "")
 
@@ -112,15 +135,23 @@ def actor(request: Request, store: StoreDep, actor: Annotated[str, Path(min_leng
     profile = service.actor_profile(store, actor)
     if profile is None:
         raise HTTPException(404, f"No actor matches {actor!r}.")
-    return render(request, "actor.html", actor=profile)
+    profile["partners"] = queries.counterparts(store, profile["id"], profile["partners"])
+    return render(request, "actor.html", actor=profile, timeline=timelines(store, actor=profile["id"]))
 
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request, store: StoreDep, q: Text = None, speaker: Text = None, about: Text = None,
-           since: Text = None, until: Text = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+           since: Text = None, until: Text = None, limit: Limit = PAGE_SIZE, offset: Offset = 0,
+           format: Format = None):
     first, last = date_range(since, until)
-    rows = service.quotes(store, speaker=clean_text(speaker, "speaker"), about=clean_text(about, "about"),
-                          since=first, until=last, search=clean_text(q, "q"), limit=limit + 1, offset=offset)
+
+    def fetch(**page):
+        return service.quotes(store, speaker=clean_text(speaker, "speaker"), about=clean_text(about, "about"),
+                              since=first, until=last, search=clean_text(q, "q"), **page)
+
+    if format == "csv":
+        return csv_response(all_rows(fetch), QUOTE_COLUMNS, "quotes")
+    rows = fetch(limit=limit + 1, offset=offset)
     form = {"q": q or "", "speaker": speaker or "", "about": about or "", "since": since or "", "until": until or ""}
     return render(request, "quotes.html", page=paged(rows, limit, offset), form=form)
 
@@ -128,15 +159,17 @@ def quotes(request: Request, store: StoreDep, q: Text = None, speaker: Text = No
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, store: StoreDep, source: Text = None, target: Text = None, type: Text = None,
            quad_class: Text = None, since: Text = None, until: Text = None, limit: Limit = PAGE_SIZE,
-           offset: Offset = 0):
-    first, last = date_range(since, until)
-    quad = parse_quad_class(quad_class)
-    rows = store.events(source=clean_text(source, "source"), target=clean_text(target, "target"),
-                        type=parse_event_type(type), quad_class=quad, since=first, until=last,
-                        limit=limit + 1, offset=offset)
-    form = {"source": source or "", "target": target or "", "type": type or "", "quad_class": quad or "",
-            "since": since or "", "until": until or ""}
-    return render(request, "events.html", page=paged(rows, limit, offset), form=form)
+           offset: Offset = 0, format: Format = None):
+    from .pictures import event_filters
+
+    filters = event_filters(source, target, type, quad_class, since, until)
+    if format == "csv":
+        rows = (flat_event(r) for r in all_rows(lambda **page: store.events(**filters, **page)))
+        return csv_response(rows, EVENT_COLUMNS, "events")
+    rows = store.events(**filters, limit=limit + 1, offset=offset)
+    form = {**{k: v or "" for k, v in filters.items()}, "since": since or "", "until": until or ""}
+    query = urlencode({k: v for k, v in filters.items() if v})
+    return render(request, "events.html", page=paged(rows, limit, offset), form=form, query=query)
 
 
 @router.get("/dyad", response_class=HTMLResponse)

@@ -1,7 +1,7 @@
 """Response models: they document the API in its OpenAPI schema and keep its shape stable."""
 from __future__ import annotations
 
-from typing import Generic, Optional, TypeVar
+from typing import Generic, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,6 +96,17 @@ class EvidenceOut(Model):
     quote_index: Optional[int] = None
 
 
+class LocationOut(Model):
+    name: Optional[str] = Field(None, description="the place's name in the gazetteer (or as written)")
+    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3")
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    precision: Optional[str] = Field(None, description="city or country")
+    geonameid: Optional[int] = None
+    mention: Optional[str] = Field(None, description="the words of the article that named it")
+    basis: Optional[str] = Field(None, description="how it was told: clause (the event's own), sentence, dateline or party (country)")
+
+
 class EventOut(Model):
     article_id: str
     idx: int
@@ -116,7 +127,7 @@ class EventOut(Model):
     negated: bool = False
     hypothetical: bool = False
     date: Optional[str] = None
-    location: Optional[str] = None
+    location: Optional[Union[LocationOut, str]] = None
     sentence: Optional[str] = Field(None, description="the sentence the event was read from")
     trigger: Optional[str] = None
     quote_index: Optional[int] = None

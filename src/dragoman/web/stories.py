@@ -164,7 +164,10 @@ def story_page(request: Request, store: StoreDep, story_id: StoryId):
     found = store.story(story_id)
     if found is None:
         raise HTTPException(404, f"No story with id {story_id!r}.")
-    return render(request, "story.html", story=found, timeline=_timeline(found["articles"]))
+    from .timeline import timelines
+
+    return render(request, "story.html", story=found, timeline=_timeline(found["articles"]),
+                  pictures=timelines(store, story_id=story_id))
 
 
 def _timeline(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -52,9 +52,43 @@
     });
   }
 
+  // Click a column heading of a sortable table to sort its rows (this page's rows) by it.
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    var text = cell ? cell.textContent.trim() : "";
+    var number = text.replace(/[,\s]/g, "").replace("\u2212", "-");
+    return /^[+-]?\d+(\.\d+)?$/.test(number) ? parseFloat(number) : text.toLowerCase();
+  }
+
+  function setUpSorting() {
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var body = table.tBodies[0];
+      if (!body || !table.tHead) return;
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+        th.dataset.sort = "";
+        th.tabIndex = 0;
+        function sort() {
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          Array.prototype.forEach.call(th.parentNode.cells, function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+          var rows = Array.prototype.filter.call(body.rows, function (r) { return !r.querySelector(".empty"); });
+          rows.sort(function (a, b) {
+            var x = cellValue(a, index), y = cellValue(b, index);
+            if (typeof x !== typeof y) { x = String(x); y = String(y); }
+            return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+          });
+          rows.forEach(function (r) { body.appendChild(r); });
+        }
+        th.addEventListener("click", sort);
+        th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var text = document.getElementById("article-text");
     if (text) setUpTooltips(text);
     setUpSideLinks();
+    setUpSorting();
   });
 })();
