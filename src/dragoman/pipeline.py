@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
+from .errors import InputError
 from .events import load_lexicon
 from .language import detect_language
 from .ingest.html import extract_page
@@ -174,10 +175,10 @@ class Analyzer:
     def analyze_text(self, text: str, source: str = "<text>", **meta) -> Article:
         prepared = prepare(RawDocument(source=source, text=text, **meta))
         if isinstance(prepared, Failure):
-            raise ValueError(f"{prepared.source}: {prepared.reason}")
+            raise InputError(f"{prepared.source}: {prepared.reason}", code="D101")
         result = next(self.analyze([prepared]))
         if isinstance(result, Failure):
-            raise ValueError(f"{result.source}: {result.reason}")
+            raise InputError(f"{result.source}: {result.reason}", code="D102")
         return result
 
     def extract(self, doc, article: Article) -> None:
