@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -10,18 +12,58 @@ from pathlib import Path
 from typing import IO, Iterator, List, Optional
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .errors import DragomanError, InternalError
 from .read import JSONL_SUFFIXES, iter_documents, iter_paths
 from .records import Article, Failure
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Who said what, and who did what to whom, in international news.")
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+# click's own exceptions (usage errors, exits): typer re-exports some and vendors click in newer releases
+_CLICK_EXCEPTIONS = (typer.Exit, typer.Abort, sys.modules[typer.BadParameter.__module__].ClickException)
+
+
+class DragomanGroup(TyperGroup):
+    """Maps errors to exit statuses: a ``DragomanError`` is one line and its status (1 input,
+    2 usage or setup); anything else is a bug, shown as an internal error (status 3). The
+    traceback shows only with --verbose (or DRAGOMAN_DEBUG=1)."""
+
+    def invoke(self, ctx):
+        args = [*getattr(ctx, "_protected_args", ()), *ctx.args]  # the command and its arguments
+        verbose = "--verbose" in args or "-v" in args or os.environ.get("DRAGOMAN_DEBUG") == "1"
+        if verbose:
+            logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+            logging.getLogger("dragoman").setLevel(logging.DEBUG)
+        try:
+            return super().invoke(ctx)
+        except _CLICK_EXCEPTIONS:
+            raise
+        except BrokenPipeError:  # the reader went away (`dragoman quotes | head`)
+            raise typer.Exit(1)
+        except DragomanError as exc:
+            _show_error(exc, exc, verbose)
+            raise typer.Exit(exc.exit_code)
+        except Exception as exc:  # noqa: BLE001 - not hidden: shown as a bug, with a code
+            internal = InternalError(exc)
+            _show_error(internal, exc, verbose)
+            raise typer.Exit(internal.exit_code)
+
+
+def _show_error(error: DragomanError, exc: BaseException, verbose: bool) -> None:
+    if verbose and exc.__traceback__ is not None:
+        err.print_exception()
+    err.print(f"error: {escape(str(error))}", soft_wrap=True)
+
+
+app = typer.Typer(cls=DragomanGroup, add_completion=False, no_args_is_help=True,
+                  help="Who said what, and who did what to whom, in international news.")
 
 DB_HELP = "SQLite file or postgresql:// URL (default: $DRAGOMAN_DB, else ./dragoman.db)."
 
@@ -30,6 +72,20 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+
+
+class TableFormat(str, Enum):
+    """The query commands' output: a table to read, or JSON lines to process."""
+
+    table = "table"
+    jsonl = "jsonl"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
 
 
 @dataclass
@@ -141,7 +197,7 @@ def analyze(
     try:
         runner = make_runner(jobs, engine=engine, address=address, workers=workers, store_url=store_url,
                              model=model, actors_file=actors, batch_size=batch_size)
-    except (ModelMissing, ValueError, ImportError, ConnectionError) as exc:
+    except (ModelMissing, ImportError, ConnectionError) as exc:
         err.print(f"error: {escape(str(exc))}")
         raise typer.Exit(2)
     runner.warn = lambda message: err.print(f"warning: {escape(message)}", soft_wrap=True)
@@ -223,11 +279,6 @@ def _store(db: Optional[str]):
     return open_store(path)
 
 
-class QueryFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-
-
 def _dates(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """--since and --until as the API reads them (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)."""
     from .web.params import BadParameter, date_range
@@ -280,7 +331,7 @@ def quotes(
     until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
     search: Optional[str] = typer.Option(None, "--search", help="Words in the quote."),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Quotes in the store: who said what."""
@@ -299,7 +350,7 @@ def events(
     since: Optional[str] = typer.Option(None, "--since"),
     until: Optional[str] = typer.Option(None, "--until"),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Coded events in the store: who did what to whom."""
@@ -316,7 +367,7 @@ def events(
 def dyad(
     a: str = typer.Argument(..., help="First actor (code, name or id), e.g. RUS."),
     b: str = typer.Argument(..., help="Second actor, e.g. ARM."),
-    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     mentions: bool = typer.Option(False, "--mentions", help="Count every mention, not one event per story."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -334,7 +385,7 @@ def dyad(
 def actors(
     name: Optional[str] = typer.Argument(None, help="Show one actor: aliases, roles, tenure, articles."),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Actors in the store with their mention counts, or one actor's profile."""
@@ -414,17 +465,18 @@ class ExportWhat(str, Enum):
 @app.command()
 def export(
     what: ExportWhat = typer.Option(..., "--what", help="quotes, events, articles or actors"),
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, parquet, or gdelt (events only)"),
+    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv, jsonl, parquet, or gdelt (events only)"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export the store for pandas, R or a spreadsheet."""
+    from .export import ExportError
     from .export import export as run_export
 
     store = _store(db)
     try:
-        n = run_export(store, what.value, fmt, output if output else sys.stdout)
-    except (ValueError, RuntimeError) as exc:
+        n = run_export(store, what.value, fmt.value, output if output else sys.stdout)
+    except ExportError as exc:
         err.print(f"error: {escape(str(exc))}")
         raise typer.Exit(2)
     err.print(f"dragoman: {n} {what.value} exported")
@@ -434,3 +486,8 @@ from . import stories_cli  # noqa: E402,F401  (registers `stories` and `story`)
 from .watch.commands import register as _register_watch  # noqa: E402
 
 _register_watch(app)
+
+
+def main() -> None:
+    """The console script: ``dragoman``."""
+    app()

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .actors import ActorDictionary, Cast
 from .clean import split_page
 from .events import code_events
+from .errors import InputError
 from .events import load_lexicon
 from .geo import load_places, locate_events
 from .language import detect_language
@@ -199,10 +200,10 @@ class Analyzer:
     def analyze_text(self, text: str, source: str = "<text>", **meta) -> Article:
         prepared = prepare(RawDocument(source=source, text=text, **meta))
         if isinstance(prepared, Failure):
-            raise ValueError(f"{prepared.source}: {prepared.reason}")
+            raise InputError(f"{prepared.source}: {prepared.reason}", code="D101")
         result = next(self.analyze([prepared]))
         if isinstance(result, Failure):
-            raise ValueError(f"{result.source}: {result.reason}")
+            raise InputError(f"{result.source}: {result.reason}", code="D102")
         return result
 
     def extract(self, doc, article: Article) -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from .cli import DB_HELP, _emit, _store, app, err, out
+from .cli import DB_HELP, TableFormat, _emit, _store, app, err, out
 
 
 @app.command()
@@ -18,7 +18,7 @@ def stories(
     actor: Optional[str] = typer.Option(None, "--actor", help="Stories naming this actor (code, name or id)."),
     search: Optional[str] = typer.Option(None, "--search", help="Stories with an article matching these words."),
     limit: int = typer.Option(50, "--limit", min=1),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     recluster: bool = typer.Option(False, "--recluster", help="First build every story again from the stored articles."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -36,7 +36,7 @@ def stories(
 @app.command()
 def story(
     story_id: str = typer.Argument(..., help="A story id (from `dragoman stories`)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """One story: its articles over time, outlets, who said what, and its events counted once."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -15,6 +16,11 @@ from .sources import SourceError, load_sources_file, make_source, normalise_url,
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+class TableFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
 
 DB_HELP = "SQLite database (default: $DRAGOMAN_DB, else ./dragoman.db)."
 CLI_ORIGIN = "cli"
@@ -144,7 +150,7 @@ def sources_add(
 
 @sources_app.command("list")
 def sources_list(
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or jsonl"),
     all_: bool = typer.Option(False, "--all", help="Also sources no longer followed."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
