@@ -141,7 +141,7 @@ def test_stories_and_story(db):
 
 def test_serve_serves_the_store(db, monkeypatch):
     calls = []
-    monkeypatch.setattr("dragoman.web.app.serve", lambda path, host, port: calls.append((path, host, port)))
+    monkeypatch.setattr("dragoman.web.app.serve", lambda path, host, port, **_: calls.append((path, host, port)))
     assert cli("serve", "--db", db, "--host", "0.0.0.0", "--port", "8123").exit_code == 0
     assert calls == [(db, "0.0.0.0", 8123)]
 
