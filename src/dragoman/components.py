@@ -50,8 +50,10 @@ def find_quotes(doc: Doc, article: Article, cast) -> list[Quote]:
 
 def find_events(doc: Doc, article: Article, cast) -> list[Event]:
     from .events import code_events
+    from .geo import locate_events
 
     article.events = code_events(doc, article, cast, article.quotes)
+    locate_events(article)  # where each event happened, as the pipeline does after the events stage
     log.debug("%s: %d events", article.source, len(article.events))
     return article.events
 
