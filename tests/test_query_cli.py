@@ -27,7 +27,11 @@ def run(*args: str):
     (["serve", "--port", "99999"], "65535"),
     (["serve", "--port", "0"], "greater than or equal to 1"),
 ])
-def test_bad_options_are_usage_errors(corpus_db, args, words):
+def test_bad_options_are_usage_errors(corpus_db, args, words, monkeypatch):
+    import dragoman.web.app
+
+    # never a real server here: one that slipped through validation would run until killed
+    monkeypatch.setattr(dragoman.web.app, "serve", lambda *a, **k: None)
     result = run(*args, "--db", str(corpus_db))
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
