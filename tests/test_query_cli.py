@@ -27,7 +27,11 @@ def run(*args: str):
     (["serve", "--port", "99999"], "65535"),
     (["serve", "--port", "0"], "greater than or equal to 1"),
 ])
-def test_bad_options_are_usage_errors(corpus_db, args, words):
+def test_bad_options_are_usage_errors(corpus_db, args, words, monkeypatch):
+    import dragoman.web.app
+
+    # never a real server here: one that slipped through validation would run until killed
+    monkeypatch.setattr(dragoman.web.app, "serve", lambda *a, **k: None)
     result = run(*args, "--db", str(corpus_db))
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -63,3 +67,21 @@ def test_events_take_a_country_by_name_with_its_government_and_people(corpus_db)
 
     assert sources("Kestria") == sources("KST")
     assert {"KST", "KST GOV", "KST MIL"} <= sources("Kestria")
+
+
+def test_a_country_by_name_takes_its_officials_as_its_code_does(tmp_path):
+    from dragoman.store import SQLiteStore
+    from test_store import ARM_FM, AZE, articles, make_article
+
+    db = tmp_path / "names.db"
+    store = SQLiteStore(db)
+    for a in articles():
+        store.save_article(a)
+    store.save_article(make_article(
+        7, "2024-03-10", "Lilit Vardanyan accused Azerbaijan of blocking the corridor, her ministry said.",
+        [("Lilit Vardanyan", ARM_FM, "PERSON"), ("Azerbaijan", AZE, "GPE")], [],
+        [("ACCUSE", (ARM_FM, "Lilit Vardanyan"), (AZE, "Azerbaijan"), "accused", {})]))
+    store.close()
+    by_code = dyad_rows(db, "ARM", "AZE")
+    assert "2024-03" in {m["month"] for m in by_code}  # the minister's accusation counts for Armenia
+    assert dyad_rows(db, "Armenia", "Azerbaijan") == by_code

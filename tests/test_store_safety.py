@@ -129,3 +129,23 @@ def test_lines_of_a_jsonl_file_and_stdin_are_not_versions_of_each_other(tmp_path
         assert store.count("articles") == 4
     finally:
         store.close()
+
+
+def _open_fresh(path: str) -> str:
+    try:
+        SQLiteStore(path).close()
+        return "ok"
+    except Exception as exc:  # noqa: BLE001 - reported back to the test
+        return f"{type(exc).__name__}: {exc}"
+
+
+def test_several_real_processes_creating_a_fresh_database_at_once(tmp_path):
+    import multiprocessing as mp
+
+    path = str(tmp_path / "procs.db")
+    with mp.get_context("fork").Pool(4) as pool:
+        results = pool.map(_open_fresh, [path] * 8)
+    assert results == ["ok"] * 8
+    store = SQLiteStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    store.close()

@@ -12,7 +12,12 @@ class Store(Protocol):
     def has_article(self, article_id: str) -> bool: ...
 
     def save_article(self, article: Article) -> bool:
-        """Write one article and all its facts in one transaction; False if already stored."""
+        """Write one article and all its facts in one transaction; False if already stored.
+
+        An article from a source that names one document (a file, a URL; not stdin, not a line
+        of a JSON Lines file) replaces what that source stored before. A stored actor keeps its
+        strongest reading (a real name over one made of its code, any kind over a bare place).
+        Another writer's lock is waited out, not reported as an error."""
 
     def get_article(self, article_id: str) -> dict[str, Any] | None: ...
 
