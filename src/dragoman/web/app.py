@@ -70,6 +70,7 @@ def create_app(db_path: str) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(stories.api_router)
+    app.include_router(pictures.api_router)
     app.include_router(pages.router)
     app.include_router(pictures.router)
     app.include_router(stories.pages_router)
