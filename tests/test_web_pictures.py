@@ -85,8 +85,10 @@ def test_events_are_located_by_clause_dateline_and_party():
     # a Russian statement in a Yerevan report is not placed in Yerevan; it is where Russia is
     assert (urging["country"], urging["basis"]) == ("RUS", "party")
     assert all(-90 <= e.location["lat"] <= 90 and -180 <= e.location["lon"] <= 180 for e in article.events)
-    # in the output
+    # in the output, with the article's own place
     assert article.to_dict()["events"][0]["location"]["name"] == "Vienna"
+    assert (article.location["name"], article.location["country"]) == ("Yerevan", "ARM")
+    assert article.to_dict()["location"]["basis"] == "dateline"
 
 
 def test_a_place_the_sentence_puts_the_act_in_counts_when_the_clause_names_none():
@@ -268,3 +270,21 @@ def test_dyad_chart_with_one_month_is_readable_and_its_lower_axis_negative():
     assert ">2024-10</text>" in svg  # quiet months before it keep the bar narrow
     widths = [float(w) for w in __import__("re").findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)]
     assert widths and max(widths) <= 80
+
+
+def test_story_pages_show_weekly_timelines(located_client):
+    stories = located_client.get("/api/stories").json()["items"]
+    assert stories, "the located article should make a story"
+    html = located_client.get(f"/stories/{stories[0]['id']}").text
+    assert html.count('<svg class="timeline"') == 2 and "1 article" in html
+
+
+def test_api_places_and_network(located_client, client):
+    places = located_client.get("/api/places").json()
+    assert {c["code"]: c["events"] for c in places["countries"]} == {"AUT": 1, "ARM": 1, "RUS": 1}
+    assert any(p["name"] == "Vienna" and p["precision"] == "city" for p in places["places"])
+    network = client.get("/api/network?level=code").json()
+    assert {n["key"] for n in network["nodes"]} >= {"KST", "MRV", "NAO"}
+    edge = next(e for e in network["edges"] if {e["a"], e["b"]} == {"KST", "MRV"} and e["quad_class"] == "material conflict")
+    assert sum(d["events"] for d in edge["directions"]) == edge["events"]
+    assert client.get("/api/network?level=nodes").status_code == 422

@@ -206,6 +206,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     reason: str | None = None  # why the status is "partial": the stage that failed and its error
+    location: dict[str, Any] | None = None  # where it was filed from: its dateline resolved (dragoman.geo)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +218,7 @@ class Article:
             "date_source": self.date_source,
             "outlet": self.outlet,
             "dateline": self.dateline,
+            "location": self.location,
             "language": self.language,
             "status": self.status,
             "reason": self.reason,

@@ -118,13 +118,12 @@ def locate_article(article: Article, places: Places | None = None) -> dict[str, 
 
 
 def locate_events(article: Article, places: Places | None = None) -> None:
-    """Replace each event's location (the place text the events stage found, or None) by a
-    resolved location dict, or None when no place can be told."""
-    if not article.events:
-        return
+    """Set the article's location (its dateline resolved) and replace each event's location (the
+    place text the events stage found, or None) by a resolved location dict, or None when no place
+    can be told."""
     places = places or load_places()
+    filed_from = article.location = locate_article(article, places)
     prefer = preferred_countries(article)
-    filed_from = locate_article(article, places)
     for event in article.events:
         event.location = (_named_in_clause(event, article, places, prefer)
                           or _in_sentence(event, article, places, prefer)

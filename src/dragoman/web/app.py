@@ -75,6 +75,7 @@ def create_app(db_path: str, allowed_hosts: Iterable[str] | None = None) -> Fast
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(stories.api_router)
+    app.include_router(pictures.api_router)
     app.include_router(pages.router)
     app.include_router(pictures.router)
     app.include_router(stories.pages_router)
