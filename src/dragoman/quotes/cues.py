@@ -104,7 +104,11 @@ class CueFinder:
             if directive is not None:
                 return directive
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
+        if subject is None or subject.lower_ in NOBODY_IN_PARTICULAR:
+            return None
+        # "It is clear that" is nobody's; "It added that", a body's word, is the body's
+        if subject.lower_ in EXPLETIVE and not (subject.lower_ == "it" and lemma in self.vocab["adjacent"]
+                                                and subject.head.i == verb.i and subject.i == verb.i - 1):
             return None
         if clause is None:
             if lemma not in self.vocab["adjacent"]:
