@@ -37,3 +37,9 @@ def test_he_continues_the_unnamed_spokesman_who_just_spoke():
                 date="2024-05-14")
     q = quote_starting(a, "We are taking reciprocal action")
     assert q is not None and "spokesman" in q.speaker.name
+
+
+def test_a_participle_after_an_embedded_clause_belongs_to_the_main_subject():
+    a = analyze("Union spokeswoman Carla Brenning declined to say when the strike would end, telling reporters: "
+                "\u201cWe will announce the next steps when the members have voted.\u201d", date="2024-05-14")
+    assert quote_starting(a, "We will announce the next steps").speaker.name == "Carla Brenning"

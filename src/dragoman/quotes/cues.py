@@ -428,6 +428,14 @@ class CueFinder:
                 who = next((c for c in quoted.children if c.dep_ == "dobj"), None) or \
                     next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
                 return who
+            # "X declined to say when the talks would take place, telling reporters ...": a participle
+            # the parse hangs on a clause inside the sentence belongs to the main clause
+            if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ in ("pcomp", "relcl", "acl"):
+                main = next((a for a in current.head.ancestors
+                             if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("pcomp", "relcl", "acl")), None)
+                if main is not None:
+                    current = main
+                    continue
             # "..., saying that": the participle borrows the subject of the clause it hangs on
             if current.dep_ in ("advcl", "xcomp", "conj") and current.head.i != current.i:
                 current = current.head
