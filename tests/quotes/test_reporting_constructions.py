@@ -56,3 +56,49 @@ def test_a_one_word_quote_next_to_its_speaker():
     a = analyze("Asked whether the talks would resume, the envoy, Marta Lindqvist, paused.\n\n"
                 "\u201cNever,\u201d she said.", date="2024-05-14")
     assert speaker_name(a, "Never") == "Marta Lindqvist"
+
+
+def test_said_and_added_are_two_statements():
+    a = analyze("Minister Halvard Enge said the bridge would reopen in May and added that the toll would be "
+                "scrapped.", date="2024-05-14")
+    first, second = quote_starting(a, "the bridge would reopen"), quote_starting(a, "the toll would be scrapped")
+    assert first is not None and second is not None and first is not second
+    assert "toll" not in first.text and speaker_name(a, "the toll would be") == "Halvard Enge"
+
+
+def test_reaffirmed_that():
+    a = analyze("Minister Halvard Enge reaffirmed that the bridge would reopen in May despite the floods.",
+                date="2024-05-14")
+    assert speaker_name(a, "the bridge would reopen") == "Halvard Enge"
+
+
+def test_quoted_as_saying():
+    a = analyze("The Morning Ledger quoted Minister Halvard Enge as saying that the bridge would reopen in May.",
+                date="2024-05-14")
+    assert speaker_name(a, "the bridge would reopen") == "Halvard Enge"
+    b = analyze("Minister Halvard Enge was quoted as saying that the bridge would reopen in May.", date="2024-05-14")
+    assert speaker_name(b, "the bridge would reopen") == "Halvard Enge"
+
+
+def test_criticised_and_blamed_for():
+    a = analyze("The opposition was criticised by Norway for blocking the budget vote in parliament.",
+                date="2024-05-14")
+    assert speaker_name(a, "blocking the budget vote") == "Norway"
+    b = analyze("Egypt blamed Ethiopia for the collapse of the talks on the dam.", date="2024-05-14")
+    assert speaker_name(b, "the collapse of the talks") == "Egypt"
+
+
+def test_called_the_talks_useful_and_frank():
+    a = analyze('Minister Halvard Enge called the talks "useful and frank".', date="2024-05-14")
+    assert speaker_name(a, "useful and frank") == "Halvard Enge"
+
+
+def test_comment_on_someone_elses_statement_is_theirs():
+    a = analyze("Halvard Enge commented on Anton Breska's statement that the bridge would reopen in May.",
+                date="2024-05-14")
+    assert speaker_name(a, "the bridge would reopen") == "Anton Breska"
+
+
+def test_according_to_preliminary_information_has_no_speaker():
+    a = analyze("According to preliminary information, four people were killed in the blast.", date="2024-05-14")
+    assert all(q.speaker is None for q in a.quotes)

@@ -28,3 +28,18 @@ def test_two_spokespeople_named_leave_the_role_unresolved():
     a = analyze("Army spokesman Tomas Relk and police spokesman Ivo Brand visited the site.\n\n"
                 "The bridge would stay closed for a week, the spokesman said.", date="2024-05-14")
     assert speaker_name(a, "The bridge would stay closed") not in ("Tomas Relk", "Ivo Brand")
+
+
+def test_he_continues_the_unnamed_spokesman_who_just_spoke():
+    a = analyze("Freedonian Ambassador Piotr Halvorsen was summoned on Monday.\n\n"
+                'A Foreign Office spokesman said: "The harassment of our diplomats has gone on for a year."\n\n'
+                'He continued: "We are taking reciprocal action against two of their diplomats."',
+                date="2024-05-14")
+    q = quote_starting(a, "We are taking reciprocal action")
+    assert q is not None and "spokesman" in q.speaker.name
+
+
+def test_a_participle_after_an_embedded_clause_belongs_to_the_main_subject():
+    a = analyze("Union spokeswoman Carla Brenning declined to say when the strike would end, telling reporters: "
+                "\u201cWe will announce the next steps when the members have voted.\u201d", date="2024-05-14")
+    assert quote_starting(a, "We will announce the next steps").speaker.name == "Carla Brenning"

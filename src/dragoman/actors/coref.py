@@ -1,6 +1,7 @@
 """Questions later stages ask of a cast: who is 'she', 'it', 'the sides' here."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Span, Token
@@ -8,6 +9,9 @@ from spacy.tokens import Span, Token
 from ..records import Actor, Mention, Party
 from .common import ORGANISATION_NOUNS, PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, named_roles, plain_name
 from .dictionary import ADJECTIVES, _one_edit, sector_actor
+
+
+_QUOTED = re.compile(r'“[^”\n]*”|"[^"\n]*"')
 
 
 class Coreference:
@@ -172,17 +176,30 @@ class Coreference:
         """'it', 'they', 'its': the state, body or organisation last acting nearby."""
         here = self._sentence_of(token)
         nearest = None
+        skipped_quote = False
         for m in reversed(self.mentions):
             if m.start >= token.idx or m.actor is None or m.actor.kind == "person":
                 continue
-            if here - m.sentence > 1:
-                break
+            if self._quoted(m.start) and not self._quoted(token.idx):
+                skipped_quote = True  # and look one sentence further back, past the quote
+                continue
+            if here - m.sentence > (2 if skipped_quote else 1):
+                break  # a body named inside someone's quote is not who 'it' is outside it
             if self._is_subject(m):
                 return Party(m.actor, token.text, token.idx, token.idx + len(token))
             nearest = nearest or m.actor
         if nearest is None:
             return None
         return Party(nearest, token.text, token.idx, token.idx + len(token))
+
+    def _quoted(self, offset: int) -> bool:
+        """Inside a quotation (curly or straight double marks within one paragraph)."""
+        spans = self.__dict__.get("_quote_spans")
+        if spans is None:
+            spans = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+            self._quote_spans, self._quote_span_starts = spans, [a for a, _ in spans]
+        i = bisect_left(self._quote_span_starts, offset + 1) - 1
+        return i >= 0 and spans[i][0] < offset < spans[i][1]
 
     def resolve_pronoun(self, token: Token) -> Party | None:
         m = self.antecedent(token)

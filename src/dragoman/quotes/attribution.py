@@ -60,7 +60,32 @@ class QuoteExtractor:
         quotes.extend(self._interview_answers(quotes))
         quotes = _merge_same_sentence(quotes)
         quotes.sort(key=lambda q: q.start)
+        self._pronoun_continues_role(quotes)
         return quotes
+
+    def _pronoun_continues_role(self, quotes: list[Quote]) -> None:
+        """'A Foreign Office spokesman said: "..." / He continued: "..."': with nothing
+        between, 'he' is the unnamed spokesman who just spoke, not a person named earlier."""
+        for before, q in zip(quotes, quotes[1:]):
+            sp, last = q.speaker, before.speaker
+            if sp is None or last is None or q.cue_start is None:
+                continue
+            lead = self.text[max(0, q.cue_start - 5):q.cue_start].split()
+            pronoun = lead[-1].lower() if lead else ""
+            if pronoun not in ("he", "she") or sp.actor is not None and sp.actor == last.actor:
+                continue
+            if last.actor is not None and last.actor.kind == "person" or not last.mention.split():
+                continue
+            head = last.mention.split()[-1].lower()
+            title = self.cast.d.title_of(last.mention)
+            if head not in self.cast.d.title_heads or head.endswith("s") and not head.endswith("ss"):
+                continue
+            if title is not None and title.gender and title.gender != {"he": "m", "she": "f"}[pronoun]:
+                continue
+            sentence_start = self._sent_starts[self._sentence_index(q.cue_start)]
+            gap = self.text[before.end:min(sentence_start, q.start)]
+            if gap.strip(" \n\t\"“”«»‘’'.,") == "" and before.end <= q.cue_start:
+                q.speaker = last
 
     def _note_spoken(self, q: Quote) -> None:
         if q.speaker is not None:

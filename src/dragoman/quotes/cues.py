@@ -66,7 +66,8 @@ class CueFinder:
 
     def find(self) -> list[Cue]:
         cues: list[Cue] = []
-        cue_words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["stance_verbs"] | {"according"}
+        cue_words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["stance_verbs"] | self.vocab["accuse_for"] | \
+            {"according"}
         strings = self.doc.vocab.strings
         forms = zip(self.doc.to_array("LEMMA"), self.doc.to_array("LOWER"))
         for i, (lemma, lower) in enumerate(forms):
@@ -82,14 +83,18 @@ class CueFinder:
         return cues
 
     def _verb_cue(self, verb: Token) -> Cue | None:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.vocab["say"]:
-            return None
         lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in self.vocab["say"] and lemma not in self.vocab["accuse_for"]:
+            return None
+        if (lemma in self.vocab["accuse_of"] or lemma in self.vocab["accuse_for"]) and verb.tag_ != "VBG":
+            accused = self._accuse_cue(verb)  # also passive: "was criticised by Egypt for ..."
+            if accused is not None or lemma not in self.vocab["say"]:
+                return accused
         # "Asked whether ...", "was told that ...": the subject is the one addressed, not the speaker
         if any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
             return None
         if lemma in self.vocab["accuse_of"] and verb.tag_ != "VBG":
-            return self._accuse_cue(verb)
+            return None
         as_reported = self._as_reported(verb)
         if as_reported is not None:
             return as_reported
@@ -99,7 +104,11 @@ class CueFinder:
             if directive is not None:
                 return directive
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
+        if subject is None or subject.lower_ in NOBODY_IN_PARTICULAR:
+            return None
+        # "It is clear that" is nobody's; "It added that", a body's word, is the body's
+        if subject.lower_ in EXPLETIVE and not (subject.lower_ == "it" and lemma in self.vocab["adjacent"]
+                                                and subject.head.i == verb.i and subject.i == verb.i - 1):
             return None
         if clause is None:
             if lemma not in self.vocab["adjacent"]:
@@ -111,7 +120,15 @@ class CueFinder:
         start, end = self._clause_bounds(clause, verb)
         if end <= start or n_words(self.text[start:end]) < 3:
             return None
-        return Cue(verb, self._speaker(subject), start, end)
+        owner = self._statement_owner(clause, verb)
+        return Cue(verb, self._speaker(owner or subject), start, end)
+
+    @staticmethod
+    def _statement_owner(clause, verb: Token) -> Token | None:
+        """'X commented on Y's statement that ...': the words are Y's, not X's."""
+        if isinstance(clause, list) or clause.head.i == verb.i or clause.head.pos_ != "NOUN":
+            return None
+        return next((c for c in clause.head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
     def _as_reported(self, verb: Token) -> Cue | None:
         """'As the ministry reported, X happened' (read from the words: the parse often misses it)."""
@@ -179,7 +196,8 @@ class CueFinder:
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
             if t is not head and t.dep_ in ("advcl", "conj", "parataxis") and \
-                    t.lemma_.lower() in self.vocab["adjacent"] and any(c.dep_ == "nsubj" for c in t.children) and \
+                    t.lemma_.lower() in self.vocab["adjacent"] and \
+                    (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i) and \
                     any(c.dep_ == "ccomp" for c in t.children):
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
@@ -192,7 +210,7 @@ class CueFinder:
             tokens = [t for t in verb.doc[sent_start: tokens[0].i] if not t.is_space] + tokens
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
-        while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»"):
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc"):
             tokens.pop()
         if not tokens:
             return 0, 0
@@ -282,14 +300,21 @@ class CueFinder:
         return Cue(verb, self._speaker(subject), content[0].idx, content[-1].idx + len(content[-1]))
 
     def _accuse_cue(self, verb: Token) -> Cue | None:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        lemma = verb.lemma_.lower()
+        wanted = "of" if lemma in self.vocab["accuse_of"] else "for"
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
         # "of ..." hangs off the verb, or (a common misparse) off the one accused
         for prep in [*verb.children, *(g for o in objects for g in o.children)]:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ == wanted:
                 objs = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
                 if not objs:
                     continue
-                subject = self._subject(verb)
+                if passive:  # "was criticised by Egypt for ...": the one who criticised
+                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                    subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                else:
+                    subject = self._subject(verb)
                 if subject is None:
                     return None
                 sub = list(objs[0].subtree)
@@ -326,6 +351,9 @@ class CueFinder:
         if self._speaks_itself(body):
             return None  # "according to the readout, the president accused ...": the president speaks
         speaker_token = objs[0]
+        if speaker_token.pos_ == "NOUN" and speaker_token.lemma_.lower() in self.vocab["no_speaker_sources"] \
+                and not any(t.pos_ == "PROPN" or t.ent_type_ for t in speaker_token.subtree):
+            return Cue(token, None, body[0].idx, body[-1].idx + len(body[-1]))  # information has no speaker
         named = [t for t in self.doc[to.i + 1: phrase_end + 1] if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
         if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
             speaker_token = named[-1]  # the head of a name the parse cut in two
@@ -389,6 +417,25 @@ class CueFinder:
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs:
                         return objs[0]
+            # "X said A and added that B": 'added' shares the subject of 'said', not of A
+            if current.dep_ == "conj" and current.lemma_.lower() in self.vocab["say"] and \
+                    current.head.dep_ == "ccomp" and current.head.head.lemma_.lower() in self.vocab["say"]:
+                current = current.head.head
+                continue
+            # "X was quoted as saying", "Y quoted X as saying": X speaks
+            if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.lemma_.lower() == "quote":
+                quoted = current.head.head
+                who = next((c for c in quoted.children if c.dep_ == "dobj"), None) or \
+                    next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
+                return who
+            # "X declined to say when the talks would take place, telling reporters ...": a participle
+            # the parse hangs on a clause inside the sentence belongs to the main clause
+            if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ in ("pcomp", "relcl", "acl"):
+                main = next((a for a in current.head.ancestors
+                             if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("pcomp", "relcl", "acl")), None)
+                if main is not None:
+                    current = main
+                    continue
             # "..., saying that": the participle borrows the subject of the clause it hangs on
             if current.dep_ in ("advcl", "xcomp", "conj") and current.head.i != current.i:
                 current = current.head
