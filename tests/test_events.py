@@ -233,8 +233,9 @@ PLOVER_QUAD = {
 }
 
 
-# Quad class by CAMEO root code (09 "investigate" is coded as an accusation here).
-CAMEO_QUAD = {**{f"{i:02d}": "verbal cooperation" for i in range(1, 6)},
+# Quad class by CAMEO root code (09 "investigate" is coded as an accusation here, and 016
+# "deny responsibility" as a rejection of the accuser: a denial is no cooperation on a dyad chart).
+CAMEO_QUAD = {"01": "verbal conflict", **{f"{i:02d}": "verbal cooperation" for i in range(2, 6)},
               **{f"{i:02d}": "material cooperation" for i in range(6, 9)},
               **{f"{i:02d}": "verbal conflict" for i in range(10, 14)},
               **{f"{i:02d}": "material conflict" for i in range(14, 21)}}

@@ -108,3 +108,14 @@ def test_a_committed_state_intends_to_cooperate(nlp):
 def test_warnings_force_and_disappointment(nlp, text, expected):
     found = triples(code(nlp, text))
     assert all(e in found for e in expected), found
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # denying an accusation is CAMEO's "deny responsibility"; rejecting a claim stays 120
+    ("Kestria denied charges by Marovia that it had shelled the village.", "016"),
+    ("Kestria rejected accusations by Marovia of arming the rebels.", "016"),
+    ("Kestria rejected the claim by Marovia that the talks had failed.", "120"),
+])
+def test_denying_an_accusation_is_deny_responsibility(nlp, text, cameo):
+    events = code(nlp, text)
+    assert [(e.type, e.cameo) for e in events] == [("REJECT", cameo)]
