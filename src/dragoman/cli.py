@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .errors import DragomanError, InternalError
+from .errors import DragomanError, InternalError, StoreError
 from .read import JSONL_SUFFIXES, iter_documents, iter_paths
 from .records import Article, Failure
 
@@ -274,8 +274,7 @@ def _store(db: Optional[str]):
 
     path = db or default_db()
     if not is_url(path) and not Path(path).exists():
-        err.print(f"error: no database at {escape(path)}; run `dragoman analyze` first or pass --db")
-        raise typer.Exit(2)
+        raise StoreError(f"no database at {path}", code="D301", hint="run `dragoman analyze` first or pass --db")
     return open_store(path)
 
 
