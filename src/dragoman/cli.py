@@ -252,6 +252,8 @@ def analyze(
                     elif store is not None:
                         tally.already += 1
                 except Exception as exc:  # noqa: BLE001 - say which article, keep the rest of the batch
+                    if not _is_store_error(exc):
+                        raise  # a bug, not a store that refused the article: shown as an internal error
                     report_failure(Failure(article.source, f"not stored ({type(exc).__name__}: {exc})"), tally)
                 writer.write(article)
                 progress.advance(task)
@@ -267,6 +269,14 @@ def analyze(
         err.print(tally.line(), soft_wrap=True)
     if tally.failed or tally.partial:
         raise typer.Exit(1)
+
+
+def _is_store_error(exc: BaseException) -> bool:
+    """An error of the database itself (locked, full, gone), not of dragoman's code."""
+    import sqlite3
+
+    return (isinstance(exc, (sqlite3.Error, OSError, DragomanError))
+            or type(exc).__module__.split(".")[0] == "psycopg")
 
 
 def _store(db: Optional[str]):

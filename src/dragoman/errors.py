@@ -91,6 +91,7 @@ CODES = {
     "D302": "the store cannot be opened",
     "D401": "an option value outside its choices",
     "D402": "pandas is needed for to_frame",
+    "D403": "a user file (actors, sources) that cannot be read",
     "D501": "an article kept as partial (a stage failed on it)",
     "D502": "an article not analysed (not English or too short)",
     "D900": "internal error (a bug)",
