@@ -232,3 +232,42 @@ def test_a_dragoman_error_is_one_line_and_its_exit_status(db, monkeypatch):
     result = cli("events", "--db", db)
     assert result.exit_code == 2
     assert result.output.strip() == "error: [D302] the store is locked by another writer (try again later)"
+
+
+def test_a_store_that_refuses_an_article_fails_that_article_only(corpus, tmp_path, monkeypatch):
+    import sqlite3
+
+    from dragoman.store.sqlite import SQLiteStore
+
+    real = SQLiteStore.save_article
+
+    def refuse_one(self, article):
+        if article.source.endswith("border.txt"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, article)
+
+    monkeypatch.setattr(SQLiteStore, "save_article", refuse_one)
+    db = str(tmp_path / "full.db")
+    result = cli("analyze", str(corpus), "--db", db, "--quiet")
+    assert result.exit_code == 1
+    assert "border.txt: not stored (OperationalError: database or disk is full)" in result.output
+    assert len(jsonl(cli("quotes", "--db", db, "--format", "jsonl").stdout)) >= 2
+
+
+def test_a_bug_while_storing_is_an_internal_error(corpus, tmp_path, monkeypatch):
+    from dragoman.store.sqlite import SQLiteStore
+
+    def broken(self, article):
+        raise TypeError("'NoneType' object is not subscriptable")
+
+    monkeypatch.setattr(SQLiteStore, "save_article", broken)
+    result = cli("analyze", str(corpus), "--db", str(tmp_path / "bug.db"), "--quiet")
+    assert result.exit_code == 3 and "[D900] internal error: TypeError" in result.output
+
+
+def test_an_unreadable_actor_file_is_a_usage_error(corpus, tmp_path):
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("people: [", encoding="utf-8")
+    result = cli("analyze", str(corpus / "talks.txt"), "--no-store", "--actors", str(bad))
+    assert result.exit_code == 2
+    assert "[D403]" in result.output and "mine.yaml: not valid YAML" in result.output

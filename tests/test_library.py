@@ -135,3 +135,15 @@ def test_error_codes_are_stable_and_unique():
 def test_a_missing_model_is_a_model_error():
     with pytest.raises(dragoman.ModelError, match=r"\[D201\]"):
         dragoman.load(model="no_such_pipeline_xyz")
+
+
+def test_errors_survive_pickling_between_processes():
+    import pickle
+
+    from dragoman.nlp import ModelMissing
+
+    for exc in (errors.StoreError("no store at x.db", code="D301", hint="analyse first"),
+                errors.InternalError(KeyError("k")), ModelMissing("no English spaCy pipeline")):
+        back = pickle.loads(pickle.dumps(exc))
+        assert (type(back), str(back), back.code) == (type(exc), str(exc), exc.code)
+    assert str(ModelMissing("none")) == "[D201] none" and isinstance(ModelMissing("none"), RuntimeError)

@@ -35,3 +35,10 @@ def test_the_examples_run(tmp_path, monkeypatch, capsys):
     assert "[D101]" in printed
     assert "dragoman_actors" in printed and "dragoman_quotes" in printed
     assert namespace["summary"].failed and namespace["again"].stored == 0
+
+
+def test_the_readme_example_runs(capsys):
+    readme = DOC.parent.parent / "README.md"
+    example = BLOCK.findall(readme.read_text(encoding="utf-8"))[0]
+    exec(compile(example, "README.md example", "exec"), {"__name__": "readme"})
+    assert "the talks would resume in May" in capsys.readouterr().out

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .errors import DragomanError, InternalError
+from .errors import DragomanError, InternalError, StoreError
 from .read import JSONL_SUFFIXES, iter_documents, iter_paths
 from .records import Article, Failure
 
@@ -252,6 +252,8 @@ def analyze(
                     elif store is not None:
                         tally.already += 1
                 except Exception as exc:  # noqa: BLE001 - say which article, keep the rest of the batch
+                    if not _is_store_error(exc):
+                        raise  # a bug, not a store that refused the article: shown as an internal error
                     report_failure(Failure(article.source, f"not stored ({type(exc).__name__}: {exc})"), tally)
                 writer.write(article)
                 progress.advance(task)
@@ -269,13 +271,20 @@ def analyze(
         raise typer.Exit(1)
 
 
+def _is_store_error(exc: BaseException) -> bool:
+    """An error of the database itself (locked, full, gone), not of dragoman's code."""
+    import sqlite3
+
+    return (isinstance(exc, (sqlite3.Error, OSError, DragomanError))
+            or type(exc).__module__.split(".")[0] == "psycopg")
+
+
 def _store(db: Optional[str]):
     from .store import default_db, is_url, open_store
 
     path = db or default_db()
     if not is_url(path) and not Path(path).exists():
-        err.print(f"error: no database at {escape(path)}; run `dragoman analyze` first or pass --db")
-        raise typer.Exit(2)
+        raise StoreError(f"no database at {path}", code="D301", hint="run `dragoman analyze` first or pass --db")
     return open_store(path)
 
 

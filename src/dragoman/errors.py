@@ -29,6 +29,16 @@ class DragomanError(Exception):
         text = f"[{self.code}] {self.detail}"
         return f"{text} ({self.hint})" if self.hint else text
 
+    def __reduce__(self):  # worker processes send errors back pickled: keep the code and hint as they are
+        return _rebuild, (type(self), self.detail, self.code, self.hint)
+
+
+def _rebuild(cls: type[DragomanError], detail: str, code: str, hint: str | None) -> DragomanError:
+    exc = cls.__new__(cls)
+    exc.detail, exc.code, exc.hint = detail, code, hint
+    Exception.__init__(exc, exc.format())
+    return exc
+
 
 class InputError(DragomanError, ValueError):
     """An article or input file that cannot be read or analysed (exit status 1)."""
@@ -81,6 +91,7 @@ CODES = {
     "D302": "the store cannot be opened",
     "D401": "an option value outside its choices",
     "D402": "pandas is needed for to_frame",
+    "D403": "a user file (actors, sources) that cannot be read",
     "D501": "an article kept as partial (a stage failed on it)",
     "D502": "an article not analysed (not English or too short)",
     "D900": "internal error (a bug)",
@@ -101,7 +112,3 @@ class SkippedWarning(DragomanWarning):
 
 def warn(code: str, message: str, category: type[DragomanWarning] = DragomanWarning, stacklevel: int = 3) -> None:
     warnings.warn(f"[{code}] {message}", category, stacklevel=stacklevel)
-
-
-def from_model_missing(exc: BaseException) -> ModelError:
-    return ModelError(str(exc), code="D201")

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .errors import (InputError, PartialWarning, SkippedWarning, StoreError, UsageError,
-                     from_model_missing, warn)
+from .errors import (InputError, PartialWarning, SkippedWarning, StoreError, UsageError, warn)
 from .read import RawDocument
 from .records import Article, Failure
 
@@ -25,13 +24,9 @@ class TextAnalyzer:
     """Analyse texts in this process: ``analyzer("text", date="2024-05-01")`` is an ``Article``."""
 
     def __init__(self, model: str | None = None, actors: str | Path | None = None, batch_size: int = 16):
-        from .nlp import ModelMissing
         from .pipeline import Analyzer
 
-        try:
-            self._analyzer = Analyzer(model=model, actors_file=actors, batch_size=batch_size)
-        except ModelMissing as exc:
-            raise from_model_missing(exc) from exc
+        self._analyzer = Analyzer(model=model, actors_file=actors, batch_size=batch_size)
 
     @property
     def nlp(self):

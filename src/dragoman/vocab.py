@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .errors import UsageError
+
 # libyaml's parser when PyYAML was built with it: several times faster on the actor dictionary
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -30,6 +32,6 @@ def load_user_file(path: str | Path) -> Any:
         with p.open(encoding="utf-8") as f:
             return yaml.load(f, Loader=_Loader)
     except OSError as exc:
-        raise ValueError(f"{p}: cannot read ({exc.strerror})") from exc
+        raise UsageError(f"{p}: cannot read ({exc.strerror})", code="D403", hint="check the file's path") from exc
     except yaml.YAMLError as exc:
-        raise ValueError(f"{p}: not valid YAML ({exc})") from exc
+        raise UsageError(f"{p}: not valid YAML ({exc})", code="D403", hint="fix the YAML") from exc
