@@ -230,7 +230,7 @@ def test_query_terms_skip_common_words_in_a_large_store():
     from dragoman.stories.cluster import _query_terms
     from dragoman.stories.settings import SETTINGS
 
-    dfs = {"ministry": 40_000, "orsa": 3, "lenhaven": 12, "treaty": 900}
+    dfs = {"ministry": 40_000, "orsa": 3, "lenhaven": 12, "treaty": 150}
     assert _query_terms(("ministry", "orsa", "treaty", "lenhaven"), dfs, 100_000, SETTINGS) == \
         ("orsa", "treaty", "lenhaven")
     assert _query_terms(("ministry", "orsa"), dfs, 100, SETTINGS) == ("orsa",)

@@ -146,11 +146,17 @@ class StoryTables:
         if since and until:
             dated = " AND (a.date IS NULL OR (a.date >= ? AND a.date <= ?))"
             params += [since, until]
-        sql = ("SELECT sa.article_id, sa.story_id, sa.terms, count(*) AS shared FROM story_terms st"
-               " JOIN story_articles sa ON sa.article_id = st.article_id JOIN articles a ON a.id = st.article_id"
+        # rank by shared terms over the narrow index rows first; read the stored vectors of the few kept
+        sql = ("SELECT st.article_id, count(*) AS shared FROM story_terms st JOIN articles a ON a.id = st.article_id"
                f" WHERE st.term IN ({','.join('?' * len(terms))}) AND st.article_id != ?{dated}"
-               " GROUP BY sa.article_id, sa.story_id, sa.terms ORDER BY shared DESC, sa.article_id LIMIT ?")
-        return [dict(r) for r in self.db.execute(sql, (*params, limit))]
+               " GROUP BY st.article_id ORDER BY shared DESC, st.article_id LIMIT ?")
+        ranked = [tuple(r) for r in self.db.execute(sql, (*params, limit))]
+        if not ranked:
+            return []
+        rows = {r["article_id"]: dict(r) for r in self.db.execute(
+            "SELECT article_id, story_id, terms FROM story_articles"
+            f" WHERE article_id IN ({','.join('?' * len(ranked))})", [r[0] for r in ranked])}
+        return [{**rows[a], "shared": n} for a, n in ranked if a in rows]
 
     def save_assignment(self, a: Assignment) -> None:
         self.db.execute(

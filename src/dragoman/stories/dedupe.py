@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -33,11 +34,19 @@ def body(text: str, settings: StorySettings = SETTINGS) -> str:
 
 def fingerprint(text: str, settings: StorySettings = SETTINGS) -> Fingerprint:
     grams = shingles(body(text, settings), settings.shingle_words)
-    mh = MinHash(num_perm=settings.num_perm, seed=_SEED)
+    permutations, scheme = _permutations(settings.num_perm)
+    mh = MinHash(num_perm=settings.num_perm, seed=_SEED, permutations=permutations, scheme=scheme)
     if grams:
         mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
     values = np.asarray(mh.hashvalues, dtype="<u8")
     return Fingerprint(values.tobytes(), len(grams), band_keys(values, settings.band_rows) if grams else ())
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[object, str]:
+    """datasketch draws the permutations on every MinHash it makes (about 5 ms); draw them once."""
+    template = MinHash(num_perm=num_perm, seed=_SEED)
+    return template.permutations, template.scheme
 
 
 def band_keys(values: np.ndarray, rows: int) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ class StorySettings:
     # ... among those in at most max(query_max_df, query_max_df_share * articles) articles, so that
     # a lookup reads short postings in a store of 100,000 (benchmarks/stories.py)
     query_max_df: int = 50
-    query_max_df_share: float = 0.01
+    query_max_df_share: float = 0.002
     candidates: int = 10  # nearest candidates compared in full (10, 20, 60 score the same)
     vector_terms: int = 100  # terms kept in an article's stored vector (80-1000 score the same)
     # paragraphs that are lists of names (menus, country pickers, tag clouds) are left out
