@@ -95,6 +95,7 @@ class Tally:
     already: int = 0
     not_english: int = 0
     partial: int = 0
+    skipped: int = 0
     failed: int = 0
 
     def line(self) -> str:
@@ -105,6 +106,8 @@ class Tally:
         parts.append(f"{self.not_english} not English")
         if self.partial:
             parts.append(f"{self.partial} partial")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
         parts.append(f"{self.failed} failed")
         return "dragoman: " + ", ".join(parts)
 
@@ -127,6 +130,10 @@ def count_documents(paths: list[str]) -> int | None:
 
 
 def report_failure(f: Failure, tally: Tally) -> None:
+    if f.skipped:  # a folder's README or picture: named, but no failed input
+        tally.skipped += 1
+        err.print(f"skipped: {escape(f.source)}: {escape(f.reason)}", soft_wrap=True)
+        return
     tally.failed += 1
     err.print(f"error: {escape(f.source)}: {escape(f.reason)}", soft_wrap=True)
 

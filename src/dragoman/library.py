@@ -160,7 +160,7 @@ def analyze_paths(paths: Iterable[str | Path] | str | Path, store=None, *, analy
         for raw in iter_documents([str(p) for p in paths]):
             item = raw if isinstance(raw, Failure) else prepare_safely(raw)
             if isinstance(item, Failure):
-                summary.failed.append(item)
+                (summary.skipped if item.skipped else summary.failed).append(item)
             elif target is not None and target.has_article(item.id):
                 summary.skipped.append(Failure(item.source, "already stored"))
             else:

@@ -39,10 +39,12 @@ class SkippedPath(str):
     """A path found in a folder that will not be read, with the reason (reported, not hidden)."""
 
     reason: str
+    not_an_article: bool
 
-    def __new__(cls, path: str | Path, reason: str) -> "SkippedPath":
+    def __new__(cls, path: str | Path, reason: str, not_an_article: bool = False) -> "SkippedPath":
         obj = super().__new__(cls, str(path))
         obj.reason = reason
+        obj.not_an_article = not_an_article
         return obj
 
 
@@ -105,7 +107,8 @@ def _walk(folder: Path, ancestors: frozenset[str]) -> Iterator[Path | SkippedPat
         elif not is_file:
             yield SkippedPath(child, "not a regular file")
         elif child.suffix.lower() not in KNOWN_SUFFIXES:
-            yield SkippedPath(child, f"unsupported file type {child.suffix or '(no suffix)'}; dragoman reads {READABLE}")
+            yield SkippedPath(child, f"unsupported file type {child.suffix or '(no suffix)'}; dragoman reads {READABLE}",
+                              not_an_article=True)
         else:
             yield child
 
@@ -117,7 +120,7 @@ def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | Failure]:
 
 def read_path(path: str | Path) -> Iterator[RawDocument | Failure]:
     if isinstance(path, SkippedPath):
-        yield Failure(str(path), path.reason)
+        yield Failure(str(path), path.reason, skipped=path.not_an_article)
         return
     if path == "-":
         yield from _read_stdin()

@@ -231,7 +231,9 @@ class Article:
 
 @dataclass(slots=True)
 class Failure:
-    """An input that could not be read or analysed; the batch goes on without it."""
+    """An input that could not be read or analysed; the batch goes on without it. ``skipped``
+    marks a file of a folder that is no article at all (a README, a picture): named, not failed."""
 
     source: str
     reason: str
+    skipped: bool = False

@@ -144,3 +144,14 @@ def test_stdin_article_is_read(monkeypatch):
     monkeypatch.setattr(sys, "stdin", fake)
     [doc] = list(read_path("-"))
     assert isinstance(doc, RawDocument) and "grain ships" in doc.text
+
+
+def test_a_folders_readme_is_named_and_skipped_not_failed(tmp_path):
+    from typer.testing import CliRunner
+    from dragoman.cli import app
+
+    (tmp_path / "story.txt").write_text(ARTICLE)
+    (tmp_path / "README.md").write_text("# What this folder holds\n")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--no-store", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert "skipped: " in result.output and "README.md" in result.output and "1 skipped, 0 failed" in result.output
