@@ -66,7 +66,7 @@ dates=$(python3 "$shared/eval/score_dates.py" score "$shared/corpus/html_dev/dat
 floor "date accuracy" "$(field accuracy <<<"$dates")" "$DATES_ACC"
 
 echo "== stories (stories_dev, all 471 articles clustered together)"
-"$dragoman" analyze "$shared/corpus/stories_dev" --db "$out/stories.db" --quiet || true
+"$dragoman" analyze "$shared/corpus/stories_dev" --db "$out/stories.db" --quiet >/dev/null 2>>"$out/warnings.log" || true
 "$dragoman" export --what articles --format jsonl --db "$out/stories.db" --output "$out/stories.jsonl" >/dev/null
 stories=$(python3 "$shared/eval/score_stories.py" --gold "$shared/gold/stories_dev.jsonl" --pred "$out/stories.jsonl" --json)
 floor "stories pairwise F1" "$(field 'system["f1"]' <<<"$stories")" "$STORIES_F1"
