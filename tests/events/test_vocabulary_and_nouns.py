@@ -119,3 +119,11 @@ def test_warnings_force_and_disappointment(nlp, text, expected):
 def test_denying_an_accusation_is_deny_responsibility(nlp, text, cameo):
     events = code(nlp, text)
     assert [(e.type, e.cameo) for e in events] == [("REJECT", cameo)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria sent 40 million euros in aid to Marovia.",
+    "Kestria has provided $2 billion in humanitarian assistance to Marovia.",
+])
+def test_a_sum_in_aid_is_aid(nlp, text):
+    assert [e.type for e in code(nlp, text)] == ["AID"]
