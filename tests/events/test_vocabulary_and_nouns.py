@@ -127,3 +127,8 @@ def test_denying_an_accusation_is_deny_responsibility(nlp, text, cameo):
 ])
 def test_a_sum_in_aid_is_aid(nlp, text):
     assert [e.type for e in code(nlp, text)] == ["AID"]
+
+
+def test_unnamed_gunmen_are_an_armed_group_of_the_place(nlp):
+    events = code(nlp, "Gunmen attacked a Marovian army post in Marovia, killing four soldiers.")
+    assert ("ASSAULT", "MRV UAF") in {(e.type, e.source.actor.code) for e in events}
