@@ -132,3 +132,12 @@ def test_a_sum_in_aid_is_aid(nlp, text):
 def test_unnamed_gunmen_are_an_armed_group_of_the_place(nlp):
     events = code(nlp, "Gunmen attacked a Marovian army post in Marovia, killing four soldiers.")
     assert ("ASSAULT", "MRV UAF") in {(e.type, e.source.actor.code) for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestria launched legal action against Marovia over the dam.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria gave 600 rifles to Marovia.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria refuted Marovia's comments on the dam.", [("REJECT", "KST GOV", "MRV GOV")]),
+])
+def test_lawsuits_arms_and_comments(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
