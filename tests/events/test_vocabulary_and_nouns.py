@@ -141,3 +141,7 @@ def test_unnamed_gunmen_are_an_armed_group_of_the_place(nlp):
 ])
 def test_lawsuits_arms_and_comments(nlp, text, expected):
     assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_sum_given_is_aid(nlp):
+    assert triples(code(nlp, "Kestria has provided over €3.5 million to Marovia.")) == [("AID", "KST GOV", "MRV GOV")]

@@ -52,7 +52,7 @@ def object_words(obj: Token) -> set[str]:
     for child in obj.children:
         if child.dep_ == "conj":  # "photographs and other military intelligence"
             words.add(child.lemma_.lower())
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ in ("compound", "amod") or child.tag_ == "$":  # "€3.5 million": money
             words.add(child.lemma_.lower())
         if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and is_amount(obj)):
             # "a shipment of arms", "$2 million in aid": what the amount is of
