@@ -119,3 +119,29 @@ def test_warnings_force_and_disappointment(nlp, text, expected):
 def test_denying_an_accusation_is_deny_responsibility(nlp, text, cameo):
     events = code(nlp, text)
     assert [(e.type, e.cameo) for e in events] == [("REJECT", cameo)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria sent 40 million euros in aid to Marovia.",
+    "Kestria has provided $2 billion in humanitarian assistance to Marovia.",
+])
+def test_a_sum_in_aid_is_aid(nlp, text):
+    assert [e.type for e in code(nlp, text)] == ["AID"]
+
+
+def test_unnamed_gunmen_are_an_armed_group_of_the_place(nlp):
+    events = code(nlp, "Gunmen attacked a Marovian army post in Marovia, killing four soldiers.")
+    assert ("ASSAULT", "MRV UAF") in {(e.type, e.source.actor.code) for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestria launched legal action against Marovia over the dam.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+    ("Kestria gave 600 rifles to Marovia.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria refuted Marovia's comments on the dam.", [("REJECT", "KST GOV", "MRV GOV")]),
+])
+def test_lawsuits_arms_and_comments(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_sum_given_is_aid(nlp):
+    assert triples(code(nlp, "Kestria has provided over €3.5 million to Marovia.")) == [("AID", "KST GOV", "MRV GOV")]

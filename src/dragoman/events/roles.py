@@ -25,8 +25,9 @@ class RolesMixin:
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
                   for g in c.children if g.dep_ == "pobj"]
-        if not any(d.lemma_.lower() in self.words.instrument_nouns or
-                   any(c.dep_ == "compound" and c.lemma_.lower() in self.words.instrument_nouns for c in d.children)
+        unnamed = self.words.instrument_nouns | self.words.unnamed_armed_nouns
+        if not any(d.lemma_.lower() in unnamed or
+                   any(c.dep_ == "compound" and c.lemma_.lower() in unnamed for c in d.children)
                    for d in doers):
             return []
         places = self._location_parties(match)

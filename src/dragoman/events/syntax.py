@@ -52,11 +52,17 @@ def object_words(obj: Token) -> set[str]:
     for child in obj.children:
         if child.dep_ == "conj":  # "photographs and other military intelligence"
             words.add(child.lemma_.lower())
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ in ("compound", "amod") or child.tag_ == "$":  # "€3.5 million": money
             words.add(child.lemma_.lower())
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and is_amount(obj)):
+            # "a shipment of arms", "$2 million in aid": what the amount is of
             words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return words
+
+
+def is_amount(token: Token) -> bool:
+    """"$2 million", "60 million euros", "a billion": a sum of money or a count."""
+    return token.tag_ == "$" or token.like_num or any(c.dep_ == "nummod" for c in token.children)
 
 
 def derived_actor(country: str, sector: str | None, words: Words, kind: str = "country",

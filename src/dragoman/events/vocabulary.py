@@ -76,6 +76,7 @@ class Words:
     measure_nouns: frozenset[str]
     official_nouns: frozenset[str]
     instrument_nouns: frozenset[str]
+    unnamed_armed_nouns: frozenset[str]
     people_sectors: dict[str, str]
     place_nouns: frozenset[str]
     border_nouns: frozenset[str]
