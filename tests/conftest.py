@@ -256,3 +256,18 @@ def corpus_db(request, tmp_path_factory, pg_session_schemas) -> str:
     """A store of the fictional corpus (a SQLite path or a Postgres URL); tests only read it."""
     return build_store(new_target(request.param, tmp_path_factory.mktemp("corpus"), pg_session_schemas,
                                   "fictional"))
+
+
+@pytest.fixture
+def make_store(backend, tmp_path, pg_schemas):
+    """Open new, empty stores of ``backend`` (one per call); they are closed afterwards."""
+    opened = []
+
+    def make(name: str = "store"):
+        store = open_store(new_target(backend, tmp_path, pg_schemas, f"{name}{len(opened)}"))
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()

@@ -98,7 +98,7 @@ def test_four_analyze_processes_over_overlapping_inputs_store_every_article_once
     try:
         rows = store.db.execute("SELECT count(*) AS n, count(DISTINCT id) AS ids, count(DISTINCT text) AS texts"
                                 " FROM articles").fetchone()
-        assert rows == {"n": n, "ids": n, "texts": n}
+        assert dict(rows) == {"n": n, "ids": n, "texts": n}
         # every article whole: its quotes and events once each
         dupes = store.db.execute("SELECT count(*) AS n FROM (SELECT article_id, text FROM quotes"
                                  " GROUP BY 1, 2 HAVING count(*) > 1) d").fetchone()["n"]

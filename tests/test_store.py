@@ -305,3 +305,16 @@ def test_database_integrity_after_writes(store):
     store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     store.db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_why_an_article_is_partial_and_where_its_date_came_from_are_kept(store_target):
+    text = "Officials in Valden said on Thursday that the northern bridge would reopen next spring."
+    article = Article(id="partial000000001", source="fixtures/bridge.txt", text=text, date="2024-07-04",
+                      status="partial", reason="events: the parser gave up", date_source="text")
+    s = open_store(store_target)
+    try:
+        assert s.save_article(article) is True
+        found = s.get_article(article.id)
+        assert (found["status"], found["reason"], found["date_source"]) == ("partial", article.reason, "text")
+    finally:
+        s.close()

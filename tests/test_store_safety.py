@@ -59,8 +59,8 @@ def test_several_processes_creating_a_fresh_database_at_once(tmp_path):
     store.close()
 
 
-def test_a_weaker_reading_never_rewrites_an_actor(tmp_path):
-    store = SQLiteStore(tmp_path / "actors.db")
+def test_a_weaker_reading_never_rewrites_an_actor(tmp_path, make_store):
+    store = make_store()
     first = make_article(1, "2024-03-01", CLAIM, [("Georgia", GEO, "GPE"), ("Armenia", ARM, "GPE")])
     # "the Minister arrived in Yerevan": the capital read as a bare place of the country
     place = Actor("ARM", "ARM", "ARM", "ARM", None, "place")
@@ -71,7 +71,7 @@ def test_a_weaker_reading_never_rewrites_an_actor(tmp_path):
         row = dict(store.db.execute("SELECT name, code, kind FROM actors WHERE id = 'ARM'").fetchone())
         assert row == {"name": "Armenia", "code": "ARM", "kind": "country"}
         # the other way round, the stronger reading replaces the weaker one
-        other = SQLiteStore(tmp_path / "actors2.db")
+        other = make_store()
         assert other.save_article(later) and other.save_article(first)
         row = dict(other.db.execute("SELECT name, kind FROM actors WHERE id = 'ARM'").fetchone())
         assert row == {"name": "Armenia", "kind": "country"}
@@ -80,8 +80,8 @@ def test_a_weaker_reading_never_rewrites_an_actor(tmp_path):
         store.close()
 
 
-def test_a_role_learnt_later_fills_an_empty_field_only(tmp_path):
-    store = SQLiteStore(tmp_path / "roles.db")
+def test_a_role_learnt_later_fills_an_empty_field_only(tmp_path, make_store):
+    store = make_store()
     envoy = Actor("person:tigran-esayan", "Tigran Esayan", "ARM GOV", "ARM", "GOV", "person")
     titled = Actor("person:tigran-esayan", "Tigran Esayan", "ARM GOV", "ARM", "GOV", "person", "special envoy")
     a = make_article(1, "2024-03-01", "Tigran Esayan met officials in Tbilisi on Friday to discuss transit.",
@@ -100,8 +100,8 @@ def _edit(text: str, n: int) -> str:
     return text.replace("Friday", ["Saturday", "Sunday", "Monday"][n])
 
 
-def test_an_edited_source_replaces_its_earlier_version(tmp_path):
-    store = SQLiteStore(tmp_path / "edits.db")
+def test_an_edited_source_replaces_its_earlier_version(tmp_path, make_store):
+    store = make_store()
     try:
         versions = [make_article(1, "2024-03-01", CLAIM, [("Georgia", GEO, "GPE")])]
         versions += [make_article(1, "2024-03-01", _edit(CLAIM, n), [("Georgia", GEO, "GPE")]) for n in range(2)]
@@ -119,8 +119,8 @@ def test_an_edited_source_replaces_its_earlier_version(tmp_path):
         store.close()
 
 
-def test_lines_of_a_jsonl_file_and_stdin_are_not_versions_of_each_other(tmp_path):
-    store = SQLiteStore(tmp_path / "lines.db")
+def test_lines_of_a_jsonl_file_and_stdin_are_not_versions_of_each_other(tmp_path, make_store):
+    store = make_store()
     try:
         for n, source in enumerate(["feed.jsonl:3", "feed.jsonl:3", "<stdin>", "<stdin>"]):
             a = make_article(n, "2024-03-01", _edit(CLAIM, n % 3) + f" Item {n}.")

@@ -73,8 +73,8 @@ def test_a_copy_contains_its_original_and_a_same_topic_article_does_not():
     assert containment(original, other.signature, other.size) < 0.3
 
 
-def test_near_duplicate_benchmark_precision_and_recall():
-    store = SQLiteStore(":memory:")
+def test_near_duplicate_benchmark_precision_and_recall(make_store):
+    store = make_store()
     items = benchmark_items(copies=5, seed=12)
     ids = [save(store, item.text, n, outlet=f"Outlet {n}").id for n, item in enumerate(items)]
     roots = {a: d or a for a, d in store.db.execute("SELECT article_id, duplicate_of FROM story_articles")}
@@ -85,8 +85,8 @@ def test_near_duplicate_benchmark_precision_and_recall():
     assert pair_scores([i.group for i in items], [stories[i] for i in ids]) == (1.0, 1.0)
 
 
-def test_duplicate_points_at_the_first_copy():
-    store = SQLiteStore(":memory:")
+def test_duplicate_points_at_the_first_copy(make_store):
+    store = make_store()
     article = originals()[2]
     rng = random.Random(5)
     first = save(store, original_text(article), 0)
@@ -98,9 +98,9 @@ def test_duplicate_points_at_the_first_copy():
     assert store.get_article(copies[0].id)["story_id"] == first.id
 
 
-def test_recluster_gives_the_same_stories_again():
+def test_recluster_gives_the_same_stories_again(make_store):
     items = benchmark_items(copies=2, seed=4)
-    forward = SQLiteStore(":memory:")
+    forward = make_store()
     for n, item in enumerate(items):
         save(forward, item.text, n)
     incremental = partition(forward)
@@ -117,8 +117,8 @@ def test_recluster_gives_the_same_stories_again():
 RIVER = originals()[0]
 
 
-def test_time_window_keeps_a_story_apart_from_a_later_one():
-    store = SQLiteStore(":memory:")
+def test_time_window_keeps_a_story_apart_from_a_later_one(make_store):
+    store = make_store()
     text = original_text(RIVER)
     follow_up = text.replace("Thursday", "Friday") + "\n\nMarovia's parliament is expected to vote on the Orsa river treaty next month."
     much_later = ("Kestria and Marovia sign deal on shared river after decade of dispute\n\n"
@@ -146,8 +146,8 @@ def accuse_event(date: str) -> Event:
                  False, date, None, False, False, [ev])
 
 
-def test_events_of_copies_counted_once_with_their_sources():
-    store, single = SQLiteStore(":memory:"), SQLiteStore(":memory:")
+def test_events_of_copies_counted_once_with_their_sources(make_store):
+    store, single = make_store(), make_store()
     article = originals()[4]
     rng = random.Random(9)
     texts = [original_text(article)] + [syndicated_copy(article, rng) for _ in range(4)]
@@ -165,8 +165,8 @@ def test_events_of_copies_counted_once_with_their_sources():
     assert store.dyad("ARM", "AZE", mentions=True)[0]["events"] == 5
 
 
-def test_stories_listing_filters():
-    store = SQLiteStore(":memory:")
+def test_stories_listing_filters(make_store):
+    store = make_store()
     for n, item in enumerate(benchmark_items(copies=1, seed=2)):
         save(store, item.text, n, date=f"2024-05-{n % 9 + 1:02d}")
     rows = store.stories(limit=100)
@@ -179,8 +179,8 @@ def test_stories_listing_filters():
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_article_export_carries_story_and_duplicate(tmp_path, fmt):
-    store = SQLiteStore(tmp_path / "s.db")
+def test_article_export_carries_story_and_duplicate(tmp_path, fmt, make_store):
+    store = make_store()
     article = originals()[0]
     first = save(store, original_text(article), 0)
     copy = save(store, syndicated_copy(article, random.Random(1)), 1)
@@ -196,9 +196,9 @@ def test_article_export_carries_story_and_duplicate(tmp_path, fmt):
         assert rows[copy.id]["duplicate_of"] == first.id and rows[copy.id]["story_id"] == first.id
 
 
-def test_article_export_parquet_carries_story(tmp_path):
+def test_article_export_parquet_carries_story(tmp_path, make_store):
     pq = pytest.importorskip("pyarrow.parquet")
-    store = SQLiteStore(tmp_path / "s.db")
+    store = make_store()
     first = save(store, original_text(originals()[0]), 0)
     export(store, "articles", "parquet", tmp_path / "a.parquet")
     table = pq.read_table(tmp_path / "a.parquet").to_pylist()
@@ -213,8 +213,8 @@ def test_story_input_of_an_article_keeps_its_actors():
     assert story_input(a) == StoryInput("x", "Armenia said.", None, None, ("ARM",))
 
 
-def test_an_article_close_to_two_stories_joins_them():
-    store = SQLiteStore(":memory:")
+def test_an_article_close_to_two_stories_joins_them(make_store):
+    store = make_store()
     paragraphs = RIVER["paragraphs"]
     first = save(store, "\n\n".join(paragraphs[0:2]), 0, date="2024-05-02")
     second = save(store, "\n\n".join(paragraphs[3:6]), 1, date="2024-05-02")

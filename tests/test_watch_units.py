@@ -216,12 +216,12 @@ def test_dead_host_and_oversized_page(site, monkeypatch):
 
 
 # -- state in the store -----------------------------------------------------------------------
-def test_a_page_that_keeps_failing_is_given_up_after_max_attempts(site, tmp_path):
+def test_a_page_that_keeps_failing_is_given_up_after_max_attempts(site, tmp_path, make_store):
     site.put("/robots.txt", "", "text/plain")
     site.put("/rss.xml", rss("Wire", [(site.url("/busy.html"), "Busy", "Tue, 01 Dec 2026 10:00:00 GMT")]),
              "application/rss+xml")
     site.failures["/busy.html"] = 100
-    store = SQLiteStore(tmp_path / "w.db")
+    store = make_store()
     store.save_source(make_source(url=site.url("/rss.xml")).to_dict(), "test")
 
     def no_analysis():
@@ -238,8 +238,8 @@ def test_a_page_that_keeps_failing_is_given_up_after_max_attempts(site, tmp_path
     store.close()
 
 
-def test_file_items_are_pending_again_only_when_changed(tmp_path):
-    store = SQLiteStore(tmp_path / "w.db")
+def test_file_items_are_pending_again_only_when_changed(tmp_path, make_store):
+    store = make_store()
     store.save_source({"key": "folder:/in", "kind": "folder", "location": "/in"}, "test")
     assert store.offer_file("folder:/in", "file:///in/a.txt", "10:1")
     store.finish_item("file:///in/a.txt", "done", article_id="abc")
@@ -310,7 +310,7 @@ def test_sources_api_and_page(tmp_path):
     assert '<a href="/sources">Sources</a>' in client.get("/").text
 
 
-def test_pages_are_fetched_in_turn_by_host(tmp_path):
+def test_pages_are_fetched_in_turn_by_host(tmp_path, make_store):
     """Two sites (two hosts): their pages alternate, so one host's delay is spent on the other."""
     sites, servers = [Site(), Site()], []
     for s in sites:
@@ -320,7 +320,7 @@ def test_pages_are_fetched_in_turn_by_host(tmp_path):
             s.put(f"/{n}.pdf", b"%PDF-1.4 not an article", "application/pdf")
         s.put("/rss.xml", rss("W", [(s.url(f"/{n}.pdf"), str(n), "Tue, 01 Dec 2026 10:00:00 GMT") for n in range(3)]),
               "application/rss+xml")
-    store = SQLiteStore(tmp_path / "w.db")
+    store = make_store()
     for s in sites:
         store.save_source(make_source(url=s.url("/rss.xml")).to_dict(), "test")
     order: list[str] = []
@@ -357,7 +357,7 @@ def test_retry_after_is_honoured(site):
     assert f.pauses == [3.0]
 
 
-def test_a_redirect_target_is_not_fetched_again(site, tmp_path):
+def test_a_redirect_target_is_not_fetched_again(site, tmp_path, make_store):
     site.put("/robots.txt", "", "text/plain")
     site.put("/new/a.pdf", b"%PDF-1.4", "application/pdf")
     site.redirects["/old/a.pdf"] = "/new/a.pdf"
@@ -365,7 +365,7 @@ def test_a_redirect_target_is_not_fetched_again(site, tmp_path):
              "application/rss+xml")
     site.put("/rss2.xml", rss("W2", [(site.url("/new/a.pdf"), "A", "Tue, 01 Dec 2026 10:00:00 GMT")]),
              "application/rss+xml")
-    store = SQLiteStore(tmp_path / "w.db")
+    store = make_store()
     store.save_source(make_source(url=site.url("/rss.xml")).to_dict(), "test")
     Monitor(store, lambda: None, fetcher()).run(once=True)
     store.save_source(make_source(url=site.url("/rss2.xml")).to_dict(), "test")

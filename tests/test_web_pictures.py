@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from dragoman.geo import load_places, locate_events
 from dragoman.records import Actor, Article, Event, Evidence, Mention, Party, Quote, Speaker
-from dragoman.store import SQLiteStore
+from dragoman.store import SQLiteStore, open_store
 from dragoman.store.sqlite import MIGRATIONS, split_statements
 from dragoman.web import create_app
 from dragoman.web.chart import dyad_chart
@@ -111,13 +111,13 @@ def test_a_statement_by_the_datelines_own_side_is_placed_in_its_city():
 
 # -- a store and the app over it -------------------------------------------------------------
 @pytest.fixture
-def located_client(tmp_path):
+def located_client(store_target):
     article = located_article()
     locate_events(article)
-    store = SQLiteStore(tmp_path / "located.db")
+    store = open_store(store_target)
     store.save_article(article)
     store.close()
-    return TestClient(create_app(str(tmp_path / "located.db")))
+    return TestClient(create_app(store_target))
 
 
 def test_map_draws_the_countries_and_counts_events_per_country_and_city(located_client):

@@ -4,8 +4,11 @@ Same schema meaning as the SQLite store: content-hash article keys, one transact
 (``INSERT ... ON CONFLICT DO NOTHING`` on the key, so concurrent writers of the same article store
 it once), migrations recorded in ``schema_migrations`` and applied under an advisory lock (safe when
 several processes open a fresh database at once), full-text search with a ``tsvector`` column, a
-GIN index and ``websearch_to_tsquery``. The ``simple`` text-search configuration lowercases and
-never stems, so a search finds what the SQLite store's FTS5 finds.
+GIN index and ``websearch_to_tsquery``. The text-search configuration stems English words and keeps
+every word (no stop list), so a search finds what the SQLite store's FTS5 (porter) finds.
+
+Stories, watch state and the pictures' queries are the SQLite store's mixins, run on a wrapper of the
+connection (``postgres_compat.SQLiteLike``) that translates their portable SQL.
 """
 from __future__ import annotations
 
@@ -19,11 +22,21 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("the Postgres store needs psycopg: pip install 'dragoman[postgres]'") from exc
 
-from ..geo.locate import location_name
-from ..records import Article
-from .sqlite import _CODE, _EXPORT_SQL, MARK_CLOSE, MARK_OPEN, split_marks
+from ..geo.locate import location_name, place_columns
+from ..records import Actor, Article
+from ..stories import story_input
+from .postgres_compat import SQLiteLike, pg_schema
+from .sources import WATCH_MIGRATION, WatchStateMixin
+from .sqlite import (_CODE, _EXPORT_SQL, MARK_CLOSE, MARK_OPEN, SQLiteStore, actor_rows_to_write,
+                     identifies_one_document, like_escape, split_marks)
+from .sqlite_pictures import PictureQueries
+from .sqlite_stories import STORY_SCHEMA, StoryTables
 
-TS_CONFIG = "simple"
+# The text-search configuration of the first schema (lowercases, never stems) and the current one
+# (migration 6: the Snowball English stemmer without a stop list, like SQLite's porter tokenizer,
+# so "sanction" finds "sanctions" and every word stays searchable).
+FIRST_TS_CONFIG = "simple"
+TS_CONFIG = "dragoman_search"
 # Any constant: serialises migrations across every process that opens the database.
 MIGRATION_LOCK = 0x647261676F6D616E  # "dragoman"
 # Deadlocks between writers of overlapping actor rows are resolved by retrying the article.
@@ -46,7 +59,7 @@ MIGRATIONS: list[str] = [
         text TEXT NOT NULL,
         analysed_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
         tsv tsvector GENERATED ALWAYS AS (
-            to_tsvector('{TS_CONFIG}', coalesce(title, '') || ' ' || text)) STORED
+            to_tsvector('{FIRST_TS_CONFIG}', coalesce(title, '') || ' ' || text)) STORED
     );
     CREATE INDEX articles_date ON articles(date);
     CREATE INDEX articles_recent ON articles((date IS NULL), date DESC, source);
@@ -91,7 +104,7 @@ MIGRATIONS: list[str] = [
         sentence INTEGER,
         paragraph INTEGER,
         date TEXT,
-        tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', text)) STORED,
+        tsv tsvector GENERATED ALWAYS AS (to_tsvector('{FIRST_TS_CONFIG}', text)) STORED,
         PRIMARY KEY (article_id, idx)
     );
     CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
@@ -126,9 +139,38 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_pair ON events(source_actor_id, target_actor_id);
     CREATE INDEX events_recent ON events((date IS NULL), date DESC, article_id, idx);
     """,
+    # 2: why an article is partial, a source's earlier version found fast, where events happen
+    # (the SQLite store's migrations 3 and 6)
+    """
+    ALTER TABLE articles ADD COLUMN reason TEXT;
+    CREATE INDEX articles_source ON articles(source);
+    ALTER TABLE events ADD COLUMN place TEXT;
+    ALTER TABLE events ADD COLUMN place_country TEXT;
+    CREATE INDEX events_place_country ON events(place_country);
+    """,
+    # 3: stories (store/sqlite_stories.py)
+    pg_schema(STORY_SCHEMA),
+    # 4: watch state (store/sources.py)
+    pg_schema(WATCH_MIGRATION),
+    # 5: where an article's date was found
+    """
+    ALTER TABLE articles ADD COLUMN date_source TEXT;
+    """,
+    # 6: stemmed full-text search (see TS_CONFIG); both tsvector columns computed again
+    f"""
+    CREATE TEXT SEARCH DICTIONARY dragoman_stem (TEMPLATE = snowball, Language = english);
+    CREATE TEXT SEARCH CONFIGURATION {TS_CONFIG} (COPY = simple);
+    ALTER TEXT SEARCH CONFIGURATION {TS_CONFIG} ALTER MAPPING
+        FOR asciiword, word, asciihword, hword, hword_asciipart, hword_part WITH dragoman_stem;
+    ALTER TABLE articles DROP COLUMN tsv;
+    ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        to_tsvector('{TS_CONFIG}', coalesce(title, '') || ' ' || text)) STORED;
+    CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+    ALTER TABLE quotes DROP COLUMN tsv;
+    ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', text)) STORED;
+    CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
+    """,
 ]
-
-_BOOLS = ("mutual", "negated", "hypothetical")
 
 
 def is_postgres_url(target: str) -> bool:
@@ -142,17 +184,24 @@ def _pg(sql: str) -> str:
     return sql
 
 
-class PostgresStore:
+class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
+    """The SQLite store's mixins run on ``self.db`` (their SQL, translated); the rest on ``self.pg``."""
+
+    # Monday of the week of an ISO date (NULL for a partial date, as SQLite's date() gives)
+    WEEK = ("CASE WHEN {col} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' THEN"
+            " to_char(date_trunc('week', substr({col}, 1, 10)::date), 'YYYY-MM-DD') END")
+
     def __init__(self, url: str, *, readonly: bool = False):
         self.path = url
         self.readonly = readonly
         try:
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            self.pg = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            self.db = SQLiteLike(self.pg)
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConnectionError(f"cannot connect to {_redacted(url)}: {first}") from None
         if readonly:
-            self.db.execute("SET default_transaction_read_only = on")
+            self.pg.execute("SET default_transaction_read_only = on")
             version = self.schema_version
             if version > len(MIGRATIONS):
                 raise RuntimeError(f"{_redacted(url)}: database schema v{version} is newer than this dragoman "
@@ -172,9 +221,9 @@ class PostgresStore:
         if self.schema_version == len(MIGRATIONS):
             return  # nothing to write: a read-only role may open an up-to-date database
         for number, script in enumerate(MIGRATIONS, start=1):
-            with self.db.transaction():
-                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
-                self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+            with self.pg.transaction():
+                self.pg.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+                self.pg.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
                                 " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
                 current = self._one("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")["v"]
                 if current > len(MIGRATIONS):
@@ -182,8 +231,8 @@ class PostgresStore:
                                        f" dragoman (v{len(MIGRATIONS)})")
                 if current >= number:
                     continue
-                self.db.execute(script)
-                self.db.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (number,))
+                self.pg.execute(script)
+                self.pg.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (number,))
 
     # -- writing --------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -193,15 +242,23 @@ class PostgresStore:
         """One transaction; False when the article is already stored (by this or another writer)."""
         for attempt in range(RETRIES):
             try:
-                with self.db.transaction():
-                    row = self.db.execute(
-                        "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text)"
-                        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING id",
+                with self.pg.transaction():
+                    row = self.pg.execute(
+                        "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text,"
+                        " reason, date_source) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                        " ON CONFLICT (id) DO NOTHING RETURNING id",
                         (article.id, article.source, article.url, article.title, article.date, article.outlet,
-                         article.dateline, article.language, article.status, article.text)).fetchone()
+                         article.dateline, article.language, article.status, article.text, article.reason,
+                         article.date_source)).fetchone()
                     if row is None:
                         return False
+                    if identifies_one_document(article.source):
+                        # an earlier version of an edited file goes, with its facts (ON DELETE CASCADE)
+                        self.pg.execute("DELETE FROM articles WHERE source = %s AND id != %s",
+                                        (article.source, article.id))
                     self._insert(article)
+                    if article.status == "analysed":
+                        self.assign_story(story_input(article))
                 return True
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == RETRIES - 1:
@@ -222,24 +279,8 @@ class PostgresStore:
             for party in (e.source, e.target):
                 if party:
                     actors[party.actor.id] = party.actor
-        with self.db.cursor() as cur:
-            # The SQLite store's upsert, in two steps: an actor row is locked (and rewritten) only when
-            # this article changes it, so writers sharing the popular actors do not queue on them.
-            # Rows are taken in id order, so two writers never wait on each other in a cycle.
-            rows = [(x.id, x.name, x.code, x.country, x.sector, x.kind, x.role, x.wikidata)
-                    for _, x in sorted(actors.items())]
-            cur.executemany(
-                "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING", rows)
-            cur.executemany(
-                "UPDATE actors SET name = v.name, code = v.code, country = v.country, sector = v.sector,"
-                " kind = v.kind, role = coalesce(v.role, actors.role), wikidata = coalesce(v.wikidata, actors.wikidata)"
-                " FROM (SELECT %s::text AS id, %s::text AS name, %s::text AS code, %s::text AS country,"
-                " %s::text AS sector, %s::text AS kind, %s::text AS role, %s::text AS wikidata) v"
-                " WHERE actors.id = v.id AND ((actors.name, actors.code, actors.country, actors.sector, actors.kind)"
-                " IS DISTINCT FROM (v.name, v.code, v.country, v.sector, v.kind)"
-                " OR (v.role IS NOT NULL AND actors.role IS DISTINCT FROM v.role)"
-                " OR (v.wikidata IS NOT NULL AND actors.wikidata IS DISTINCT FROM v.wikidata))", rows)
+        self._get_or_create_actors(actors)
+        with self.pg.cursor() as cur:
             cur.executemany(
                 'INSERT INTO entities (article_id, idx, text, start, "end", label, sentence, actor_id, rule)'
                 " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
@@ -255,37 +296,65 @@ class PostgresStore:
             cur.executemany(
                 "INSERT INTO events (article_id, idx, type, mode, cameo, quad_class, intensity, source_actor_id,"
                 " source_mention, target_actor_id, target_mention, mutual, negated, hypothetical, date, location,"
-                " sentence, trigger, quote_index, evidence)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                " sentence, trigger, quote_index, evidence, place, place_country)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                 [(a.id, i, e.type, e.mode, e.cameo, e.quad_class, e.intensity,
                   e.source.actor.id if e.source else None, e.source.mention if e.source else None,
                   e.target.actor.id if e.target else None, e.target.mention if e.target else None,
                   bool(e.mutual), bool(e.negated), bool(e.hypothetical), e.date, location_name(e.location),
                   e.evidence[0].text if e.evidence else None, e.evidence[0].trigger if e.evidence else None,
                   e.evidence[0].quote_index if e.evidence else None,
-                  json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False))
+                  json.dumps([ev.to_dict() for ev in e.evidence], ensure_ascii=False), *place_columns(e.location))
                  for i, e in enumerate(a.events)])
+
+    def _get_or_create_actors(self, actors: dict[str, Actor]) -> None:
+        """The SQLite store's rule (a stored actor is rewritten only by a stronger reading). Rows are
+        locked in id order, so two writers never wait on each other in a cycle; a row this article
+        does not change is not written (nor locked)."""
+        if not actors:
+            return
+        stored = {r["id"]: r for r in self._rows(
+            "SELECT id, name, code, country, sector, kind, role, wikidata FROM actors WHERE id = ANY(%s)",
+            (list(actors),))}
+        rows = sorted(actor_rows_to_write(actors, stored), key=lambda r: r["id"])
+        with self.pg.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata)"
+                " VALUES (%(id)s, %(name)s, %(code)s, %(country)s, %(sector)s, %(kind)s, %(role)s, %(wikidata)s)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code,"
+                " country = excluded.country, sector = excluded.sector, kind = excluded.kind, role = excluded.role,"
+                " wikidata = excluded.wikidata", rows)
 
     # -- helpers --------------------------------------------------------------------
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        return self.db.execute(sql, params).fetchall()
+        return self.pg.execute(sql, params).fetchall()
 
     def _one(self, sql: str, params: tuple | list = ()) -> dict[str, Any] | None:
-        return self.db.execute(sql, params).fetchone()
+        return self.pg.execute(sql, params).fetchone()
 
     def actor_ids(self, value: str) -> list[str]:
         """Actors a user means by ``value``: an id, a code ("RUS" takes "RUS GOV" and Russian
-        officials), or part of a name."""
+        officials), a name ("Russia" means what "RUS" means), or part of a name."""
         v = value.strip()
         if not v:
             return []
         if _CODE.match(v):
-            rows = self._rows("SELECT id FROM actors WHERE code = %s OR code LIKE %s OR id = %s ORDER BY seq",
-                              (v, v + " %", v))
-        elif self._one("SELECT 1 AS x FROM actors WHERE id = %s", (v,)):
+            return self._code_ids(v)
+        if self._one("SELECT 1 AS x FROM actors WHERE id = %s", (v,)):
             return [v]
-        else:
-            rows = self._rows("SELECT id FROM actors WHERE name ILIKE %s ORDER BY seq", (f"%{v}%",))
+        named = self._rows("SELECT id, code, kind FROM actors WHERE lower(name) = lower(%s) ORDER BY seq", (v,))
+        country = next((r["code"] for r in named if r["kind"] == "country"), None)
+        if country:
+            return self._code_ids(country)
+        if named:
+            return [r["id"] for r in named]
+        rows = self._rows("SELECT id FROM actors WHERE name ILIKE %s ESCAPE '\\' ORDER BY seq",
+                          (f"%{like_escape(v)}%",))
+        return [r["id"] for r in rows]
+
+    def _code_ids(self, code: str) -> list[str]:
+        rows = self._rows("SELECT id FROM actors WHERE code = %s OR code LIKE %s ESCAPE '\\' OR id = %s ORDER BY seq",
+                          (code, like_escape(code) + " %", code))
         return [r["id"] for r in rows]
 
     def _actor_clause(self, column: str, value: str) -> tuple[str, list[Any]]:
@@ -311,6 +380,7 @@ class PostgresStore:
                 " LEFT JOIN actors a ON a.id = e.actor_id WHERE e.article_id = %s ORDER BY idx", (article_id,))]
         art["quotes"] = self.quotes(article_id=article_id, limit=10_000)
         art["events"] = self.events(article_id=article_id, limit=10_000)
+        art.update(self.article_story(article_id))
         return art
 
     def list_articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
@@ -340,8 +410,8 @@ class PostgresStore:
                 where.append(clause)
                 params += p
             else:  # a speaker the actor layer could not resolve is still findable by name
-                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention ILIKE %s)")
-                params.append(f"%{speaker}%")
+                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention ILIKE %s ESCAPE '\\')")
+                params.append(f"%{like_escape(speaker)}%")
         if about:
             clause, p = self._actor_clause("e.actor_id", about)
             where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
@@ -358,39 +428,9 @@ class PostgresStore:
         order = "q.idx" if article_id else "q.date IS NULL, q.date DESC, q.article_id, q.idx"
         return self._rows(f"{sql} ORDER BY {order} LIMIT %s OFFSET %s", (*params, limit, offset))
 
-    def events(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
-               quad_class: str | None = None, since: str | None = None, until: str | None = None,
-               article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
-        for column, value in (("ev.source_actor_id", source), ("ev.target_actor_id", target)):
-            if value:
-                clause, p = self._actor_clause(column, value)
-                where.append(clause)
-                params += p
-        if type:
-            where.append("ev.type = upper(%s)")
-            params.append(type)
-        if quad_class:
-            where.append("ev.quad_class = %s")
-            params.append(quad_class)
-        where, params = _date_bounds("ev.date", since, until, where, params)
-        if article_id:
-            where.append("ev.article_id = %s")
-            params.append(article_id)
-        sql = ("SELECT ev.article_id, ev.idx, ev.type, ev.mode, ev.cameo, ev.quad_class, ev.intensity,"
-               " ev.source_actor_id, s.code AS source_code, s.name AS source_name, ev.source_mention,"
-               " ev.target_actor_id, t.code AS target_code, t.name AS target_name, ev.target_mention,"
-               " ev.mutual, ev.negated, ev.hypothetical, ev.date, ev.location, ev.sentence, ev.trigger,"
-               " ev.quote_index, ev.evidence, ar.title AS article_title"
-               " FROM events ev LEFT JOIN actors s ON s.id = ev.source_actor_id"
-               " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "ev.idx" if article_id else "ev.date IS NULL, ev.date DESC, ev.article_id, ev.idx"
-        rows = self._rows(f"{sql} ORDER BY {order} LIMIT %s OFFSET %s", (*params, limit, offset))
-        for row in rows:
-            row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
-        return rows
+    # The SQLite store's queries, run through ``self.db`` (portable SQL, ``?`` translated)
+    events = SQLiteStore.events
+    dyad = SQLiteStore.dyad
 
     def actors(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         sql = (f"SELECT {_ACTOR_COLUMNS}, (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"
@@ -399,8 +439,8 @@ class PostgresStore:
                " FROM actors a")
         params: list[Any] = []
         if search:
-            sql += " WHERE a.name ILIKE %s OR a.code ILIKE %s OR a.id = %s"
-            params += [f"%{search}%", f"{search}%", search]
+            sql += " WHERE a.name ILIKE %s ESCAPE '\\' OR a.code ILIKE %s ESCAPE '\\' OR a.id = %s"
+            params += [f"%{like_escape(search)}%", f"{like_escape(search)}%", search]
         sql += " ORDER BY mentions DESC, a.name LIMIT %s OFFSET %s"
         return self._rows(sql, (*params, limit, offset))
 
@@ -409,11 +449,12 @@ class PostgresStore:
         for sql, arg in ((f"SELECT {cols} FROM actors a WHERE id = %s", name),
                          (f"SELECT {cols} FROM actors a WHERE upper(code) = upper(%s)"
                           " ORDER BY kind != 'country' NULLS FIRST, seq", name),
-                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ORDER BY seq", name),
+                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ESCAPE '\\' ORDER BY seq", like_escape(name)),
                          (f"SELECT {cols} FROM actors a JOIN entities e ON e.actor_id = a.id"
-                          " WHERE e.text ILIKE %s GROUP BY a.id ORDER BY count(*) DESC, a.seq", name),
-                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ORDER BY length(name), seq",
-                          f"%{name}%")):
+                          " WHERE e.text ILIKE %s ESCAPE '\\' GROUP BY a.id ORDER BY count(*) DESC, a.seq",
+                          like_escape(name)),
+                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ESCAPE '\\' ORDER BY length(name), seq",
+                          f"%{like_escape(name)}%")):
             row = self._one(sql, (arg,))
             if row:
                 return row
@@ -436,32 +477,14 @@ class PostgresStore:
         found["events_as_target"] = self.events(target=aid, limit=1000)
         return found
 
-    def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
-        ca, pa = self._actor_clause("ev.source_actor_id", a)
-        cb, pb = self._actor_clause("ev.target_actor_id", b)
-        ca2, pa2 = self._actor_clause("ev.target_actor_id", a)
-        cb2, pb2 = self._actor_clause("ev.source_actor_id", b)
-        sql = ("SELECT substr(ev.date, 1, 7) AS month, ev.quad_class, count(*) AS n,"
-               " avg(ev.intensity)::float8 AS mean"
-               " FROM events ev WHERE ev.date IS NOT NULL AND NOT ev.hypothetical"
-               f" AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
-               " GROUP BY month, ev.quad_class ORDER BY month, ev.quad_class")
-        months: dict[str, dict[str, Any]] = {}
-        for r in self._rows(sql, (*pa, *pb, *pa2, *pb2)):
-            m = months.setdefault(r["month"], {"month": r["month"], "events": 0, "intensity_sum": 0.0,
-                                               "verbal cooperation": 0, "material cooperation": 0,
-                                               "verbal conflict": 0, "material conflict": 0})
-            m[r["quad_class"]] = r["n"]
-            m["events"] += r["n"]
-            m["intensity_sum"] += (r["mean"] or 0.0) * r["n"]
-        out = []
-        for m in months.values():
-            m["mean_intensity"] = round(m.pop("intensity_sum") / m["events"], 2) if m["events"] else None
-            out.append(m)
-        return out
-
     def close(self) -> None:
-        self.db.close()
+        self.pg.close()
+
+    def _article_text_clause(self, text: str) -> tuple[str, list[Any]]:
+        return f"a.tsv @@ websearch_to_tsquery('{TS_CONFIG}', %s)", [text]
+
+    def latest_date(self) -> str | None:
+        return self._one("SELECT max(date) AS d FROM events")["d"]
 
     # -- views: counts, full-text search, actor summaries, streaming export -------------
     def stats(self) -> dict[str, Any]:
@@ -599,7 +622,8 @@ def _redacted(url: str) -> str:
 
 
 # The columns of each table, without the private ones (seq, tsv), in the SQLite store's order.
-_ARTICLE_COLUMNS = "id, source, url, title, date, outlet, dateline, language, status, text, analysed_at"
+_ARTICLE_COLUMNS = ("id, source, url, title, date, outlet, dateline, language, status, text, analysed_at, reason,"
+                    " date_source")
 _ACTOR_COLUMNS = "a.id, a.name, a.code, a.country, a.sector, a.kind, a.role, a.wikidata"
 _QUOTE_SELECT = (
     "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
@@ -610,4 +634,5 @@ _ARTICLE_SELECT = (
     "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
     " substr(a.text, 1, 240) AS snippet,"
     " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events FROM articles a")
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
+    " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")

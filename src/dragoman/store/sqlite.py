@@ -143,6 +143,10 @@ MIGRATIONS: list[str] = [
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
     """,
+    # 8: where an article's date was found (given, metadata, htmldate, text)
+    """
+    ALTER TABLE articles ADD COLUMN date_source TEXT;
+    """,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -193,6 +197,26 @@ def reading_strength(name: str | None, code: str | None, kind: str | None) -> in
     country = code.split(" ")[0]
     made_of_code = not name or name == code or name.split(" ")[0] == country
     return (0 if made_of_code else 2) + (0 if kind == "place" else 1)
+
+
+def actor_rows_to_write(actors: dict[str, Actor], stored: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The actor rows a save writes: the new actors, and the stored ones this reading changes. A stored
+    actor is rewritten only by a stronger reading and otherwise only has its empty fields filled."""
+    rows = []
+    for x in actors.values():
+        new = {"id": x.id, "name": x.name, "code": x.code, "country": x.country, "sector": x.sector,
+               "kind": x.kind, "role": x.role, "wikidata": x.wikidata}
+        old = stored.get(x.id)
+        if old is None:
+            rows.append(new)
+            continue
+        stronger = reading_strength(x.name, x.code, x.kind) > reading_strength(old["name"], old["code"],
+                                                                               old["kind"])
+        first, second = (new, old) if stronger else (old, new)
+        merged = {k: first[k] if first[k] is not None else second[k] for k in new}
+        if merged != {k: old[k] for k in new}:
+            rows.append(merged)
+    return rows
 
 
 class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
@@ -304,10 +328,10 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
 
     def _insert(self, a: Article) -> None:
         cur = self.db.execute(
-            "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text, reason,"
+            " date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status, a.text,
-             a.reason),
+             a.reason, a.date_source),
         )
         self.db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                         (cur.lastrowid, a.title or "", a.text))
@@ -368,20 +392,7 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
             chunk = ids[i:i + 500]
             for row in self.db.execute(f"SELECT * FROM actors WHERE id IN ({','.join('?' * len(chunk))})", chunk):
                 stored[row["id"]] = dict(row)
-        rows = []
-        for x in actors.values():
-            new = {"id": x.id, "name": x.name, "code": x.code, "country": x.country, "sector": x.sector,
-                   "kind": x.kind, "role": x.role, "wikidata": x.wikidata}
-            old = stored.get(x.id)
-            if old is None:
-                rows.append(new)
-                continue
-            stronger = reading_strength(x.name, x.code, x.kind) > reading_strength(old["name"], old["code"],
-                                                                                   old["kind"])
-            first, second = (new, old) if stronger else (old, new)
-            merged = {k: first[k] if first[k] is not None else second[k] for k in new}
-            if merged != {k: old[k] for k in new}:
-                rows.append(merged)
+        rows = actor_rows_to_write(actors, stored)
         self.db.executemany(
             "INSERT INTO actors (id, name, code, country, sector, kind, role, wikidata)"
             " VALUES (:id, :name, :code, :country, :sector, :kind, :role, :wikidata)"

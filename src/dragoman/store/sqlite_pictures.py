@@ -13,6 +13,7 @@ WEEK = "date({col}, '-6 days', 'weekday 1')"
 
 class PictureQueries:
     db: Any
+    WEEK = WEEK  # another backend overrides it
 
     def event_filter(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
                      quad_class: str | None = None, since: str | None = None, until: str | None = None,
@@ -30,7 +31,7 @@ class PictureQueries:
         if actor:
             ids = self.actor_ids(actor)
             marks = ",".join("?" * len(ids))
-            where.append(f"(ev.source_actor_id IN ({marks}) OR ev.target_actor_id IN ({marks}))" if ids else "0")
+            where.append(f"(ev.source_actor_id IN ({marks}) OR ev.target_actor_id IN ({marks}))" if ids else "1 = 0")
             params += ids + ids
         for clause, value in (("ev.type = upper(?)", type), ("ev.quad_class = ?", quad_class),
                               ("ev.date >= ?", since), ("ev.date <= ?", until), ("ev.article_id = ?", article_id),
@@ -67,13 +68,13 @@ class PictureQueries:
                " s.name AS source_name, s.code AS source_code, t.name AS target_name, t.code AS target_code"
                f" FROM ({AGGREGATED_EVENTS.format(where=' AND '.join(where))}) g"
                " JOIN actors s ON s.id = g.source_actor_id JOIN actors t ON t.id = g.target_actor_id"
-               " GROUP BY 1, 2, 3 HAVING count(*) >= ? ORDER BY events DESC, source, target")
+               " GROUP BY 1, 2, 3, 5, 6, 7, 8 HAVING count(*) >= ? ORDER BY events DESC, source, target")
         return [dict(r) for r in self.db.execute(sql, (*params, min_events))]
 
     def event_weeks(self, **filters: Any) -> list[dict[str, Any]]:
         """Dated events per week (the Monday) and quad class; negated and hypothetical ones left out."""
         where, params = self.event_filter(**filters)
-        sql = (f"SELECT {WEEK.format(col='ev.date')} AS week, ev.quad_class, count(*) AS n FROM events ev WHERE "
+        sql = (f"SELECT {self.WEEK.format(col='ev.date')} AS week, ev.quad_class, count(*) AS n FROM events ev WHERE "
                + " AND ".join(["ev.date IS NOT NULL", "NOT ev.negated", "NOT ev.hypothetical", *where]) + " GROUP BY 1, 2 ORDER BY 1")
         return [dict(r) for r in self.db.execute(sql, params)]
 
@@ -91,7 +92,7 @@ class PictureQueries:
         if since:
             where.append("q.date >= ?")
             params.append(since)
-        sql = (f"SELECT {WEEK.format(col='q.date')} AS week, count(*) AS n FROM quotes q WHERE "
+        sql = (f"SELECT {self.WEEK.format(col='q.date')} AS week, count(*) AS n FROM quotes q WHERE "
                + " AND ".join(where) + " GROUP BY 1 ORDER BY 1")
         return [dict(r) for r in self.db.execute(sql, params)]
 
@@ -112,5 +113,5 @@ class PictureQueries:
                f" SELECT source_actor_id FROM events WHERE target_actor_id IN ({marks})"
                " AND source_actor_id IS NOT NULL"
                f") p JOIN actors x ON x.id = p.other WHERE p.other NOT IN ({marks})"
-               " GROUP BY p.other ORDER BY events DESC, x.name LIMIT ?")
+               " GROUP BY p.other, x.name, x.code ORDER BY events DESC, x.name LIMIT ?")
         return [dict(r) for r in self.db.execute(sql, (*ids, *ids, *ids, limit))]

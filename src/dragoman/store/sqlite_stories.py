@@ -119,7 +119,7 @@ class StoryTables:
         return cache
 
     def add_story_terms(self, terms: Iterable[str]) -> None:
-        terms = ["", *terms]
+        terms = ["", *sorted(terms)]  # in one order, so concurrent Postgres writers never deadlock on them
         self.db.executemany("INSERT INTO story_df (term, df) VALUES (?, 1)"
                             " ON CONFLICT(term) DO UPDATE SET df = story_df.df + 1", [(t,) for t in terms])
         cache = self._df_cache()
@@ -206,6 +206,11 @@ class StoryTables:
         return n
 
     # -- views ------------------------------------------------------------------------------
+    def _article_text_clause(self, text: str) -> tuple[str, list[Any]]:
+        """The WHERE term (over ``articles a``) of a full-text search; another backend overrides it."""
+        from .sqlite import fts_query
+        return "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [fts_query(text)]
+
     def stories(self, *, since: str | None = None, until: str | None = None, actor: str | None = None,
                 search: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stories, most recent first, with article, source and duplicate counts."""
@@ -222,10 +227,10 @@ class StoryTables:
                          f" ON e.article_id = sa.article_id WHERE {clause})")
             params += p
         if search:
-            from .sqlite import fts_query
+            clause, p = self._article_text_clause(search)
             where.append("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-                         " WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
-            params.append(fts_query(search))
+                         f" WHERE {clause})")
+            params += p
         sql = _STORY_ROW + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.n_articles DESC, s.id LIMIT ? OFFSET ?"
         return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
