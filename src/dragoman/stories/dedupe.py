@@ -6,6 +6,7 @@ article is one indexed lookup in any SQL store, incremental, with nothing held i
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,11 +36,19 @@ def body(text: str, settings: StorySettings = SETTINGS) -> str:
 def fingerprint(text: str, settings: StorySettings = SETTINGS) -> Fingerprint:
     grams = shingles(body(text, settings), settings.shingle_words)
     permutations, scheme = _permutations(settings.num_perm)
-    mh = MinHash(num_perm=settings.num_perm, seed=_SEED, permutations=permutations, scheme=scheme)
-    if grams:
-        mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    mh = MinHash(num_perm=settings.num_perm, seed=_SEED, hashfunc=_sha1_32, permutations=permutations, scheme=scheme)
+    if grams:  # a minimum: the order the shingles are fed in does not matter
+        mh.update_batch([g.encode("utf-8") for g in grams])
     values = np.asarray(mh.hashvalues, dtype="<u8")
     return Fingerprint(values.tobytes(), len(grams), band_keys(values, settings.band_rows) if grams else ())
+
+
+_LE_UINT32 = struct.Struct("<I")
+
+
+def _sha1_32(data: bytes) -> int:
+    """datasketch's default hash (the first four bytes of SHA-1, little-endian), without its slice."""
+    return _LE_UINT32.unpack_from(hashlib.sha1(data).digest())[0]
 
 
 @lru_cache(maxsize=4)

@@ -53,13 +53,39 @@ def words(text: str) -> list[str]:
 
 def term_counts(text: str, settings: StorySettings = SETTINGS) -> Counter[str]:
     """Stemmed content words of the article and how often each occurs."""
-    vocab = vocabulary()
+    terms = _terms_of_tokens()
     counts: Counter[str] = Counter()
     for paragraph in text.split("\n\n"):
         if is_list_paragraph(paragraph, settings):
             continue
-        counts.update(stem(w, vocab) for w in words(paragraph) if len(w) >= 3 and w not in vocab.stopwords)
+        for token in _WORD.findall(paragraph):
+            term = terms.get(token, _UNSEEN)
+            if term is _UNSEEN:
+                if len(terms) >= _TOKEN_MEMO_LIMIT:
+                    terms.clear()
+                term = terms[token] = _term(token)
+            if term is not None:
+                counts[term] += 1
     return counts
+
+
+_UNSEEN = object()
+_TOKEN_MEMO_LIMIT = 200_000
+
+
+@lru_cache(maxsize=1)
+def _terms_of_tokens() -> dict[str, str | None]:
+    """Raw token -> its term (None for a stopword or a short word): news repeats most of its
+    vocabulary, so each distinct token is lower-cased, filtered and stemmed once per process."""
+    return {}
+
+
+def _term(token: str) -> str | None:
+    vocab = vocabulary()
+    word = token.lower().replace("’", "'")
+    if len(word) < 3 or word in vocab.stopwords:
+        return None
+    return stem(word, vocab)
 
 
 def idf(df: int, n_docs: int, prior: int = SETTINGS.prior_documents) -> float:
@@ -73,11 +99,15 @@ def weigh(counts: Mapping[str, int], dfs: Mapping[str, int], n_docs: int,
     """Unit-length vector: (1 + ln tf) * idf ** power, leaving out terms in most articles."""
     cap = settings.max_df_share * max(n_docs, 1)
     vector: dict[str, float] = {}
+    weights: dict[int, float] = {}  # idf ** power by df: most terms share a few small dfs
     for term, n in counts.items():
         df = dfs.get(term, 0)
         if n_docs >= 4 and df > cap:
             continue
-        vector[term] = (1.0 + math.log(n)) * idf(df, n_docs, settings.prior_documents) ** settings.idf_power
+        weight = weights.get(df)
+        if weight is None:
+            weight = weights[df] = idf(df, n_docs, settings.prior_documents) ** settings.idf_power
+        vector[term] = (1.0 + math.log(n)) * weight
     norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
     return {t: x / norm for t, x in vector.items()}
 
