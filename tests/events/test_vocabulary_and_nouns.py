@@ -32,9 +32,23 @@ def test_events_written_as_nouns(nlp, text, expected):
     ("Kestria ordered two Marovian diplomats to leave the country.", [("SANCTION", "KST GOV", "MRV GOV")]),
     ("Kestria vetoed the resolution drafted by Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
     ("Kestria will respond to Marovia's sanctions.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria sought an arrest warrant for the Marovian defence minister.", [("ACCUSE", "KST GOV", "MRV GOV")]),
 ])
 def test_trigger_vocabulary(nlp, text, expected):
     assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text's participle speaks for whoever issued the text
+    ("Kestria adopted a resolution calling on Marovia to free the fishermen.", [("REQUEST", "KST GOV", "MRV GOV")]),
+    ("Kestria issued a statement urging Marovia to reopen the border.", [("REQUEST", "KST GOV", "MRV GOV")]),
+])
+def test_a_document_speaks_for_its_issuer(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_document_issued_by_nobody_named_speaks_for_nobody(nlp):
+    assert not code(nlp, "A statement was posted online urging Marovia to reopen the border.")
 
 
 def test_a_past_response_is_no_threat(nlp):

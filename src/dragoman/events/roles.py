@@ -115,6 +115,8 @@ class RolesMixin:
                 found = self._pobj_parties(child)
                 if found:
                     return found
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in self.words.document_nouns:
+            return self._clause_subject(noun.head)  # "X issued a statement urging ..."
         return []
 
     def _protesting_people(self, match: Match, sources: list[Party]) -> list[Party]:

@@ -71,6 +71,7 @@ class Words:
     conditional_marks: frozenset[str]
     negators: frozenset[str]
     carrier_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     deep_preps: frozenset[str]
     location_preps: frozenset[str]
     measure_nouns: frozenset[str]
