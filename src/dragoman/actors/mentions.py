@@ -230,11 +230,14 @@ class MentionFinder:
             if self._unresolved.setdefault(short, name) != name:
                 self._unresolved[short] = None  # two people share it: it names neither
 
-    def _short_forms(self, name: str) -> list[str]:
+    def _short_forms(self, name: str, person: Person | None = None) -> list[str]:
         """The surname, and the first word of a two-word name: surname-first names ('Lin' for
         'Lin Jian', 'Mao' for 'Mao Ning') are shortened to their first word, and a given name
-        alone rarely names anyone in news copy."""
+        alone rarely names anyone in news copy. A dictionary person known to write the family
+        name first is shortened to that word alone ('Yoon' for 'Yoon Suk Yeol')."""
         words = name.split()
+        if person is not None and person.surname_first:
+            return [_key(words[0])]
         forms = [_key(words[-1])]
         first = _key(words[0])
         if len(words) == 2 and words[0][:1].isupper() and len(first) > 1 and not first.endswith("."):
@@ -245,7 +248,7 @@ class MentionFinder:
         names = set()
         for n in ([person.name, *person.variants] if person else [name or actor.name]):
             names.add(_key(n))
-            names.update(self._short_forms(n) if " " in n else [_key(n)])
+            names.update(self._short_forms(n, person) if " " in n else [_key(n)])
         for k in self._known:
             if k.actor.id == actor.id:
                 k.names |= names
