@@ -8,8 +8,8 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
-from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, MINISTRY_NOUNS,
-                     ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
+from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, GOVERNMENT_NOUNS,
+                     MINISTRY_NOUNS, ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .coref import _role_family
 from .dictionary import Person, Title, _one_edit, sector_actor
 
@@ -386,9 +386,10 @@ class MentionFinder:
         return sector_actor(country, sector) if sector else None
 
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
-        """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named."""
+        """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named;
+        'the ministry', 'the government': the national body of that kind last named."""
         out = sorted(found, key=lambda m: m.start)
-        for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS, self._lemma):
+        for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS | GOVERNMENT_NOUNS, self._lemma):
             if t.tag_ not in ("NN", "NNP"):
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
