@@ -43,3 +43,12 @@ def test_a_participle_after_an_embedded_clause_belongs_to_the_main_subject():
     a = analyze("Union spokeswoman Carla Brenning declined to say when the strike would end, telling reporters: "
                 "\u201cWe will announce the next steps when the members have voted.\u201d", date="2024-05-14")
     assert quote_starting(a, "We will announce the next steps").speaker.name == "Carla Brenning"
+
+
+def test_the_government_is_the_government_named_before():
+    a = analyze("The Malawian government said on Monday that the new dam would open in the spring.\n\n"
+                "The government warned that \u201cthe water level is still rising along the southern "
+                "valley.\u201d", date="2024-05-14")
+    q = quote_starting(a, "the water level is still rising")
+    assert q is not None and q.speaker is not None
+    assert q.speaker.actor is not None and q.speaker.actor.code == "MWI GOV"

@@ -66,3 +66,17 @@ def test_a_persons_office_takes_the_persons_full_name():
                 '"They discussed ways to end the standoff over the budget," said a statement from '
                 "Omondi-Vale's office.", date="2024-05-14")
     assert speaker_name(a, "They discussed ways") == "Tarik Omondi-Vale's office"
+
+
+def test_surname_first_dictionary_person_of_three_words_is_named_by_the_family_name():
+    a = analyze("North Korean leader Kim Jong Un inspected a new launch site near the coast on Monday.\n\n"
+                "Kim said the site would be ready before the end of the year and that the work "
+                "would go on through the winter.", date="2024-05-14")
+    assert speaker_name(a, "the site would be ready") == "Kim Jong Un"
+
+
+def test_given_name_of_a_surname_first_dictionary_person_is_not_their_short_form():
+    a = analyze("Foreign Ministry spokesperson Lin Jian spoke in Beijing on Tuesday.\n\n"
+                "Jian said the harbour would stay closed for the week.", date="2024-05-14")
+    q = quote_starting(a, "the harbour would stay closed")
+    assert q is None or q.speaker is None or q.speaker.name != "Lin Jian"

@@ -25,6 +25,12 @@ class Person:
     wikidata: str | None
     roles: list[tuple[str, date | None, date | None]]
     igo: str | None = None  # officials of an organisation act for it, not for their country
+    surname_first: bool = False  # 'Lin Jian' is 'Lin' for short, never 'Jian'
+
+    @property
+    def surname(self) -> str:
+        words = self.name.split()
+        return words[0] if self.surname_first else words[-1]
 
     def role_at(self, when: date | None) -> str | None:
         if not self.roles:
@@ -178,7 +184,7 @@ class ActorDictionary:
         person = Person(name=plain_name(p["name"]), variants=[p["name"], *(p.get("variants") or [])],
                         gender=p.get("gender"),
                         country=p.get("country"), sector=p.get("sector") or "GOV", wikidata=p.get("wikidata"),
-                        roles=roles, igo=p.get("igo"))
+                        roles=roles, igo=p.get("igo"), surname_first=bool(p.get("surname_first")))
         for v in {p["name"], *person.variants}:
             v = str(v).strip()
             if " " in v:
@@ -244,7 +250,7 @@ class ActorDictionary:
             for key, bucket in self.surnames.items():
                 self._by_initial.setdefault(_fold(key)[:1], []).append((_fold(key), bucket))
             for person in {id(p): p for p in self.people.values()}.values():
-                surname = _fold(_key(person.name.split()[-1]))
+                surname = _fold(_key(person.surname))
                 self._by_initial.setdefault(surname[:1], []).append((surname, [person]))
         found: dict[int, Person] = {}
         for surname, bucket in self._by_initial.get(last[:1], []):

@@ -8,8 +8,8 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
-from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, MINISTRY_NOUNS,
-                     ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
+from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, GOVERNMENT_NOUNS,
+                     MINISTRY_NOUNS, ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .coref import _role_family
 from .dictionary import Person, Title, _one_edit, sector_actor
 
@@ -230,11 +230,14 @@ class MentionFinder:
             if self._unresolved.setdefault(short, name) != name:
                 self._unresolved[short] = None  # two people share it: it names neither
 
-    def _short_forms(self, name: str) -> list[str]:
+    def _short_forms(self, name: str, person: Person | None = None) -> list[str]:
         """The surname, and the first word of a two-word name: surname-first names ('Lin' for
         'Lin Jian', 'Mao' for 'Mao Ning') are shortened to their first word, and a given name
-        alone rarely names anyone in news copy."""
+        alone rarely names anyone in news copy. A dictionary person known to write the family
+        name first is shortened to that word alone ('Yoon' for 'Yoon Suk Yeol')."""
         words = name.split()
+        if person is not None and person.surname_first:
+            return [_key(words[0])]
         forms = [_key(words[-1])]
         first = _key(words[0])
         if len(words) == 2 and words[0][:1].isupper() and len(first) > 1 and not first.endswith("."):
@@ -245,7 +248,7 @@ class MentionFinder:
         names = set()
         for n in ([person.name, *person.variants] if person else [name or actor.name]):
             names.add(_key(n))
-            names.update(self._short_forms(n) if " " in n else [_key(n)])
+            names.update(self._short_forms(n, person) if " " in n else [_key(n)])
         for k in self._known:
             if k.actor.id == actor.id:
                 k.names |= names
@@ -383,9 +386,10 @@ class MentionFinder:
         return sector_actor(country, sector) if sector else None
 
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
-        """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named."""
+        """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named;
+        'the ministry', 'the government': the national body of that kind last named."""
         out = sorted(found, key=lambda m: m.start)
-        for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS, self._lemma):
+        for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS | GOVERNMENT_NOUNS, self._lemma):
             if t.tag_ not in ("NN", "NNP"):
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
