@@ -52,3 +52,12 @@ def test_the_government_is_the_government_named_before():
     q = quote_starting(a, "the water level is still rising")
     assert q is not None and q.speaker is not None
     assert q.speaker.actor is not None and q.speaker.actor.code == "MWI GOV"
+
+
+def test_the_ministry_is_the_ministry_named_not_a_capital_named_after_it():
+    a = analyze("The Malawian Foreign Ministry summoned the envoy on Monday to protest Lusaka's decision "
+                "to close the border crossing.\n\n"
+                "The ministry said the minister had handed the envoy a letter of protest.", date="2024-05-14")
+    q = quote_starting(a, "the minister had handed")
+    assert q is not None and q.speaker is not None
+    assert q.speaker.actor is not None and q.speaker.actor.country == "MWI"

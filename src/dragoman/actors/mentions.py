@@ -397,6 +397,9 @@ class MentionFinder:
             span = self.doc[t.left_edge.i: t.i + 1]
             wanted = self._refers_back_to(t, span)
             earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
+            # 'the ministry' is a ministry named as such before a capital standing for its government
+            named_so = [m for m in earlier if t.lower_ in m.text.lower() or t.lower_ in m.actor.name.lower()]
+            earlier = named_so or earlier
             own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
             if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
                                   and m.actor.kind in own for m in out):
