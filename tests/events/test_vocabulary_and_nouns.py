@@ -51,6 +51,11 @@ def test_a_document_issued_by_nobody_named_speaks_for_nobody(nlp):
     assert not code(nlp, "A statement was posted online urging Marovia to reopen the border.")
 
 
+def test_striking_targets_is_an_attack_hitting_a_target_is_not(nlp):
+    assert triples(code(nlp, "Kestria struck Marovian targets overnight.")) == [("ASSAULT", "KST MIL", "MRV")]
+    assert not code(nlp, "Kestria hit its export target for Marovia.")
+
+
 def test_a_past_response_is_no_threat(nlp):
     assert not [e for e in code(nlp, "Kestria responded to the letter from Marovia.") if e.type == "THREATEN"]
 
