@@ -123,14 +123,9 @@ class PartiesMixin:
     def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
         """Actors of a subject phrase, looking inside it when its head names none: "a
         group of Moroccan diplomats", "rebels in the Ivory Coast", "Taiwan's minister"."""
-        found = self.parties(token)
+        found = self._own_or_owner_parties(token)
         if found:
             return found
-        for child in token.children:
-            if child.dep_ == "poss":
-                found = self.parties(child)
-                if found:
-                    return self._sector_of_owner(token, found)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and depth < 3:
                 # "tens of thousands of students", "a group of Moroccan diplomats"
@@ -152,7 +147,8 @@ class PartiesMixin:
                     return found
         return []
 
-    def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
+    def _own_or_owner_parties(self, token: Token) -> list[Party]:
+        """The actors the phrase names itself, else its possessor's ("Taiwan's minister")."""
         found = self.parties(token)
         if found:
             return found
@@ -161,6 +157,12 @@ class PartiesMixin:
                 found = self.parties(child)
                 if found:
                     return self._sector_of_owner(token, found)
+        return []
+
+    def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
+        found = self._own_or_owner_parties(token)
+        if found:
+            return found
         if deep:
             agent = done_by(token)  # "condemned the embargo imposed by X": X
             if agent is not None:
