@@ -208,12 +208,12 @@ def test_a_bug_is_an_internal_error_with_a_hint_and_no_traceback(db, monkeypatch
 
 
 def test_a_failing_stage_in_analyze_is_an_internal_error_shown_with_verbose(corpus, monkeypatch):
-    import dragoman.pipeline
+    import dragoman.batch
 
     def broken(raw):
         raise AttributeError("'NoneType' object has no attribute 'text'")
 
-    monkeypatch.setattr(dragoman.pipeline, "prepare_safely", broken)
+    monkeypatch.setattr(dragoman.batch, "prepare_safely", broken)
     quiet = cli("analyze", str(corpus / "talks.txt"), "--no-store")
     assert quiet.exit_code == 3 and "[D900] internal error: AttributeError" in quiet.output
     assert "Traceback" not in quiet.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +148,50 @@ def test_errors_survive_pickling_between_processes():
         back = pickle.loads(pickle.dumps(exc))
         assert (type(back), str(back), back.code) == (type(exc), str(exc), exc.code)
     assert str(ModelMissing("none")) == "[D201] none" and isinstance(ModelMissing("none"), RuntimeError)
+
+
+def test_one_loop_gives_every_input_one_outcome_in_reading_order(analyzer, tmp_path):
+    from dragoman.batch import analyze_into
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TALKS, encoding="utf-8")
+    (folder / "b.txt").write_text("", encoding="utf-8")
+    (folder / "c.txt").write_text(FRENCH, encoding="utf-8")
+    (folder / "d.txt").write_text(TALKS, encoding="utf-8")  # the same text again: one article
+    store = dragoman.open_store(tmp_path / "news.db")
+    try:
+        outcomes = list(analyze_into([str(folder)], analyzer._analyzer, store))
+    finally:
+        store.close()
+    kinds = {Path(o.source).name: (o.kind, o.stored) for o in outcomes}
+    assert len(outcomes) == 4 and kinds.pop("d.txt") in {("analysed", False), ("already", False)}
+    assert kinds == {"a.txt": ("analysed", True), "b.txt": ("failed", None), "c.txt": ("not_english", True)}
+
+
+def test_a_store_that_refuses_an_article_fails_that_article_only(analyzer, tmp_path):
+    import sqlite3
+
+    from dragoman.batch import analyze_into
+
+    class FullDisk:
+        saved = 0
+
+        def has_article(self, article_id):
+            return False
+
+        def save_article(self, article):
+            if "Belarus" in article.text:
+                raise sqlite3.OperationalError("database or disk is full")
+            self.saved += 1
+            return True
+
+    (tmp_path / "a.txt").write_text(TALKS, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FRENCH, encoding="utf-8")
+    store = FullDisk()
+    outcomes = list(analyze_into([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], analyzer._analyzer, store))
+    assert [o.kind for o in outcomes] == ["analysed", "not_english"]
+    assert outcomes[0].article is not None and "disk is full" in outcomes[0].reason
+    assert store.saved == 1
+    summary = dragoman.analyze_paths([tmp_path / "a.txt"], store=store, analyzer=analyzer)
+    assert summary.analysed == 0 and [f.reason for f in summary.failed] == [outcomes[0].reason]

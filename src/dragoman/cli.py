@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import IO, Iterator, List, Optional
+from typing import IO, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -19,8 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .errors import DragomanError, InternalError, StoreError
-from .read import JSONL_SUFFIXES, iter_documents, iter_paths
-from .records import Article, Failure
+from .read import JSONL_SUFFIXES, iter_paths
+from .records import Article
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
@@ -129,13 +129,41 @@ def count_documents(paths: list[str]) -> int | None:
     return total
 
 
-def report_failure(f: Failure, tally: Tally) -> None:
-    if f.skipped:  # a folder's README or picture: named, but no failed input
+def report_outcome(outcome, tally: Tally, kept: str = "stored", verbose: bool = False) -> None:
+    """Count one input's outcome (a ``batch.Outcome``) and say on stderr what needs saying."""
+    source = escape(outcome.source)
+    if outcome.kind == "skipped":  # a folder's README or picture: named, but no failed input
         tally.skipped += 1
-        err.print(f"skipped: {escape(f.source)}: {escape(f.reason)}", soft_wrap=True)
+        err.print(f"skipped: {source}: {escape(outcome.reason)}", soft_wrap=True)
         return
-    tally.failed += 1
-    err.print(f"error: {escape(f.source)}: {escape(f.reason)}", soft_wrap=True)
+    if outcome.kind == "already":
+        tally.already += 1
+        if verbose:
+            err.print(f"{source}: already stored")
+        return
+    if outcome.article is None:
+        tally.failed += 1
+        err.print(f"error: {source}: {escape(outcome.reason)}", soft_wrap=True)
+        return
+    article = outcome.article
+    if outcome.kind == "analysed":
+        tally.analysed += 1
+    elif outcome.kind == "partial":
+        tally.partial += 1
+        err.print(f"warning: {source}: {kept} as partial: {escape(article.reason or '')}", soft_wrap=True)
+    elif outcome.kind == "not_english":
+        tally.not_english += 1
+        what = "not analysed" if kept == "kept" else "stored without analysis"
+        err.print(f"warning: {source}: not English (detected '{article.language}'); {what}", soft_wrap=True)
+    if outcome.failure is not None:  # analysed, but the store refused it
+        tally.failed += 1
+        err.print(f"error: {source}: {escape(outcome.reason)}", soft_wrap=True)
+    elif outcome.stored:
+        tally.stored += 1
+    elif outcome.stored is False:
+        tally.already += 1
+    if verbose:
+        err.print(f"{source}: {len(article.quotes)} quotes, {len(article.events)} events")
 
 
 class ArticleWriter:
@@ -184,9 +212,9 @@ def analyze(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="A line for every article."),
 ) -> None:
     """Clean, parse and analyse articles; print them and store them."""
-    from .pipeline import prepare_safely
+    from .batch import analyze_into
     from .nlp import ModelMissing
-    from .runners import ENGINES, make_runner, stored_by_runner
+    from .runners import ENGINES, make_runner
     from .runners.processes import WorkersDied
     from .store import is_url, open_store
 
@@ -216,56 +244,12 @@ def analyze(
     with progress, stream_cm as stream:
         task = progress.add_task("analysing", total=total)
         writer = ArticleWriter(fmt, stream)
-
-        def prepared() -> Iterator[Article]:
-            for raw in iter_documents(paths):
-                item = raw if isinstance(raw, Failure) else prepare_safely(raw)
-                if isinstance(item, Failure):
-                    report_failure(item, tally)
-                    progress.advance(task)
-                    continue
-                if store is not None and store.has_article(item.id):
-                    tally.already += 1
-                    progress.advance(task)
-                    if verbose:
-                        err.print(f"{escape(item.source)}: already stored")
-                    continue
-                if item.status == "not_english":
-                    tally.not_english += 1
-                    what = "not analysed" if store is None else "stored without analysis"
-                    err.print(f"warning: {escape(item.source)}: not English (detected '{item.language}'); {what}",
-                              soft_wrap=True)
-                yield item
-
         try:
-            for article in runner.analyze(prepared()):
-                if isinstance(article, Failure):
-                    report_failure(article, tally)
-                    progress.advance(task)
-                    continue
-                if article.status == "analysed":
-                    tally.analysed += 1
-                elif article.status == "partial":
-                    tally.partial += 1
-                    what = "kept" if store is None else "stored"
-                    err.print(f"warning: {escape(article.source)}: {what} as partial: {escape(article.reason or '')}",
-                              soft_wrap=True)
-                try:
-                    stored = stored_by_runner(runner, article)
-                    if stored is None and store is not None:
-                        stored = store.save_article(article)
-                    if stored:
-                        tally.stored += 1
-                    elif store is not None:
-                        tally.already += 1
-                except Exception as exc:  # noqa: BLE001 - say which article, keep the rest of the batch
-                    if not _is_store_error(exc):
-                        raise  # a bug, not a store that refused the article: shown as an internal error
-                    report_failure(Failure(article.source, f"not stored ({type(exc).__name__}: {exc})"), tally)
-                writer.write(article)
+            for outcome in analyze_into(paths, runner, store):
+                report_outcome(outcome, tally, kept="kept" if store is None else "stored", verbose=verbose)
+                if outcome.article is not None:
+                    writer.write(outcome.article)
                 progress.advance(task)
-                if verbose:
-                    err.print(f"{escape(article.source)}: {len(article.quotes)} quotes, {len(article.events)} events")
         except WorkersDied as exc:
             err.print(f"error: {escape(str(exc))}")
             tally.failed += 1
@@ -276,14 +260,6 @@ def analyze(
         err.print(tally.line(), soft_wrap=True)
     if tally.failed or tally.partial:
         raise typer.Exit(1)
-
-
-def _is_store_error(exc: BaseException) -> bool:
-    """An error of the database itself (locked, full, gone), not of dragoman's code."""
-    import sqlite3
-
-    return (isinstance(exc, (sqlite3.Error, OSError, DragomanError))
-            or type(exc).__module__.split(".")[0] == "psycopg")
 
 
 def _store(db: Optional[str]):

@@ -13,11 +13,10 @@ from typing import Any, Iterable, Iterator
 
 from .errors import (InputError, PartialWarning, SkippedWarning, StoreError, UsageError, warn)
 from .read import RawDocument
-from .records import Article, Failure
+from .records import NOT_ANALYSED, Article, Failure
 
 log = logging.getLogger(__name__)
 
-SKIP_REASONS = {"not_english": "not English", "too_short": "too short to analyse"}
 
 
 class TextAnalyzer:
@@ -108,8 +107,8 @@ def _warn_about(result: Article | Failure) -> None:
         log.info("%s: failed: %s", result.source, result.reason)
     elif result.status == "partial":
         warn("D501", f"{result.source}: kept as partial: {result.reason}", PartialWarning, stacklevel=4)
-    elif result.status in SKIP_REASONS:
-        warn("D502", f"{result.source}: not analysed: {SKIP_REASONS[result.status]} "
+    elif result.status in NOT_ANALYSED:
+        warn("D502", f"{result.source}: not analysed: {NOT_ANALYSED[result.status]} "
                      f"(language {result.language!r})", SkippedWarning, stacklevel=4)
 
 
@@ -143,37 +142,25 @@ class Summary:
 
 
 def analyze_paths(paths: Iterable[str | Path] | str | Path, store=None, *, analyzer: TextAnalyzer | None = None,
-                  model: str | None = None, actors: str | Path | None = None) -> Summary:
+                  model: str | None = None, actors: str | Path | None = None, jobs: int = 1) -> Summary:
     """Read files and folders (recursively; .txt, .html, .pdf, .jsonl), analyse every article
-    and save it to ``store`` (a Store, a path or a URL; None stores nothing)."""
-    from .pipeline import prepare_safely
-    from .read import iter_documents
+    and save it to ``store`` (a Store, a path or a URL; None stores nothing). ``jobs`` > 1 runs
+    that many worker processes, each with its own pipeline (``analyzer`` is then not used)."""
+    from .batch import analyze_into
+    from .runners import make_runner
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    analyzer = analyzer or load(model=model, actors=actors)
+    if jobs > 1:
+        runner = make_runner(jobs, model=model, actors_file=actors)
+    else:
+        runner = (analyzer or load(model=model, actors=actors))._analyzer
     own_store = store is not None and not hasattr(store, "save_article")
     target = open_store(store) if own_store else store
     summary = Summary()
-
-    def to_analyse() -> Iterator[Article]:
-        for raw in iter_documents([str(p) for p in paths]):
-            item = raw if isinstance(raw, Failure) else prepare_safely(raw)
-            if isinstance(item, Failure):
-                (summary.skipped if item.skipped else summary.failed).append(item)
-            elif target is not None and target.has_article(item.id):
-                summary.skipped.append(Failure(item.source, "already stored"))
-            else:
-                yield item
-
     try:
-        for article in analyzer._analyzer.analyze(to_analyse()):
-            _count(article, summary)
-            if target is not None and not isinstance(article, Failure):
-                if target.save_article(article):
-                    summary.stored += 1
-                else:
-                    summary.skipped.append(Failure(article.source, "already stored"))
+        for outcome in analyze_into([str(p) for p in paths], runner, target):
+            _count(outcome, summary)
     finally:
         if own_store:
             target.close()
@@ -182,15 +169,18 @@ def analyze_paths(paths: Iterable[str | Path] | str | Path, store=None, *, analy
     return summary
 
 
-def _count(article: Article | Failure, summary: Summary) -> None:
-    if isinstance(article, Failure):
-        summary.failed.append(article)
-    elif article.status == "analysed":
+def _count(outcome, summary: Summary) -> None:
+    """Add one ``batch.Outcome`` to the summary."""
+    failure = Failure(outcome.source, outcome.reason)
+    if outcome.kind == "failed" or outcome.failure is not None and outcome.article is not None:
+        summary.failed.append(failure)  # not read, not analysed, or refused by the store
+    elif outcome.kind == "analysed":
         summary.analysed += 1
-    elif article.status == "partial":
-        summary.partial.append(Failure(article.source, article.reason or "a stage failed"))
+    elif outcome.kind == "partial":
+        summary.partial.append(failure)
     else:
-        summary.skipped.append(Failure(article.source, SKIP_REASONS.get(article.status, article.status)))
+        summary.skipped.append(failure)
+    summary.stored += bool(outcome.stored) and outcome.failure is None
 
 
 # -- the store and rows --------------------------------------------------------------------------

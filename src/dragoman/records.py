@@ -188,6 +188,9 @@ class Event:
         }
 
 
+# Article statuses of texts kept without analysis, and what to tell a user about them.
+NOT_ANALYSED = {"not_english": "not English", "too_short": "too short to analyse"}
+
 @dataclass(slots=True)
 class Article:
     id: str  # sha256 of the cleaned text, first 16 hex digits
