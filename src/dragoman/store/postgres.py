@@ -27,8 +27,9 @@ from ..records import Actor, Article
 from ..stories import story_input
 from .postgres_compat import SQLiteLike, pg_schema
 from .sources import WATCH_MIGRATION, WatchStateMixin
-from .sqlite import (_CODE, _EXPORT_SQL, MARK_CLOSE, MARK_OPEN, SQLiteStore, actor_rows_to_write,
-                     identifies_one_document, like_escape, split_marks)
+from .queries import ReadQueries, date_bounds, event_row
+from .sqlite import (_EXPORT_SQL, MARK_CLOSE, MARK_OPEN, _with_marks, actor_rows_to_write,
+                     identifies_one_document)
 from .sqlite_pictures import PictureQueries
 from .sqlite_stories import STORY_SCHEMA, StoryTables
 
@@ -184,8 +185,11 @@ def _pg(sql: str) -> str:
     return sql
 
 
-class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
-    """The SQLite store's mixins run on ``self.db`` (their SQL, translated); the rest on ``self.pg``."""
+class PostgresStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
+    """The shared queries and the SQLite store's mixins run on ``self.db`` (their SQL, translated);
+    writing, migrations and full-text search on ``self.pg``."""
+
+    LIKE = "ILIKE"
 
     # Monday of the week of an ISO date (NULL for a partial date, as SQLite's date() gives)
     WEEK = ("CASE WHEN {col} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' THEN"
@@ -332,170 +336,24 @@ class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
     def _one(self, sql: str, params: tuple | list = ()) -> dict[str, Any] | None:
         return self.pg.execute(sql, params).fetchone()
 
-    def actor_ids(self, value: str) -> list[str]:
-        """Actors a user means by ``value``: an id, a code ("RUS" takes "RUS GOV" and Russian
-        officials), a name ("Russia" means what "RUS" means), or part of a name."""
-        v = value.strip()
-        if not v:
-            return []
-        if _CODE.match(v):
-            return self._code_ids(v)
-        if self._one("SELECT 1 AS x FROM actors WHERE id = %s", (v,)):
-            return [v]
-        named = self._rows("SELECT id, code, kind FROM actors WHERE lower(name) = lower(%s) ORDER BY seq", (v,))
-        country = next((r["code"] for r in named if r["kind"] == "country"), None)
-        if country:
-            return self._code_ids(country)
-        if named:
-            return [r["id"] for r in named]
-        rows = self._rows("SELECT id FROM actors WHERE name ILIKE %s ESCAPE '\\' ORDER BY seq",
-                          (f"%{like_escape(v)}%",))
-        return [r["id"] for r in rows]
-
-    def _code_ids(self, code: str) -> list[str]:
-        rows = self._rows("SELECT id FROM actors WHERE code = %s OR code LIKE %s ESCAPE '\\' OR id = %s ORDER BY seq",
-                          (code, like_escape(code) + " %", code))
-        return [r["id"] for r in rows]
-
-    def _actor_clause(self, column: str, value: str) -> tuple[str, list[Any]]:
-        ids = self.actor_ids(value)
-        if not ids:
-            return "false", []
-        return f"{column} = ANY(%s)", [ids]
-
     # -- reading --------------------------------------------------------------------
-    def count(self, table: str) -> int:
-        if table not in {"articles", "quotes", "events", "entities", "actors"}:
-            raise ValueError(f"unknown table {table!r}")
-        return self._one(f"SELECT count(*) AS n FROM {table}")["n"]
-
-    def get_article(self, article_id: str) -> dict[str, Any] | None:
-        art = self._one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s", (article_id,))
-        if art is None:
-            return None
-        art["entities"] = [
-            _with_actor(r) for r in self._rows(
-                'SELECT e.article_id, e.idx, e.text, e.start, e."end", e.label, e.sentence, e.actor_id, e.rule,'
-                " a.name AS actor_name, a.code AS actor_code FROM entities e"
-                " LEFT JOIN actors a ON a.id = e.actor_id WHERE e.article_id = %s ORDER BY idx", (article_id,))]
-        art["quotes"] = self.quotes(article_id=article_id, limit=10_000)
-        art["events"] = self.events(article_id=article_id, limit=10_000)
-        art.update(self.article_story(article_id))
-        return art
-
-    def list_articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
-        if search:
-            where.append(f"a.tsv @@ websearch_to_tsquery('{TS_CONFIG}', %s)")
-            params.append(search)
-        where, params = _date_bounds("a.date", since, until, where, params)
-        sql = _pg(_ARTICLE_SELECT) + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT %s OFFSET %s"
-        return self._rows(sql, (*params, limit, offset))
-
-    def iter_articles(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows("SELECT id FROM articles ORDER BY seq"):
-            art = self.get_article(row["id"])
-            if art:
-                yield art
-
-    def quotes(self, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
-               until: str | None = None, search: str | None = None, article_id: str | None = None,
-               limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
-        if speaker:
-            clause, p = self._actor_clause("q.speaker_actor_id", speaker)
-            if p:
-                where.append(clause)
-                params += p
-            else:  # a speaker the actor layer could not resolve is still findable by name
-                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention ILIKE %s ESCAPE '\\')")
-                params.append(f"%{like_escape(speaker)}%")
-        if about:
-            clause, p = self._actor_clause("e.actor_id", about)
-            where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
-                         f' AND e.start >= q.start AND e."end" <= q."end" AND {clause})')
-            params += p
-        where, params = _date_bounds("q.date", since, until, where, params)
-        if search:
-            where.append(f"q.tsv @@ websearch_to_tsquery('{TS_CONFIG}', %s)")
-            params.append(search)
-        if article_id:
-            where.append("q.article_id = %s")
-            params.append(article_id)
-        sql = _pg(_QUOTE_SELECT) + (" WHERE " + " AND ".join(where) if where else "")
-        order = "q.idx" if article_id else "q.date IS NULL, q.date DESC, q.article_id, q.idx"
-        return self._rows(f"{sql} ORDER BY {order} LIMIT %s OFFSET %s", (*params, limit, offset))
-
-    # The SQLite store's queries, run through ``self.db`` (portable SQL, ``?`` translated)
-    events = SQLiteStore.events
-    dyad = SQLiteStore.dyad
-
-    def actors(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        sql = (f"SELECT {_ACTOR_COLUMNS}, (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"
-               " (SELECT count(DISTINCT e.article_id) FROM entities e WHERE e.actor_id = a.id) AS articles,"
-               " (SELECT count(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes"
-               " FROM actors a")
-        params: list[Any] = []
-        if search:
-            sql += " WHERE a.name ILIKE %s ESCAPE '\\' OR a.code ILIKE %s ESCAPE '\\' OR a.id = %s"
-            params += [f"%{like_escape(search)}%", f"{like_escape(search)}%", search]
-        sql += " ORDER BY mentions DESC, a.name LIMIT %s OFFSET %s"
-        return self._rows(sql, (*params, limit, offset))
-
-    def find_actor(self, name: str) -> dict[str, Any] | None:
-        cols = _ACTOR_COLUMNS
-        for sql, arg in ((f"SELECT {cols} FROM actors a WHERE id = %s", name),
-                         (f"SELECT {cols} FROM actors a WHERE upper(code) = upper(%s)"
-                          " ORDER BY kind != 'country' NULLS FIRST, seq", name),
-                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ESCAPE '\\' ORDER BY seq", like_escape(name)),
-                         (f"SELECT {cols} FROM actors a JOIN entities e ON e.actor_id = a.id"
-                          " WHERE e.text ILIKE %s ESCAPE '\\' GROUP BY a.id ORDER BY count(*) DESC, a.seq",
-                          like_escape(name)),
-                         (f"SELECT {cols} FROM actors a WHERE name ILIKE %s ESCAPE '\\' ORDER BY length(name), seq",
-                          f"%{like_escape(name)}%")):
-            row = self._one(sql, (arg,))
-            if row:
-                return row
-        return None
-
-    def actor(self, name: str) -> dict[str, Any] | None:
-        found = self.find_actor(name)
-        if not found:
-            return None
-        aid = found["id"]
-        found["aliases"] = [r["text"] for r in self._rows(
-            "SELECT text FROM entities WHERE actor_id = %s GROUP BY text ORDER BY count(*) DESC, text", (aid,))]
-        found["articles"] = self._rows(
-            "SELECT ar.id, ar.title, ar.date, ar.source, count(*) AS mentions FROM entities e"
-            " JOIN articles ar ON ar.id = e.article_id WHERE e.actor_id = %s"
-            " GROUP BY ar.id ORDER BY ar.date, ar.seq", (aid,))
-        found["quotes_by"] = self.quotes(speaker=aid, limit=1000)
-        found["quotes_about"] = self.quotes(about=aid, limit=1000)
-        found["events_as_source"] = self.events(source=aid, limit=1000)
-        found["events_as_target"] = self.events(target=aid, limit=1000)
-        return found
-
     def close(self) -> None:
         self.pg.close()
 
     def _article_text_clause(self, text: str) -> tuple[str, list[Any]]:
-        return f"a.tsv @@ websearch_to_tsquery('{TS_CONFIG}', %s)", [text]
+        return f"a.tsv @@ websearch_to_tsquery('{TS_CONFIG}', ?)", [text]
+
+    def _quote_text_clause(self, text: str) -> tuple[str, list[Any]]:
+        return f"q.tsv @@ websearch_to_tsquery('{TS_CONFIG}', ?)", [text]
 
     def latest_date(self) -> str | None:
         return self._one("SELECT max(date) AS d FROM events")["d"]
 
-    # -- views: counts, full-text search, actor summaries, streaming export -------------
-    def stats(self) -> dict[str, Any]:
-        counts = {table: self.count(table) for table in ("articles", "quotes", "events", "actors", "entities")}
-        span = self._one("SELECT min(date) AS first, max(date) AS last FROM articles")
-        return {**counts, "first_date": span["first"], "last_date": span["last"]}
-
+    # -- full-text search and export (the other queries are queries.ReadQueries) ----------
     def search_articles(self, text: str, *, since: str | None = None, until: str | None = None,
                         limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles matching ``text``, best first, with a snippet and its matched spans."""
-        where, params = _date_bounds("a.date", since, until, ["a.tsv @@ query"], [])
+        where, params = date_bounds("a.date", since, until, ["a.tsv @@ query"], [])
         # ts_headline reads the whole text, so it runs on the page of hits only.
         sql = (f"WITH query AS (SELECT websearch_to_tsquery('{TS_CONFIG}', %s) AS query),"
                " hits AS (SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.text, a.seq,"
@@ -504,12 +362,12 @@ class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
                f" SELECT h.id, h.source, h.url, h.title, h.date, h.outlet, ts_headline('{TS_CONFIG}', h.text, query,"
                f" 'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=12, MaxFragments=1,"
                " FragmentDelimiter=…') AS marked FROM hits h, query ORDER BY h.rank DESC, h.seq")
-        return [_with_marks(r, "snippet") for r in self._rows(sql, (text, *params, limit, offset))]
+        return [_with_marks(r, "snippet") for r in self._rows(_pg(sql), (text, *params, limit, offset))]
 
     def search_quotes(self, text: str, *, since: str | None = None, until: str | None = None,
                       limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Quotes matching ``text``, best first, with the matched spans of the quote."""
-        where, params = _date_bounds("q.date", since, until, ["q.tsv @@ query"], [])
+        where, params = date_bounds("q.date", since, until, ["q.tsv @@ query"], [])
         sql = (f"WITH query AS (SELECT websearch_to_tsquery('{TS_CONFIG}', %s) AS query),"
                " hits AS (SELECT q.article_id, q.idx, q.kind, q.start, q.\"end\", q.speaker_name,"
                " q.speaker_actor_id, q.date, q.text, q.seq, ts_rank(q.tsv, query) AS rank FROM quotes q, query"
@@ -520,7 +378,7 @@ class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
                " HighlightAll=true') AS marked"
                " FROM hits h CROSS JOIN query LEFT JOIN actors a ON a.id = h.speaker_actor_id"
                " JOIN articles ar ON ar.id = h.article_id ORDER BY h.rank DESC, h.seq")
-        return [_with_marks(r, "text") for r in self._rows(sql, (text, *params, limit, offset))]
+        return [_with_marks(r, "text") for r in self._rows(_pg(sql), (text, *params, limit, offset))]
 
     def quotes_matching(self, text: str, *, since: str | None = None, until: str | None = None,
                         limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -532,49 +390,6 @@ class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
         """Like ``list_articles(search=text, ...)``."""
         return self.list_articles(search=text, since=since, until=until, limit=limit, offset=offset)
 
-    def actor_summary(self, actor_id: str, *, limit: int = 20) -> dict[str, Any] | None:
-        """One actor by exact id: the words that named it, its roles and its usual counterparts."""
-        found = self._one(f"SELECT {_ACTOR_COLUMNS} FROM actors a WHERE id = %s", (actor_id,))
-        if found is None:
-            return None
-        found["aliases"] = self._rows(
-            "SELECT text, count(*) AS n FROM entities WHERE actor_id = %s GROUP BY text"
-            " ORDER BY n DESC, text LIMIT %s", (actor_id, limit))
-        titles = [r["text"] for r in self._rows(
-            "SELECT min(text) AS text FROM entities WHERE actor_id = %s AND (label = 'ROLE' OR rule = 'title')"
-            " GROUP BY lower(text) ORDER BY count(*) DESC, lower(text) LIMIT %s", (actor_id, limit))]
-        found["roles"] = list(dict.fromkeys(r for r in [found.get("role"), *titles] if r))
-        counts = self._one("SELECT count(*) AS mentions, count(DISTINCT article_id) AS articles FROM entities"
-                           " WHERE actor_id = %s", (actor_id,))
-        found["mentions"], found["articles"] = counts["mentions"], counts["articles"]
-        found["partners"] = self._rows(
-            "SELECT p.other AS id, x.name, x.code, count(*) AS events FROM ("
-            " SELECT target_actor_id AS other FROM events WHERE source_actor_id = %(id)s"
-            " AND target_actor_id IS NOT NULL"
-            " UNION ALL"
-            " SELECT source_actor_id FROM events WHERE target_actor_id = %(id)s AND source_actor_id IS NOT NULL"
-            ") p JOIN actors x ON x.id = p.other WHERE p.other != %(id)s"
-            " GROUP BY p.other, x.name, x.code ORDER BY events DESC, x.name LIMIT %(limit)s",
-            {"id": actor_id, "limit": limit})
-        return found
-
-    def top_dyads(self, *, limit: int = 10, within: int = 5_000) -> list[dict[str, Any]]:
-        """The pairs of actor codes with the most events between them among the newest ``within`` events."""
-        sql = ("WITH recent AS (SELECT source_actor_id AS s, target_actor_id AS t FROM events"
-               " ORDER BY date IS NULL, date DESC, article_id, idx LIMIT %s)"
-               " SELECT least(sa.code, ta.code) AS a, greatest(sa.code, ta.code) AS b, count(*) AS events"
-               " FROM recent r JOIN actors sa ON sa.id = r.s JOIN actors ta ON ta.id = r.t WHERE sa.code != ta.code"
-               " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT %s")
-        return self._rows(sql, (within, limit))
-
-    def top_actors(self, *, limit: int = 10, within: int = 500) -> list[dict[str, Any]]:
-        """The actors mentioned most in the newest ``within`` articles, with their mention counts."""
-        sql = ("WITH recent AS (SELECT id FROM articles ORDER BY date IS NULL, date DESC, source LIMIT %s)"
-               " SELECT x.id, x.name, x.code, x.kind, count(*) AS mentions FROM recent r"
-               " JOIN entities e ON e.article_id = r.id JOIN actors x ON x.id = e.actor_id"
-               " GROUP BY x.id ORDER BY mentions DESC, x.name LIMIT %s")
-        return self._rows(sql, (within, limit))
-
     def iter_rows(self, what: str) -> Iterator[dict[str, Any]]:
         """Every row of ``what`` (quotes | events | articles | actors) as a flat dict, in insertion order."""
         if what not in _EXPORT_SQL:
@@ -583,29 +398,7 @@ class PostgresStore(StoryTables, WatchStateMixin, PictureQueries):
         with psycopg.connect(self.path, row_factory=dict_row) as conn, conn.cursor(name="export") as cur:
             cur.execute(_pg(_EXPORT_SQL[what]))
             for row in cur:
-                if what == "events":
-                    row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
-                yield row
-
-
-def _date_bounds(column: str, since: str | None, until: str | None, where: list[str],
-                 params: list[Any]) -> tuple[list[str], list[Any]]:
-    if since:
-        where, params = [*where, f"{column} >= %s"], [*params, since]
-    if until:
-        where, params = [*where, f"{column} <= %s"], [*params, until]
-    return where, params
-
-
-def _with_actor(row: dict[str, Any]) -> dict[str, Any]:
-    name, code = row.pop("actor_name"), row.pop("actor_code")
-    row["actor"] = {"id": row["actor_id"], "name": name, "code": code} if row.get("actor_id") else None
-    return row
-
-
-def _with_marks(row: dict[str, Any], key: str) -> dict[str, Any]:
-    row[key], row["marks"] = split_marks(row.pop("marked"))
-    return row
+                yield event_row(row) if what == "events" else row
 
 
 def _redacted(url: str) -> str:
@@ -619,20 +412,3 @@ def _redacted(url: str) -> str:
         return make_conninfo(**parts)
     except Exception:  # noqa: BLE001 - a message must never fail
         return url.split("@")[-1]
-
-
-# The columns of each table, without the private ones (seq, tsv), in the SQLite store's order.
-_ARTICLE_COLUMNS = ("id, source, url, title, date, outlet, dateline, language, status, text, analysed_at, reason,"
-                    " date_source")
-_ACTOR_COLUMNS = "a.id, a.name, a.code, a.country, a.sector, a.kind, a.role, a.wikidata"
-_QUOTE_SELECT = (
-    "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
-    " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
-    " ar.title AS article_title, ar.source AS article_source"
-    " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id")
-_ARTICLE_SELECT = (
-    "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
-    " substr(a.text, 1, 240) AS snippet,"
-    " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
-    " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")

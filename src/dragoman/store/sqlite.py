@@ -12,8 +12,9 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..geo.locate import location_name, place_columns
 from ..records import Actor, Article
 from ..stories import story_input
+from .queries import ARTICLE_SELECT, QUOTE_SELECT, ReadQueries, date_bounds, event_row, fts_query
 from .sqlite_pictures import PictureQueries
-from .sqlite_stories import AGGREGATED_EVENTS, STORY_SCHEMA, StoryTables
+from .sqlite_stories import STORY_SCHEMA, StoryTables
 from .sources import WATCH_MIGRATION, WatchStateMixin
 
 # Each entry moves the schema one version up; never edit a released one, append.
@@ -173,16 +174,10 @@ def split_statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-_CODE = re.compile(r"^[A-Z]{2,6}(?: [A-Z]{3})?$")
 
 # Sources that name one document, so a new text from them is a new version of that document:
 # not standard input or a library call, not a line of a JSON Lines file (lines move when one is added).
 _SHARED_SOURCE = re.compile(r"^<[^>]*>$|\.(?:jsonl|ndjson):\d+$", re.I)
-
-
-def like_escape(value: str) -> str:
-    """``value`` matched literally by ``LIKE ? ESCAPE '\\'``: a user's % or _ is no wildcard."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def identifies_one_document(source: str) -> bool:
@@ -219,7 +214,7 @@ def actor_rows_to_write(actors: dict[str, Actor], stored: dict[str, dict[str, An
     return rows
 
 
-class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
+class SQLiteStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT,
                  busy_retry_seconds: float = BUSY_RETRY_SECONDS):
         self.path = str(path)
@@ -401,246 +396,14 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
             rows,
         )
 
-    # -- reading --------------------------------------------------------------------
-    def actor_ids(self, value: str) -> list[str]:
-        """Actors a user means by ``value``: an id, a code ("RUS" takes "RUS GOV" and Russian
-        officials), a name ("Russia" means what "RUS" means), or part of a name."""
-        v = value.strip()
-        if not v:
-            return []
-        if _CODE.match(v):
-            return self._code_ids(v)
-        if self.db.execute("SELECT 1 FROM actors WHERE id = ?", (v,)).fetchone():
-            return [v]
-        named = self.db.execute("SELECT id, code, kind FROM actors WHERE name = ? COLLATE NOCASE", (v,)).fetchall()
-        country = next((r["code"] for r in named if r["kind"] == "country"), None)
-        if country:
-            return self._code_ids(country)
-        if named:
-            return [r["id"] for r in named]
-        rows = self.db.execute("SELECT id FROM actors WHERE name LIKE ? ESCAPE '\\'", (f"%{like_escape(v)}%",))
-        return [r[0] for r in rows]
-
-    def _code_ids(self, code: str) -> list[str]:
-        rows = self.db.execute("SELECT id FROM actors WHERE code = ? OR code LIKE ? ESCAPE '\\' OR id = ?",
-                               (code, like_escape(code) + " %", code))
-        return [r[0] for r in rows]
-
-    def _actor_clause(self, column: str, value: str) -> tuple[str, list[Any]]:
-        ids = self.actor_ids(value)
-        if not ids:
-            return "0", []
-        return f"{column} IN ({','.join('?' * len(ids))})", ids
-
-    def count(self, table: str) -> int:
-        if table not in {"articles", "quotes", "events", "entities", "actors"}:
-            raise ValueError(f"unknown table {table!r}")
-        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-    def get_article(self, article_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
-            return None
-        art = dict(row)
-        art["entities"] = [
-            self._with_actor(dict(r)) for r in self.db.execute(
-                "SELECT e.*, a.name AS actor_name, a.code AS actor_code FROM entities e"
-                " LEFT JOIN actors a ON a.id = e.actor_id WHERE e.article_id = ? ORDER BY idx", (article_id,))
-        ]
-        art["quotes"] = self.quotes(article_id=article_id, limit=10_000)
-        art["events"] = self.events(article_id=article_id, limit=10_000)
-        art.update(self.article_story(article_id))
-        return art
-
-    @staticmethod
-    def _with_actor(row: dict[str, Any]) -> dict[str, Any]:
-        row["actor"] = (
-            {"id": row["actor_id"], "name": row.pop("actor_name"), "code": row.pop("actor_code")}
-            if row.get("actor_id") else None
-        )
-        row.pop("actor_name", None)
-        row.pop("actor_code", None)
-        return row
-
-    def list_articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
-        sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
-               " substr(a.text, 1, 240) AS snippet,"
-               " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-               " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
-               " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")
-        if search:
-            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(fts_query(search))
-        if since:
-            where.append("a.date >= ?")
-            params.append(since)
-        if until:
-            where.append("a.date <= ?")
-            params.append(until)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT ? OFFSET ?"
-        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
-
-    def iter_articles(self) -> Iterator[dict[str, Any]]:
-        for row in self.db.execute("SELECT id FROM articles ORDER BY rowid"):
-            art = self.get_article(row["id"])
-            if art:
-                yield art
-
-    def quotes(self, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
-               until: str | None = None, search: str | None = None, article_id: str | None = None,
-               limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
-        if speaker:
-            clause, p = self._actor_clause("q.speaker_actor_id", speaker)
-            if p:
-                where.append(clause)
-                params += p
-            else:  # a speaker the actor layer could not resolve is still findable by name
-                where.append("(q.speaker_actor_id IS NULL AND q.speaker_mention LIKE ? ESCAPE '\\')")
-                params.append(f"%{like_escape(speaker)}%")
-        if about:
-            clause, p = self._actor_clause("e.actor_id", about)
-            where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = q.article_id"
-                         f" AND e.start >= q.start AND e.end <= q.end AND {clause})")
-            params += p
-        if since:
-            where.append("q.date >= ?")
-            params.append(since)
-        if until:
-            where.append("q.date <= ?")
-            params.append(until)
-        if search:
-            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(fts_query(search))
-        if article_id:
-            where.append("q.article_id = ?")
-            params.append(article_id)
-        sql = ("SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
-               " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
-               " ar.title AS article_title, ar.source AS article_source"
-               " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id"
-               " JOIN articles ar ON ar.id = q.article_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "q.idx" if article_id else "q.date IS NULL, q.date DESC, q.article_id, q.idx"
-        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
-
-    def events(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
-               quad_class: str | None = None, since: str | None = None, until: str | None = None,
-               article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = self.event_filter(source=source, target=target, type=type, quad_class=quad_class,
-                                          since=since, until=until, article_id=article_id)
-        sql = ("SELECT ev.article_id, ev.idx, ev.type, ev.mode, ev.cameo, ev.quad_class, ev.intensity,"
-               " ev.source_actor_id, s.code AS source_code, s.name AS source_name, ev.source_mention,"
-               " ev.target_actor_id, t.code AS target_code, t.name AS target_name, ev.target_mention,"
-               " ev.mutual, ev.negated, ev.hypothetical, ev.date, ev.location, ev.sentence, ev.trigger,"
-               " ev.quote_index, ev.evidence, ev.place, ar.title AS article_title, ar.source AS article_source"
-               " FROM events ev LEFT JOIN actors s ON s.id = ev.source_actor_id"
-               " LEFT JOIN actors t ON t.id = ev.target_actor_id JOIN articles ar ON ar.id = ev.article_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "ev.idx" if article_id else "ev.date IS NULL, ev.date DESC, ev.article_id, ev.idx"
-        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-        rows = []
-        for r in self.db.execute(sql, (*params, limit, offset)):
-            d = dict(r)
-            d["evidence"] = json.loads(d["evidence"]) if d["evidence"] else []
-            for k in ("mutual", "negated", "hypothetical"):
-                d[k] = bool(d[k])
-            place = d.pop("place")
-            d["location"] = json.loads(place) if place else ({"name": d["location"]} if d["location"] else None)
-            rows.append(d)
-        return rows
-
-    def actors(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        sql = ("SELECT a.*, (SELECT count(*) FROM entities e WHERE e.actor_id = a.id) AS mentions,"
-               " (SELECT count(DISTINCT e.article_id) FROM entities e WHERE e.actor_id = a.id) AS articles,"
-               " (SELECT count(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes"
-               " FROM actors a")
-        params: list[Any] = []
-        if search:
-            sql += " WHERE a.name LIKE ? ESCAPE '\\' OR a.code LIKE ? ESCAPE '\\' OR a.id = ?"
-            params += [f"%{like_escape(search)}%", f"{like_escape(search)}%", search]
-        sql += " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?"
-        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
-
-    def find_actor(self, name: str) -> dict[str, Any] | None:
-        for sql, arg in (("SELECT * FROM actors WHERE id = ?", name),
-                         ("SELECT * FROM actors WHERE upper(code) = upper(?) ORDER BY kind != 'country'", name),
-                         ("SELECT * FROM actors WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE", like_escape(name)),
-                         ("SELECT a.* FROM actors a JOIN entities e ON e.actor_id = a.id"
-                          " WHERE e.text LIKE ? ESCAPE '\\' GROUP BY a.id ORDER BY count(*) DESC",
-                          like_escape(name)),
-                         ("SELECT * FROM actors WHERE name LIKE ? ESCAPE '\\' ORDER BY length(name)",
-                          f"%{like_escape(name)}%")):
-            row = self.db.execute(sql, (arg,)).fetchone()
-            if row:
-                return dict(row)
-        return None
-
-    def actor(self, name: str) -> dict[str, Any] | None:
-        found = self.find_actor(name)
-        if not found:
-            return None
-        aid = found["id"]
-        found["aliases"] = [r[0] for r in self.db.execute(
-            "SELECT text FROM entities WHERE actor_id = ? GROUP BY text ORDER BY count(*) DESC", (aid,))]
-        found["articles"] = [dict(r) for r in self.db.execute(
-            "SELECT ar.id, ar.title, ar.date, ar.source, count(*) AS mentions FROM entities e"
-            " JOIN articles ar ON ar.id = e.article_id WHERE e.actor_id = ?"
-            " GROUP BY ar.id ORDER BY ar.date", (aid,))]
-        found["quotes_by"] = self.quotes(speaker=aid, limit=1000)
-        found["quotes_about"] = self.quotes(about=aid, limit=1000)
-        found["events_as_source"] = self.events(source=aid, limit=1000)
-        found["events_as_target"] = self.events(target=aid, limit=1000)
-        return found
-
-    def dyad(self, a: str, b: str, *, mentions: bool = False) -> list[dict[str, Any]]:
-        """Per month, counts by quad class: aggregated events (one per story, type, source and
-        target), or every event mention with ``mentions=True``."""
-        ca, pa = self._actor_clause("ev.source_actor_id", a)
-        cb, pb = self._actor_clause("ev.target_actor_id", b)
-        ca2, pa2 = self._actor_clause("ev.target_actor_id", a)
-        cb2, pb2 = self._actor_clause("ev.source_actor_id", b)
-        where = f"ev.date IS NOT NULL AND NOT ev.hypothetical AND (({ca} AND {cb}) OR ({ca2} AND {cb2}))"
-        rows = where if mentions else "1 = 1"
-        source = "events ev" if mentions else f"({AGGREGATED_EVENTS.format(where=where)}) ev"
-        sql = ("SELECT substr(ev.date, 1, 7) AS month, ev.quad_class, count(*) AS n, avg(ev.intensity) AS mean"
-               f" FROM {source} WHERE {rows} GROUP BY month, ev.quad_class ORDER BY month")
-        months: dict[str, dict[str, Any]] = {}
-        for r in self.db.execute(sql, (*pa, *pb, *pa2, *pb2)):
-            m = months.setdefault(r["month"], {"month": r["month"], "events": 0, "intensity_sum": 0.0,
-                                               "verbal cooperation": 0, "material cooperation": 0,
-                                               "verbal conflict": 0, "material conflict": 0})
-            m[r["quad_class"]] = r["n"]
-            m["events"] += r["n"]
-            m["intensity_sum"] += (r["mean"] or 0.0) * r["n"]
-        out = []
-        for m in months.values():
-            m["mean_intensity"] = round(m.pop("intensity_sum") / m["events"], 2) if m["events"] else None
-            out.append(m)
-        return out
-
     def close(self) -> None:
         self.db.close()
 
-    # -- views: counts, full-text search, actor summaries, streaming export -------------
-    # Added for dragoman.web and dragoman.export; the query methods above are unchanged.
-    def stats(self) -> dict[str, Any]:
-        """Row counts of the main tables and the span of article dates."""
-        counts = {table: self.count(table) for table in ("articles", "quotes", "events", "actors", "entities")}
-        first, last = self.db.execute("SELECT min(date), max(date) FROM articles").fetchone()
-        return {**counts, "first_date": first, "last_date": last}
-
+    # -- reading: the shared queries are in queries.ReadQueries; full-text search and export here --
     def search_articles(self, text: str, *, since: str | None = None, until: str | None = None,
                         limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles matching ``text`` (FTS5), best first, with a snippet and its matched spans."""
-        where, params = _date_bounds("a.date", since, until, ["articles_fts MATCH ?"], [fts_query(text)])
+        where, params = date_bounds("a.date", since, until, ["articles_fts MATCH ?"], [fts_query(text)])
         sql = ("SELECT a.id, a.source, a.url, a.title, a.date, a.outlet,"
                f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS marked"
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -650,7 +413,7 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
     def search_quotes(self, text: str, *, since: str | None = None, until: str | None = None,
                       limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Quotes matching ``text`` (FTS5), best first, with the matched spans of the quote."""
-        where, params = _date_bounds("q.date", since, until, ["quotes_fts MATCH ?"], [fts_query(text)])
+        where, params = date_bounds("q.date", since, until, ["quotes_fts MATCH ?"], [fts_query(text)])
         sql = ("SELECT q.article_id, q.idx, q.kind, q.start, q.end, q.speaker_name, q.speaker_actor_id,"
                " a.code AS speaker_code, q.date, ar.title AS article_title,"
                f" highlight(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked"
@@ -669,8 +432,8 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
         walk = self._walk_date_index("quotes_fts", "quotes", text, limit + offset)
         where = [f"{'+' if walk else ''}q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"]
         params: list[Any] = [fts_query(text)]
-        where, params = _date_bounds("q.date", since, until, where, params)
-        sql = (f"{_QUOTE_SELECT} WHERE {' AND '.join(where)}"
+        where, params = date_bounds("q.date", since, until, where, params)
+        sql = (f"{QUOTE_SELECT} WHERE {' AND '.join(where)}"
                " ORDER BY q.date IS NULL, q.date DESC, q.article_id, q.idx LIMIT ? OFFSET ?")
         return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
 
@@ -680,8 +443,8 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
         walk = self._walk_date_index("articles_fts", "articles", text, limit + offset)
         where = [f"{'+' if walk else ''}a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"]
         params: list[Any] = [fts_query(text)]
-        where, params = _date_bounds("a.date", since, until, where, params)
-        sql = (f"{_ARTICLE_SELECT} WHERE {' AND '.join(where)}"
+        where, params = date_bounds("a.date", since, until, where, params)
+        sql = (f"{ARTICLE_SELECT} WHERE {' AND '.join(where)}"
                " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT ? OFFSET ?")
         return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
 
@@ -696,82 +459,12 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
         rows = self.db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
         return hits * hits * 8 > wanted * rows
 
-    def actor_summary(self, actor_id: str, *, limit: int = 20) -> dict[str, Any] | None:
-        """One actor by exact id: the words that named it, its roles and its usual counterparts."""
-        row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
-        if row is None:
-            return None
-        found = dict(row)
-        found["aliases"] = [dict(r) for r in self.db.execute(
-            "SELECT text, count(*) AS n FROM entities WHERE actor_id = ? GROUP BY text"
-            " ORDER BY n DESC, text LIMIT ?", (actor_id, limit))]
-        titles = [r[0] for r in self.db.execute(
-            "SELECT text FROM entities WHERE actor_id = ? AND (label = 'ROLE' OR rule = 'title')"
-            " GROUP BY lower(text) ORDER BY count(*) DESC LIMIT ?", (actor_id, limit))]
-        found["roles"] = list(dict.fromkeys(r for r in [found.get("role"), *titles] if r))
-        found["mentions"], found["articles"] = self.db.execute(
-            "SELECT count(*), count(DISTINCT article_id) FROM entities WHERE actor_id = ?", (actor_id,)).fetchone()
-        found["partners"] = [dict(r) for r in self.db.execute(
-            "SELECT p.other AS id, x.name, x.code, count(*) AS events FROM ("
-            " SELECT target_actor_id AS other FROM events WHERE source_actor_id = ?1 AND target_actor_id IS NOT NULL"
-            " UNION ALL"
-            " SELECT source_actor_id FROM events WHERE target_actor_id = ?1 AND source_actor_id IS NOT NULL"
-            ") p JOIN actors x ON x.id = p.other WHERE p.other != ?1"
-            " GROUP BY p.other ORDER BY events DESC, x.name LIMIT ?2", (actor_id, limit))]
-        return found
-
-    def top_dyads(self, *, limit: int = 10, within: int = 5_000) -> list[dict[str, Any]]:
-        """The pairs of actor codes with the most events between them (either way round) among the
-        newest ``within`` events: counting them all takes seconds on a large store."""
-        sql = ("WITH recent AS (SELECT source_actor_id AS s, target_actor_id AS t FROM events"
-               " ORDER BY date IS NULL, date DESC, article_id, idx LIMIT ?)"
-               " SELECT min(sa.code, ta.code) AS a, max(sa.code, ta.code) AS b, count(*) AS events FROM recent r"
-               " JOIN actors sa ON sa.id = r.s JOIN actors ta ON ta.id = r.t WHERE sa.code != ta.code"
-               " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?")
-        return [dict(r) for r in self.db.execute(sql, (within, limit))]
-
-    def top_actors(self, *, limit: int = 10, within: int = 500) -> list[dict[str, Any]]:
-        """The actors mentioned most in the newest ``within`` articles, with their mention counts."""
-        sql = ("WITH recent AS (SELECT id FROM articles ORDER BY date IS NULL, date DESC, source LIMIT ?)"
-               " SELECT x.id, x.name, x.code, x.kind, count(*) AS mentions FROM recent r"
-               " JOIN entities e ON e.article_id = r.id JOIN actors x ON x.id = e.actor_id"
-               " GROUP BY x.id ORDER BY mentions DESC, x.name LIMIT ?")
-        return [dict(r) for r in self.db.execute(sql, (within, limit))]
-
     def iter_rows(self, what: str) -> Iterator[dict[str, Any]]:
         """Every row of ``what`` (quotes | events | articles | actors) as a flat dict, in insertion order."""
         if what not in _EXPORT_SQL:
             raise ValueError(f"unknown table {what!r}; expected one of {', '.join(_EXPORT_SQL)}")
         for r in self.db.execute(_EXPORT_SQL[what]):
-            row = dict(r)
-            if what == "events":
-                row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
-                for k in ("mutual", "negated", "hypothetical"):
-                    row[k] = bool(row[k])
-            yield row
-
-
-def _date_bounds(column: str, since: str | None, until: str | None, where: list[str],
-                 params: list[Any]) -> tuple[list[str], list[Any]]:
-    if since:
-        where, params = [*where, f"{column} >= ?"], [*params, since]
-    if until:
-        where, params = [*where, f"{column} <= ?"], [*params, until]
-    return where, params
-
-
-# The rows of quotes() and list_articles(), for the date-ordered full-text listings.
-_QUOTE_SELECT = (
-    "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, q.cue, q.speaker_mention,"
-    " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
-    " ar.title AS article_title, ar.source AS article_source"
-    " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id")
-_ARTICLE_SELECT = (
-    "SELECT a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline, a.language, a.status,"
-    " substr(a.text, 1, 240) AS snippet,"
-    " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,"
-    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,"
-    " sa.story_id, sa.duplicate_of FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id")
+            yield event_row(r) if what == "events" else dict(r)
 
 
 # Private-use characters mark FTS5 matches in snippets; they never occur in cleaned text.
@@ -837,9 +530,3 @@ _EXPORT_SQL = {
         " (SELECT count(*) FROM events e WHERE e.target_actor_id = a.id) AS events_as_target"
         " FROM actors a ORDER BY a.rowid"),
 }
-
-
-def fts_query(text: str) -> str:
-    """Turn user words into an FTS5 query of quoted terms (no syntax errors from user input)."""
-    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
-    return " ".join(f'"{t}"' for t in terms) or '""'

@@ -206,11 +206,6 @@ class StoryTables:
         return n
 
     # -- views ------------------------------------------------------------------------------
-    def _article_text_clause(self, text: str) -> tuple[str, list[Any]]:
-        """The WHERE term (over ``articles a``) of a full-text search; another backend overrides it."""
-        from .sqlite import fts_query
-        return "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [fts_query(text)]
-
     def stories(self, *, since: str | None = None, until: str | None = None, actor: str | None = None,
                 search: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stories, most recent first, with article, source and duplicate counts."""

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from . import api, pages, pictures, sources, stories
 from .params import BadParameter
+from .rendering import error_page
 from .security import default_allowed_hosts, install
 from .stores import StorePool, prepare_database
 
@@ -38,20 +39,20 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def bad_parameter(request: Request, exc: BadParameter) -> Response:
         if _is_api(request):
             return JSONResponse({"detail": str(exc)}, status_code=400)
-        return pages.error_page(request, 400, str(exc))
+        return error_page(request, 400, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if _is_api(request):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return pages.error_page(request, exc.status_code, str(exc.detail))
+        return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         if _is_api(request):
             return await request_validation_exception_handler(request, exc)
         problems = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
-        return pages.error_page(request, 422, problems)
+        return error_page(request, 422, problems)
 
 
 def create_app(db_path: str, allowed_hosts: Iterable[str] | None = None) -> FastAPI:

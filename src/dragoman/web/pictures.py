@@ -15,6 +15,7 @@ from . import queries
 from .geomap import country_counts, world_map
 from .params import clean_text, date_range, parse_event_type, parse_quad_class
 from .schemas import Model
+from .rendering import render
 from .stores import StoreDep
 
 Text = Optional[str]
@@ -119,7 +120,6 @@ def _form(filters: dict, **raw) -> dict:
 def map_page(request: Request, store: StoreDep, source: Text = None, target: Text = None, type: Text = None,
              quad_class: Text = None, since: Text = None, until: Text = None,
              view: Literal["region", "world"] = "region"):
-    from .pages import render
 
     filters = event_filters(source, target, type, quad_class, since, until)
     places, countries = places_and_countries(store, filters)
@@ -135,7 +135,6 @@ def map_page(request: Request, store: StoreDep, source: Text = None, target: Tex
 def network_page(request: Request, store: StoreDep, actor: Text = None, since: Text = None, until: Text = None,
                  type: Text = None, quad_class: Text = None, level: Level = "country",
                  source: Text = None, target: Text = None):
-    from .pages import render
 
     actor = clean_text(actor, "actor")
     nodes, edges = network_of(store, actor=actor, since=since, until=until, type=type, quad_class=quad_class,

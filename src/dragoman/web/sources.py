@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from .params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, paged
 from .schemas import Model, Page
+from .rendering import render
 from .stores import StoreDep
 
 router = APIRouter()
@@ -73,7 +74,6 @@ def api_sources(store: StoreDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)
 def sources_page(request: Request, store: StoreDep,
                  limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
-    from .pages import render
 
     page = paged(_rows(store, limit + 1, offset), limit, offset)
     return render(request, "sources.html", page=page, badges=HEALTH_BADGE)
