@@ -63,6 +63,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                 self._quote_at_token.setdefault(i, index)
         self.words = self.lexicon.words
         self._mention_starts: list[int] | None = None  # the actor layer's mentions, for "the other side"
+        self._countries_named: set[str] | None = None  # countries the actor layer found, for city names
 
     def run(self) -> list[Event]:
         matches = self.find_matches()

@@ -50,11 +50,14 @@ def _aligned(kept: Event, new: Event) -> list[tuple[Party | None, Party | None]]
 
 
 def _compatible(kept: Event, new: Event) -> bool:
+    """Sides of one country agree unless their sectors are different kinds of actor: two organs
+    of one state (its coast guard and its government) are that state; its rebels are not."""
+    state = load_lexicon().words.state_sectors
     for a, b in _aligned(kept, new):
         if a is None or b is None:
             continue
         sa, sb = a.actor.sector, b.actor.sector
-        if sa and sb and sa != sb:
+        if sa and sb and sa != sb and not (sa in state and sb in state):
             return False
     return True
 
@@ -65,8 +68,26 @@ def _absorb(kept: Event, new: Event, seen: set[int | None]) -> None:
             seen.add(evidence.trigger_start)
             kept.evidence.append(evidence)
     (ks, ns), (kt, nt) = _aligned(kept, new)
-    if ks is not None and ns is not None and not ks.actor.sector and ns.actor.sector:
+    if ks is not None and ns is not None and _better(ks, ns, kept.type, "source"):
         kept.source = ns if ks is kept.source else kept.source
-    if kt is not None and nt is not None and not kt.actor.sector and nt.actor.sector:
+    if kt is not None and nt is not None and _better(kt, nt, kept.type, "target"):
         kept.target = nt if kt is kept.target else kept.target
     kept.mutual = kept.mutual or new.mutual
+
+
+def _better(kept: Party, new: Party, kind: str, role: str) -> bool:
+    """Whether the new report names the side better: it has a sector where the kept one has
+    none; a source in the sector a state acts in for this kind of act ("protested" is its
+    government's act, "shelled" its military's); a target of an attack or a blockade named by
+    the organ hit rather than by the seat of government."""
+    have, offered = kept.actor.sector, new.actor.sector
+    if not offered:
+        return False
+    if not have:
+        return True
+    acting = load_lexicon().words.acting_sectors
+    if role == "target":
+        # what an attack or a blockade hit is better named by its organ than by the capital
+        return kind in acting["keep_target"] and have == "GOV" and offered != "GOV"
+    preferred = acting["source"].get(kind, acting["source"].get("default"))
+    return have != preferred and offered == preferred

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from ..geo.places import load_places, normalise
 from ..records import Actor, Party, Quote
 from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derived_party, entity_span, entity_text, first_person,
                      named_place, population, unique)
@@ -94,10 +95,34 @@ class PartiesMixin:
             seat = self.cast.d.metonyms.get(key)
         except AttributeError:  # a stand-in actor layer without a dictionary
             return None
-        country = seat.country if seat is not None else None
-        if not country or (seat is not None and seat.kind == "igo"):
+        if seat is not None and seat.kind == "igo":
+            return None
+        country = seat.country if seat is not None else self._gazetteer_country(ent.text)
+        if not country:
             return None
         return derived_actor(country, None, self.words, kind="place")
+
+    def _gazetteer_country(self, name: str) -> str | None:
+        """The country of a city the actor dictionary does not know ("a checkpoint in
+        Kunduz"); a name that several countries' cities share counts only when one of them
+        is a country the article names."""
+        found = load_places().cities.get(normalise(name))
+        if not found:
+            return None
+        countries = {place.country for place in found}
+        if len(countries) == 1:
+            return found[0].country
+        named = self._named_countries()
+        return next((place.country for place in found if place.country in named), None)
+
+    def _named_countries(self) -> set[str]:
+        if self._countries_named is None:
+            try:
+                mentions = self.cast.mentions
+            except AttributeError:
+                mentions = []
+            self._countries_named = {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
+        return self._countries_named
 
     def _antecedent(self, pronoun: Token) -> list[Party]:
         """"Hungary said it will support ...": a reported clause's "it"/"they" is the
@@ -114,11 +139,26 @@ class PartiesMixin:
 
     def _sector_of_owner(self, head: Token, owners: list[Party]) -> list[Party]:
         """"Kestria's army" is Kestria's military, "Kestria's government" its government."""
-        sector = self.words.sector_heads.get(head.lemma_.lower())
+        sector = self._head_sector(head)
         if sector is None:
             return owners
         return [derived_party(p.actor.country, sector, self.words, p.mention, p.start, p.end, base=p.actor.name)
                 if p.actor.kind == "country" and not p.actor.sector and p.actor.country else p for p in owners]
+
+    def _head_sector(self, head: Token) -> str | None:
+        """The sector a noun names: the coder's own list, then the actor dictionary's nouns
+        ("border posts", "aircraft carrier"), by the compound phrase or the head's lemma."""
+        lemma = head.lemma_.lower()
+        sector = self.words.sector_heads.get(lemma)
+        if sector is not None:
+            return sector
+        try:
+            nouns = self.cast.d.sectors
+        except AttributeError:  # a stand-in actor layer without a dictionary
+            return None
+        compounds = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i and not c.ent_type_]
+        phrase = " ".join([*compounds, head.lower_])
+        return nouns.get(phrase) or nouns.get(lemma)
 
     def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
         """Actors of a subject phrase, looking inside it when its head names none: "a
@@ -148,16 +188,41 @@ class PartiesMixin:
         return []
 
     def _own_or_owner_parties(self, token: Token) -> list[Party]:
-        """The actors the phrase names itself, else its possessor's ("Taiwan's minister")."""
+        """The actors the phrase names itself, else its possessor's ("Taiwan's minister");
+        in a coordination each member counts ("Sudan's army and the RSF": both)."""
         found = self.parties(token)
-        if found:
-            return found
+        if found and any(self._within_head(p, token) for p in found):
+            return [self._sector_of_modified(token, p) for p in found]
         for child in token.children:
             if child.dep_ == "poss":
-                found = self.parties(child)
-                if found:
-                    return self._sector_of_owner(token, found)
-        return []
+                owners = self.parties(child)
+                if owners:
+                    owned = self._sector_of_owner(token, owners)
+                    return owned + [p for p in found if all(p.actor.id != o.actor.id for o in owned)]
+        return found
+
+    @staticmethod
+    def _within_head(party: Party, head: Token) -> bool:
+        """Whether a party is named in the head's own words, before any coordinated member."""
+        if party.start is None:
+            return True
+        first = head.left_edge.idx
+        following = [c for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i]
+        last = following[0].idx if following else head.right_edge.idx + len(head.right_edge)
+        return first <= party.start < last
+
+    def _sector_of_modified(self, head: Token, party: Party) -> Party:
+        """"Pakistani border posts", "China Coast Guard ships": a bare country named by a
+        modifier of a noun that names one of its sectors is that sector."""
+        actor = party.actor
+        if actor.kind != "country" or actor.sector or not actor.country or party.start is None:
+            return party
+        token = self._token_at.get(party.start)
+        if token is None or token.i == head.i or not (head.left_edge.i <= token.i < head.i):
+            return party
+        if token.dep_ not in ("amod", "compound", "nmod", "poss") and token.head.i != head.i:
+            return party
+        return self._sector_of_owner(head, [party])[0]
 
     def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
         found = self._own_or_owner_parties(token)

@@ -215,8 +215,16 @@ class RolesMixin:
                 continue
             if self.lexicon.codes[match.pattern.cameo].type in self.words.population_types and \
                     all(s.actor.sector != "CVL" for s in home):
-                found.append(derived_party(country, "CVL", self.words, place.mention, place.start, place.end))
+                # "killed five soldiers near Maiduguri": the organ the object names, else the people
+                sector = self._object_sector(match) or "CVL"
+                found.append(derived_party(country, sector, self.words, place.mention, place.start, place.end))
         return found
+
+    def _object_sector(self, match: Match) -> str | None:
+        obj = object_of(match.token) if match.pattern.pos != "noun" else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.words.people_sectors.get(obj.lemma_.lower()) or self._head_sector(obj)
 
     def _scope_mentions(self, match: Match) -> list[Party]:
         """Last resort: the first actor named in the trigger's own clause, outside its

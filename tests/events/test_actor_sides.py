@@ -1,0 +1,67 @@
+"""Who acts and who is acted on, with the bundled actor dictionary (issue 9, item 4): members of
+a coordination each count, a noun names the organ of a state, and reports of one act by two
+organs of one state are one event. Every text here is invented for the test."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman import events as ev
+from dragoman.actors import Cast
+from dragoman.actors.dictionary import ActorDictionary
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return ActorDictionary.load(None)
+
+
+@pytest.fixture()
+def coded(nlp, dictionary):
+    def run(text: str) -> list[tuple[str, str, str]]:
+        doc = nlp(text)
+        article = Article(id="t", source="t", text=text, date="2025-05-06")
+        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
+        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
+    return run
+
+
+def pairs(found):
+    return {frozenset((source, target)) for _, source, target in found}
+
+
+def test_possessive_subject_and_its_coordinated_member_both_act(coded):
+    found = coded("Sudan's army and the Rapid Support Forces signed a ceasefire deal on Monday.")
+    assert frozenset(("SDN MIL", "SDN REB")) in pairs(found)
+
+
+def test_national_adjective_with_a_sector_noun_in_a_coordination(coded):
+    found = coded("The Sudanese army and the RSF held talks in Jeddah.")
+    assert ("CONSULT", "SDN MIL", "SDN REB") in found or ("CONSULT", "SDN REB", "SDN MIL") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # security forces that attack are the military; the posts they hit are the other's military
+    ("Afghan security forces attacked Pakistani border posts overnight.", ("ASSAULT", "AFG MIL", "PAK MIL")),
+    ("Houthi fighters attacked a US aircraft carrier in the Red Sea.", ("ASSAULT", "YEM REB", "USA MIL")),
+    # a coast guard's ships are the state's armed service
+    ("China Coast Guard ships blocked two Philippine supply boats near the shoal.", ("COERCE", "CHN MIL", "PHL")),
+])
+def test_the_head_noun_names_the_organ(coded, text, expected):
+    assert expected in coded(text)
+
+
+def test_two_organs_of_one_state_doing_one_act_are_one_event(coded):
+    text = ("The Chinese coast guard used water cannon to block Manila's supply boats on Tuesday. "
+            "China Coast Guard ships fired water cannons on two Philippine supply ships near the reef, officials said.")
+    found = [t for t in coded(text) if t[0] == "COERCE"]
+    assert len(found) == 1 and found[0][1] == "CHN MIL" and found[0][2].startswith("PHL")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the dictionary does not know is found in the gazetteer; the object names the organ hit
+    ("Gunmen killed five soldiers near Maiduguri on Friday.", ("ASSAULT", "NGA UAF", "NGA MIL")),
+    ("Gunmen killed five villagers near Maiduguri on Friday.", ("ASSAULT", "NGA UAF", "NGA CVL")),
+])
+def test_a_city_gives_its_country(coded, text, expected):
+    assert expected in coded(text)
