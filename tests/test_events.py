@@ -34,7 +34,7 @@ def nlp():
     ("Kestrian troops launched an offensive against Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
     ("Kestria praised Lundavia for its mediation.", [("SUPPORT", "KST GOV", "LUN GOV")]),
     ("Varnek met with Kalvas.", [("CONSULT", "KST GOV", "MRV GOV")]),
-    ("Kestria and Marovia signed an agreement on water sharing.", [("SUPPORT", "KST GOV", "MRV GOV")]),
+    ("Kestria and Marovia signed an agreement on water sharing.", [("AGREE", "KST GOV", "MRV GOV")]),
     ("Kestria deployed troops to the border with Marovia.", [("MOBILIZE", "KST MIL", "MRV")]),
     ("Kestria arrested three Marovian journalists.", [("COERCE", "KST GOV", "MRV")]),
     ("Kestria withdrew its troops from Marovia.", [("RETREAT", "KST GOV", "MRV")]),

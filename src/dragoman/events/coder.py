@@ -76,14 +76,17 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                                                      if m.pattern.pos == "noun" and m.verb is not None}
         events: list[Event] = []
         coded: set[int] = set()
+        failed: set[int] = set()  # material acts tried that gave no event ("sent troops to help X")
         for match in active:
-            if self._absorbed(match, trigger_ids):
+            if self._absorbed(match, trigger_ids, failed):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
             if self._result_of_coded(match, coded):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
             found = self.code_match(match)
+            if not found and "material" in self.lexicon.codes[match.pattern.cameo].quad_class:
+                failed.add(match.token.i)
             if found:
                 coded.add(match.token.i)
                 if match.verb is not None and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
@@ -141,7 +144,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if not targets and match.pattern.cameo in self.words.home_population_codes:
             # "the government lifted the state of emergency": on its own people
             targets = [population(country_of(s, self.words), self.words) for s in sources
-                       if s.actor.country and s.actor.sector in self.words.state_sectors]
+                       if s.actor.country and (s.actor.sector in self.words.state_sectors or s.actor.kind == "country")]
         pairs = [(s, t) for s, t in self._pairs(match, sources, targets) if not self._one_state(match, s, t)]
         evidence = self.evidence(match.token)
         when = event_date(match.verb or match.token, self.article.date)

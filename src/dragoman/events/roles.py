@@ -129,7 +129,8 @@ class RolesMixin:
         return [population(p, self.words) if p.actor.kind == "country" else p for p in sources]
 
     def targets(self, match: Match, sources: list[Party]) -> list[Party]:
-        toward = self.lexicon.codes[match.pattern.cameo].type == "MOBILIZE"  # troops sent to the border with X
+        # troops sent to the border with X; the border with X closed or reopened
+        toward = self.lexicon.codes[match.pattern.cameo].type == "MOBILIZE" or bool(match.pattern.objects & self.words.border_nouns)
         return [p for p in self._targets(match, sources) if not self._names_a_border(p, toward)]
 
     def _names_a_border(self, party: Party, toward: bool = False) -> bool:
@@ -271,7 +272,9 @@ class RolesMixin:
         # "donated and delivered goods to X": conjoined verbs share the last one's phrases
         shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
             if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []
-        for head in unique(trigger, *carrier, verb, *shared):
+        # "fired back at X": the preposition hangs on the pattern's particle
+        particles = [c for c in trigger.children if c.dep_ in ("advmod", "prt") and c.lower_ in match.pattern.preps]
+        for head in unique(trigger, *carrier, verb, *shared, *particles):
             for child in head.children:
                 if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
                     found = self._pobj_parties(child, deep=True)

@@ -155,10 +155,15 @@ class TriggerMixin:
             return False
         return True
 
-    def _absorbed(self, match: Match, trigger_ids: set[int]) -> bool:
+    def _absorbed(self, match: Match, trigger_ids: set[int], failed: frozenset[int] | set[int] = frozenset()) -> bool:
         node = match.token
         while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj" or purpose(node)):
             parent = node.head
+            if purpose(node) and parent.i in failed:
+                # "sent troops to help X": the sending named no target, the help does (unless
+                # an act above both holds them: "rejected an offer to send troops to help X")
+                node = parent
+                continue
             if node.dep_ == "conj":
                 # "condemned and rejected": coordinate acts; "to unite and mobilize": the
                 # coordination shares its governor's fate.
