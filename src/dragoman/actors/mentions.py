@@ -318,6 +318,8 @@ class MentionFinder:
             if low in self.d.adjectives:
                 return self.d.adjectives[low]
             actor = self.d.lookup(t.text)
+            if actor is None and t.ent_type_ == "GPE" and t.ent_iob_ == "B":  # 'United Arab Emirates'
+                actor = self.d.lookup(self._entity_text(t))
             if actor is not None and actor.kind == "country":
                 return actor
             if t.ent_type_ in ("GPE",) and _key(t.text) in self.d.metonyms:
@@ -325,6 +327,13 @@ class MentionFinder:
                 if m.country:
                     return self.d.country_by_code.get(m.country)
         return None
+
+    def _entity_text(self, first: Token) -> str:
+        """The text of the named entity that begins at ``first``."""
+        end = first.i + 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        return self.doc[first.i:end].text
 
     def _adjective_mention(self, ent: Span) -> Mention | None:
         low = _key(ent.text)
@@ -366,7 +375,7 @@ class MentionFinder:
                 actor = self.d.lookup(" ".join(t.text for t in sub))
                 if actor is not None and actor.kind != "country":
                     return self._mention(ent.doc[sub[0].i: sub[-1].i + 1], "ORG", actor, "name")
-        body = self._body_actor(tokens)
+        body = self._body_actor(tokens) or self._possessed_body(ent, tokens)
         if body is not None:
             return self._mention(ent, "ORG", body, "body")
         outlet = self.d.outlets.get(_key(ent.text))
@@ -385,6 +394,22 @@ class MentionFinder:
         sector = self.d.sectors.get(rest) or self.d.sectors.get(tokens[-1].lemma_.lower())
         return sector_actor(country, sector) if sector else None
 
+    def _possessed_body(self, ent: Span, tokens: list[Token]) -> Actor | None:
+        """"Iraq's Foreign Ministry" where the NER typed the country and the ministry apart."""
+        i = ent.start - 1
+        if i < 1 or self.doc[i].tag_ != "POS" or not tokens:
+            return None
+        first = i - 1
+        while first > 0 and self.doc[first].ent_iob_ == "I":
+            first -= 1
+        owner = self.d.lookup(self.doc[first:i].text) or self.d.metonyms.get(_key(self.doc[first:i].text))
+        if owner is None or owner.kind not in ("country", "body") or not owner.country:
+            return None
+        owner = self.d.country_by_code.get(owner.country) or owner
+        phrase = " ".join(t.lower_ for t in tokens)
+        sector = self.d.sectors.get(phrase) or self.d.sectors.get(tokens[-1].lemma_.lower())
+        return sector_actor(owner, sector) if sector else None
+
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
         """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named;
         'the ministry', 'the government': the national body of that kind last named."""
@@ -395,6 +420,8 @@ class MentionFinder:
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
                 continue
             span = self.doc[t.left_edge.i: t.i + 1]
+            if t.lemma_.lower() in ORGANISATION_NOUNS and self._named_itself(t):
+                continue  # 'the Patriotic Union of Kurdistan' is an organisation of its own
             wanted = self._refers_back_to(t, span)
             earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
             # 'the ministry' is a ministry named as such before a capital standing for its government
@@ -408,6 +435,20 @@ class MentionFinder:
             out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
             out.sort(key=lambda m: m.start)
         return out
+
+    def _named_itself(self, head: Token) -> bool:
+        """The head noun is part of a proper name with words of its own ('the Patriotic Union'),
+        not a plain 'the union' pointing back."""
+        if head.ent_type_ != "ORG" or not head.text[:1].isupper():
+            return False
+        first, end = head.i, head.i + 1
+        while first > 0 and self.doc[first].ent_iob_ == "I":
+            first -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        own = [t for t in self.doc[first:end] if t.i != head.i and t.text[:1].isupper()
+               and t.lower_ not in ("the", "this", "that") and t.lower_ not in self.d.adjectives]
+        return bool(own)
 
     def _refers_back_to(self, head: Token, span: Span):
         """What 'the alliance' (an organisation) or 'the ministry' (a national body) points back to."""
@@ -511,8 +552,8 @@ class MentionFinder:
 
     def _names_a_person(self, t: Token) -> bool:
         """A title directly before or in apposition to a name: 'Spokeswoman Maria Zakharova'."""
-        if t.dep_ in ("compound", "amod") and t.head.ent_type_ == "PERSON":
-            return True
+        if t.dep_ in ("compound", "amod", "appos") and t.head.ent_type_ == "PERSON":
+            return True  # 'Jan Novak, deputy permanent representative of ...' describes the name before
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             return True
