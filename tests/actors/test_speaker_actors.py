@@ -38,3 +38,24 @@ def test_a_named_organisation_is_not_the_organisation_named_before():
     assert sp is None or sp.actor is None or sp.actor.code != "UNSC"
     union = next(m for m in a.entities if "Democratic Union" in m.text)
     assert union.actor is None or union.actor.code != "UNSC"
+
+
+def test_a_body_after_a_country_name_is_that_countrys_body_everywhere():
+    a = analyze("The U.S. Treasury Department slapped sanctions on five Freedonian officials on Monday.\n\n"
+                "The Treasury Department said it would freeze the U.S. assets of the officials.\n\n"
+                '"The regime has jailed its critics," according to a Treasury Department statement.',
+                date="2024-03-07")
+    sp = speaker_of(a, "it would freeze the U.S. assets")
+    assert sp.actor is not None and sp.actor.code == "USA GOV"
+    assert sp.name == "U.S. Treasury Department"
+    later = [m for m in a.entities if m.text == "Treasury Department"][-1]
+    assert later.actor is not None and later.actor.code == "USA GOV"
+
+
+def test_a_body_is_named_with_the_country_word_the_article_uses_most():
+    a = analyze("US envoy heads to Freedonia\n\n"
+                "The U.S. State Department said on Monday that U.S. diplomats would return to the capital "
+                "after U.S. and Freedonian officials met.\n\n"
+                "The department said the embassy would reopen within a month.", date="2024-03-07")
+    sp = speaker_of(a, "the embassy would reopen")
+    assert sp.name == "U.S. State Department"

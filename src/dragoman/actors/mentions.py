@@ -41,9 +41,10 @@ class MentionFinder:
             if m is not None:
                 found.append(m)
                 taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
-        found = self._definite_organisations(found)
-        found.extend(self._missed_surnames(taken))
         found.extend(self._sector_phrases(taken))
+        found = self._definite_organisations(found)
+        self._bodies_named_before(found)
+        found.extend(self._missed_surnames(taken))
         found.sort(key=lambda m: m.start)
         for m in found:
             self._add(m)
@@ -424,9 +425,12 @@ class MentionFinder:
                 continue  # 'the Patriotic Union of Kurdistan' is an organisation of its own
             wanted = self._refers_back_to(t, span)
             earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
-            # 'the ministry' is a ministry named as such before a capital standing for its government
+            # 'the ministry' is a ministry named as such before a capital standing for its government,
+            # 'the Treasury Department' the one named with all its words
             named_so = [m for m in earlier if t.lower_ in m.text.lower() or t.lower_ in m.actor.name.lower()]
-            earlier = named_so or earlier
+            words_ = [x.lower_ for x in span if x.dep_ != "det"]
+            named_fully = [m for m in named_so if len(words_) > 1 and all(w in m.text.lower().split() for w in words_)]
+            earlier = named_fully or named_so or earlier
             own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
             if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
                                   and m.actor.kind in own for m in out):
@@ -435,6 +439,19 @@ class MentionFinder:
             out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
             out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _bodies_named_before(found: list[Mention]) -> None:
+        """'a Treasury Department statement' after 'the U.S. Treasury Department': an unresolved
+        name that ends a body's earlier, fuller name is that body."""
+        bodies: dict[str, Actor] = {}
+        for m in sorted(found, key=lambda m: m.start):
+            words_ = [w for w in m.text.lower().split() if w not in ("the", "a", "an")]
+            if m.actor is not None and m.actor.kind == "body" and m.label == "ORG":
+                for n in range(len(words_) - 1):
+                    bodies.setdefault(" ".join(words_[n:]), m.actor)
+            elif m.actor is None and m.label == "ORG" and len(words_) > 1 and " ".join(words_) in bodies:
+                m.actor, m.rule = bodies[" ".join(words_)], "named before"
 
     def _named_itself(self, head: Token) -> bool:
         """The head noun is part of a proper name with words of its own ('the Patriotic Union'),
@@ -498,6 +515,14 @@ class MentionFinder:
                         out.append(self._mention(span, "ORG", sector_actor(owner, sector), "possessor+sector"))
                         taken.update(range(span.start, span.end))
                     break
+                if child.dep_ == "compound" and child.i in taken and child.i < t.i:
+                    owner = self._country_in([child])
+                    span = self.doc[child.i + 1: t.i + 1]
+                    if owner is not None and child.ent_type_ == "GPE" and not any(i in taken for i in range(span.start, span.end)):
+                        # "the U.S. Treasury Department": the body, beside the country's own mention
+                        out.append(self._mention(span, "ORG", sector_actor(owner, sector), "country+sector"))
+                        taken.update(range(span.start, span.end))
+                        break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in taken:
                     continue  # the adjective was already read as part of an entity
                 if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in self.d.adjectives:
