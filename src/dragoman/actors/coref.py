@@ -128,11 +128,14 @@ class Coreference:
         return found is not None and found.kind in ("country", "body")
 
     def _adjective_used(self, country: str) -> str:
-        """The adjective this article gives the country ('U.S.' rather than 'American')."""
+        """The adjective this article gives the country most often ('U.S.' rather than 'American')."""
+        counts: dict[str, int] = {}
         for m in self._by_actor.get(country, []) + self._by_actor.get(f"{country} GOV", []):
             first = m.text.split()[0] if m.text.split() else ""
             if first.lower() in self.d.adjectives and self.d.adjectives[first.lower()].country == country:
-                return first
+                counts[first] = counts.get(first, 0) + 1
+        if counts:
+            return max(counts, key=counts.get)  # the first of a tie
         return ADJECTIVES.get(country) or country
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:

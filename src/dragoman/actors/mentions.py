@@ -41,9 +41,10 @@ class MentionFinder:
             if m is not None:
                 found.append(m)
                 taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
-        found = self._definite_organisations(found)
-        found.extend(self._missed_surnames(taken))
         found.extend(self._sector_phrases(taken))
+        found = self._definite_organisations(found)
+        self._bodies_named_before(found)
+        found.extend(self._missed_surnames(taken))
         found.sort(key=lambda m: m.start)
         for m in found:
             self._add(m)
@@ -318,6 +319,8 @@ class MentionFinder:
             if low in self.d.adjectives:
                 return self.d.adjectives[low]
             actor = self.d.lookup(t.text)
+            if actor is None and t.ent_type_ == "GPE" and t.ent_iob_ == "B":  # 'United Arab Emirates'
+                actor = self.d.lookup(self._entity_text(t))
             if actor is not None and actor.kind == "country":
                 return actor
             if t.ent_type_ in ("GPE",) and _key(t.text) in self.d.metonyms:
@@ -325,6 +328,13 @@ class MentionFinder:
                 if m.country:
                     return self.d.country_by_code.get(m.country)
         return None
+
+    def _entity_text(self, first: Token) -> str:
+        """The text of the named entity that begins at ``first``."""
+        end = first.i + 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        return self.doc[first.i:end].text
 
     def _adjective_mention(self, ent: Span) -> Mention | None:
         low = _key(ent.text)
@@ -366,7 +376,7 @@ class MentionFinder:
                 actor = self.d.lookup(" ".join(t.text for t in sub))
                 if actor is not None and actor.kind != "country":
                     return self._mention(ent.doc[sub[0].i: sub[-1].i + 1], "ORG", actor, "name")
-        body = self._body_actor(tokens)
+        body = self._body_actor(tokens) or self._possessed_body(ent, tokens)
         if body is not None:
             return self._mention(ent, "ORG", body, "body")
         outlet = self.d.outlets.get(_key(ent.text))
@@ -385,6 +395,22 @@ class MentionFinder:
         sector = self.d.sectors.get(rest) or self.d.sectors.get(tokens[-1].lemma_.lower())
         return sector_actor(country, sector) if sector else None
 
+    def _possessed_body(self, ent: Span, tokens: list[Token]) -> Actor | None:
+        """"Iraq's Foreign Ministry" where the NER typed the country and the ministry apart."""
+        i = ent.start - 1
+        if i < 1 or self.doc[i].tag_ != "POS" or not tokens:
+            return None
+        first = i - 1
+        while first > 0 and self.doc[first].ent_iob_ == "I":
+            first -= 1
+        owner = self.d.lookup(self.doc[first:i].text) or self.d.metonyms.get(_key(self.doc[first:i].text))
+        if owner is None or owner.kind not in ("country", "body") or not owner.country:
+            return None
+        owner = self.d.country_by_code.get(owner.country) or owner
+        phrase = " ".join(t.lower_ for t in tokens)
+        sector = self.d.sectors.get(phrase) or self.d.sectors.get(tokens[-1].lemma_.lower())
+        return sector_actor(owner, sector) if sector else None
+
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
         """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named;
         'the ministry', 'the government': the national body of that kind last named."""
@@ -395,11 +421,16 @@ class MentionFinder:
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
                 continue
             span = self.doc[t.left_edge.i: t.i + 1]
+            if t.lemma_.lower() in ORGANISATION_NOUNS and self._named_itself(t):
+                continue  # 'the Patriotic Union of Kurdistan' is an organisation of its own
             wanted = self._refers_back_to(t, span)
             earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
-            # 'the ministry' is a ministry named as such before a capital standing for its government
+            # 'the ministry' is a ministry named as such before a capital standing for its government,
+            # 'the Treasury Department' the one named with all its words
             named_so = [m for m in earlier if t.lower_ in m.text.lower() or t.lower_ in m.actor.name.lower()]
-            earlier = named_so or earlier
+            words_ = [x.lower_ for x in span if x.dep_ != "det"]
+            named_fully = [m for m in named_so if len(words_) > 1 and all(w in m.text.lower().split() for w in words_)]
+            earlier = named_fully or named_so or earlier
             own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
             if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
                                   and m.actor.kind in own for m in out):
@@ -408,6 +439,33 @@ class MentionFinder:
             out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
             out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _bodies_named_before(found: list[Mention]) -> None:
+        """'a Treasury Department statement' after 'the U.S. Treasury Department': an unresolved
+        name that ends a body's earlier, fuller name is that body."""
+        bodies: dict[str, Actor] = {}
+        for m in sorted(found, key=lambda m: m.start):
+            words_ = [w for w in m.text.lower().split() if w not in ("the", "a", "an")]
+            if m.actor is not None and m.actor.kind == "body" and m.label == "ORG":
+                for n in range(len(words_) - 1):
+                    bodies.setdefault(" ".join(words_[n:]), m.actor)
+            elif m.actor is None and m.label == "ORG" and len(words_) > 1 and " ".join(words_) in bodies:
+                m.actor, m.rule = bodies[" ".join(words_)], "named before"
+
+    def _named_itself(self, head: Token) -> bool:
+        """The head noun is part of a proper name with words of its own ('the Patriotic Union'),
+        not a plain 'the union' pointing back."""
+        if head.ent_type_ != "ORG" or not head.text[:1].isupper():
+            return False
+        first, end = head.i, head.i + 1
+        while first > 0 and self.doc[first].ent_iob_ == "I":
+            first -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        own = [t for t in self.doc[first:end] if t.i != head.i and t.text[:1].isupper()
+               and t.lower_ not in ("the", "this", "that") and t.lower_ not in self.d.adjectives]
+        return bool(own)
 
     def _refers_back_to(self, head: Token, span: Span):
         """What 'the alliance' (an organisation) or 'the ministry' (a national body) points back to."""
@@ -457,6 +515,14 @@ class MentionFinder:
                         out.append(self._mention(span, "ORG", sector_actor(owner, sector), "possessor+sector"))
                         taken.update(range(span.start, span.end))
                     break
+                if child.dep_ == "compound" and child.i in taken and child.i < t.i:
+                    owner = self._country_in([child])
+                    span = self.doc[child.i + 1: t.i + 1]
+                    if owner is not None and child.ent_type_ == "GPE" and not any(i in taken for i in range(span.start, span.end)):
+                        # "the U.S. Treasury Department": the body, beside the country's own mention
+                        out.append(self._mention(span, "ORG", sector_actor(owner, sector), "country+sector"))
+                        taken.update(range(span.start, span.end))
+                        break
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in taken:
                     continue  # the adjective was already read as part of an entity
                 if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in self.d.adjectives:
@@ -511,8 +577,8 @@ class MentionFinder:
 
     def _names_a_person(self, t: Token) -> bool:
         """A title directly before or in apposition to a name: 'Spokeswoman Maria Zakharova'."""
-        if t.dep_ in ("compound", "amod") and t.head.ent_type_ == "PERSON":
-            return True
+        if t.dep_ in ("compound", "amod", "appos") and t.head.ent_type_ == "PERSON":
+            return True  # 'Jan Novak, deputy permanent representative of ...' describes the name before
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             return True
