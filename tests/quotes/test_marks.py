@@ -2,6 +2,7 @@
 and double closing marks. The quote stage must read them without failing (issue 11)."""
 import pytest
 
+from dragoman.quotes import find_marked
 from nlp_helpers import analyze, quote_starting
 
 ODD_CLOSINGS = [
@@ -18,3 +19,9 @@ ODD_CLOSINGS = [
 def test_spaced_and_nested_closing_marks_do_not_break_the_quote_stage(text, later):
     article = analyze(text, date="2024-03-01")
     assert quote_starting(article, later) is not None
+
+
+def test_two_apostrophes_are_a_double_quote_mark():
+    text = "The plan drew scorn. ''It is tinkering at the edges,'' said Alan Corby, an economist. ''Nothing more.''"
+    marked = find_marked(text, [(0, len(text))])
+    assert [text[m.start:m.end] for m in marked] == ["It is tinkering at the edges,", "Nothing more."]

@@ -102,3 +102,55 @@ def test_comment_on_someone_elses_statement_is_theirs():
 def test_according_to_preliminary_information_has_no_speaker():
     a = analyze("According to preliminary information, four people were killed in the blast.", date="2024-05-14")
     assert all(q.speaker is None for q in a.quotes)
+
+
+def test_accusing_someone_of_one_gerund():
+    a = analyze("The envoy left Dravia after the government ordered him out, accusing him of spying.",
+                date="2024-05-14")
+    q = quote_starting(a, "spying")
+    assert q is not None and q.text == "spying"
+
+
+def test_the_charge_runs_to_the_end_of_its_clause():
+    a = analyze("The shelling came after Freedonian officials accused Sylvania of bombing the port of Ostra, "
+                "and a bridge in the north earlier this month.", date="2024-05-14")
+    q = quote_starting(a, "bombing the port")
+    assert "a bridge in the north" in q.text and not q.text.startswith("of")
+
+
+def test_vowed_to_keeps_to_and_urged_to_does_not():
+    a = analyze("Rebel commander Osei Darko vowed on Friday to hold the river crossing until the last man. "
+                "The council urged both sides to stop the shelling of the town.", date="2024-05-14")
+    assert quote_starting(a, "hold the river crossing").text.startswith("to hold")
+    assert quote_starting(a, "stop the shelling").text.startswith("stop")
+
+
+def test_a_perfect_tense_appeal_in_a_subordinate_clause():
+    a = analyze("While the two senators have urged the assembly to lift the fuel levy, opposition in the "
+                "chamber has been strong.", date="2024-05-14")
+    assert quote_starting(a, "lift the fuel levy") is not None
+
+
+def test_adding_that_after_a_quote_is_a_second_statement_of_the_speaker():
+    a = analyze("Spokeswoman Mira Oduya declined to say when the talks would resume, telling reporters: "
+                "\u201cWe will share details when appropriate\u201d, adding that the process remained "
+                "\u201con track\u201d.", date="2024-05-14")
+    assert speaker_name(a, "on track") == "Mira Oduya"
+    assert speaker_name(a, "We will share details") == "Mira Oduya"
+    assert quote_starting(a, "on track") is not quote_starting(a, "We will share details")
+    assert not [q for q in a.quotes if "when the talks would resume" in q.text]
+
+
+def test_arguing_that_is_not_part_of_the_first_statement():
+    a = analyze("Senator Dale Orrin said he did not believe the levy would pass this year, arguing that the "
+                "votes were simply not there.", date="2024-05-14")
+    first = quote_starting(a, "he did not believe")
+    assert "votes" not in first.text
+    assert speaker_name(a, "the votes were simply not there") == "Dale Orrin"
+
+
+def test_what_someone_called_is_not_a_reported_clause():
+    a = analyze("Prime Minister Halvard Enge condemned what he called \u201cprovocations\u201d by the rebels "
+                "and vowed a \u201cfirm\u201d response.", date="2024-05-14")
+    assert not [q for q in a.quotes if q.text.startswith("what he called")]
+    assert speaker_name(a, "firm") == "Halvard Enge"

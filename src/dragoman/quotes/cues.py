@@ -66,8 +66,7 @@ class CueFinder:
 
     def find(self) -> list[Cue]:
         cues: list[Cue] = []
-        cue_words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["stance_verbs"] | self.vocab["accuse_for"] | \
-            {"according"}
+        cue_words = self.vocab["say"] | self.vocab["nouns"] | self.vocab["accuse_for"] | {"according"}
         strings = self.doc.vocab.strings
         forms = zip(self.doc.to_array("LEMMA"), self.doc.to_array("LOWER"))
         for i, (lemma, lower) in enumerate(forms):
@@ -76,8 +75,7 @@ class CueFinder:
             token = self.doc[i]
             if self.inside_quote(token.idx):
                 continue
-            cue = (self._verb_cue(token) or self._according_cue(token) or self._noun_cue(token)
-                   or self._stance_cue(token))
+            cue = self._verb_cue(token) or self._according_cue(token) or self._noun_cue(token)
             if cue is not None:
                 cues.append(cue)
         return cues
@@ -86,15 +84,18 @@ class CueFinder:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in self.vocab["say"] and lemma not in self.vocab["accuse_for"]:
             return None
-        if (lemma in self.vocab["accuse_of"] or lemma in self.vocab["accuse_for"]) and verb.tag_ != "VBG":
+        if lemma in self.vocab["accuse_of"] or lemma in self.vocab["accuse_for"]:
             accused = self._accuse_cue(verb)  # also passive: "was criticised by Egypt for ..."
             if accused is not None or lemma not in self.vocab["say"]:
                 return accused
         # "Asked whether ...", "was told that ...": the subject is the one addressed, not the speaker
-        if any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+        if any(c.dep_ == "auxpass" for c in verb.children) or (
+                verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children)):
             return None
-        if lemma in self.vocab["accuse_of"] and verb.tag_ != "VBG":
+        if lemma in self.vocab["accuse_of"]:
             return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"):
+            return None  # 'declined to say when ...': nothing was said
         as_reported = self._as_reported(verb)
         if as_reported is not None:
             return as_reported
@@ -159,7 +160,8 @@ class CueFinder:
     def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
         for child in verb.children:
             if child.dep_ == "ccomp":
-                return child
+                # 'condemned what he called provocations': a thing named, not a reported clause
+                return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
         # hanging off the audience or the medium
         holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
@@ -179,7 +181,7 @@ class CueFinder:
         # "Such a move, Lavrov said, would mean ..." with the report set off by commas
         parenthetical = verb.dep_ == "parataxis" and _between_commas(verb)
         if (verb.dep_ in ("parataxis", "ccomp") and (verb.i > head.i or parenthetical)
-                and head.pos_ in ("VERB", "AUX")
+                and head.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.vocab["adjacent"]
                 and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
                 and not self._reports_a_report(head)
                 and not any(c.dep_ == "mark" for c in verb.children)):
@@ -195,9 +197,12 @@ class CueFinder:
             head = clause
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
+            # '..., adding that B' / '..., arguing that B': a second statement of the same speaker
+            participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
             if t is not head and t.dep_ in ("advcl", "conj", "parataxis") and \
                     t.lemma_.lower() in self.vocab["adjacent"] and \
-                    (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i) and \
+                    (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i
+                     or participle) and \
                     any(c.dep_ == "ccomp" for c in t.children):
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
@@ -279,8 +284,10 @@ class CueFinder:
         if lemma in self.vocab["directive"] or lemma in self.vocab["commit_to"]:
             wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-            if wanted is not None:
-                content = [t for t in wanted.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
+            if wanted is not None:  # 'urged Y to V' starts at V; 'vowed to V', the speaker's own intent, keeps 'to'
+                keep_to = lemma in self.vocab["commit_to"]
+                content = [t for t in wanted.subtree
+                           if keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
         elif lemma in self.vocab["warn_against"]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             near = [*verb.children, *(t for o in objects for t in o.subtree)]
@@ -317,11 +324,34 @@ class CueFinder:
                     subject = self._subject(verb)
                 if subject is None:
                     return None
-                sub = list(objs[0].subtree)
-                if len(sub) < 3:
-                    return None
-                return Cue(verb, self._speaker(subject), sub[0].idx, sub[-1].idx + len(sub[-1]))
+                sub = [t for t in objs[0].subtree if not t.is_space]
+                if not sub or len(sub) == 1 and sub[0].pos_ == "PRON":
+                    return None  # 'accused him of spying' is an accusation; 'accused them of it' says nothing
+                last = self._accusation_end(verb, sub[-1])
+                return Cue(verb, self._speaker(subject), sub[0].idx, last.idx + len(last))
         return None
+
+    @staticmethod
+    def _accusation_end(verb: Token, last: Token) -> Token:
+        """'accused Y of bombing the capital, and a market in the east': the parse often hangs
+        what follows the charge higher up; it runs on to the end of the sentence, short of a
+        new clause (a subject of its own, a conjunction, a participle or relative clause set
+        off by a comma, a quote mark)."""
+        doc = verb.doc
+        end = last
+        for t in doc[last.i + 1: verb.sent.end]:
+            if t.text in (";", ":", ".", "!", "?", "(", ")") or t.lower_ in ('"', "“", "”", "«", "»"):
+                break
+            if t.dep_ in ("nsubj", "nsubjpass", "mark", "expl") and t.head.i != last.i or t.pos_ == "SCONJ":
+                break
+            if t.text == "," and t.i + 1 < len(doc) and (
+                    doc[t.i + 1].tag_ in ("VBG", "VBN", "WDT", "WP") or doc[t.i + 1].lower_ in ("as", "while", "but")):
+                break
+            if t.pos_ in ("VERB", "AUX") and not any(a.i == last.i for a in t.ancestors) and t.tag_ != "VBG":
+                break
+            if not t.is_punct and not t.is_space:
+                end = t
+        return end
 
     def _according_cue(self, token: Token) -> Cue | None:
         if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
@@ -371,19 +401,6 @@ class CueFinder:
                         and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in t.children):
                     return True
         return False
-
-    def _stance_cue(self, verb: Token) -> Cue | None:
-        """Readout style: 'X stressed the importance of ...', 'X expressed concern over ...'."""
-        if verb.lemma_.lower() not in self.vocab["stance_verbs"] or verb.pos_ != "VERB":
-            return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        subject = self._subject(verb)
-        if obj is None or subject is None or obj.lemma_.lower() not in self.vocab["stance_nouns"]:
-            return None
-        tokens = [t for t in obj.subtree if not t.is_space]
-        if len(tokens) < 4:
-            return None
-        return Cue(verb, self._speaker(subject), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         """"Lavrov renewed allegations that ...": the noun's clause, spoken by the verb's subject."""
@@ -438,7 +455,12 @@ class CueFinder:
                     continue
             # "..., saying that": the participle borrows the subject of the clause it hangs on
             if current.dep_ in ("advcl", "xcomp", "conj") and current.head.i != current.i:
+                quoted = current.tag_ == "VBG" and self.inside_quote(current.head.idx)
                 current = current.head
+                # '...: "We will ...", adding that ...': the participle belongs to the clause
+                # that introduced the quote, not to the quoted words
+                while quoted and self.inside_quote(current.idx) and current.head.i != current.i:
+                    current = current.head
                 continue
             if current.dep_ == "relcl":
                 return current.head

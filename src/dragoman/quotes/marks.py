@@ -31,13 +31,16 @@ def n_words(text: str) -> int:
 
 
 DOUBLE_MARKS = set('"“”«»„')
+TWO_APOSTROPHES = "''"
 
 
 def find_marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
     spans: list[Marked] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         # British style quotes with single marks, only in a paragraph with no double marks
-        if not any(ch in DOUBLE_MARKS for ch in text[p_start:p_end]):
+        # (two apostrophes, ''like this'', are a double mark: archive and typewriter style)
+        paragraph = text[p_start:p_end]
+        if not any(ch in DOUBLE_MARKS for ch in paragraph) and TWO_APOSTROPHES not in paragraph:
             spans.extend(_single_marked(text, p_start, p_end, p_index))
         else:
             spans.extend(_marked_in_paragraph(text, p_start, p_end, p_index))
@@ -65,19 +68,29 @@ def _single_marked(text: str, start: int, end: int, p_index: int) -> list[Marked
 def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[Marked]:
     out: list[Marked] = []
     open_at: int | None = None
+    open_width = 1
     i = start
     while i < end:
         ch = text[i]
+        width = 2 if text.startswith(TWO_APOSTROPHES, i) and i + 1 < end else 1
         if open_at is None:
-            if ch in OPEN_MARKS and _can_open(text, i, start, end):
-                open_at = i
-        elif ch in CLOSE_MARKS and _can_close(text, i, open_at):
-            out.append(Marked(open_at + 1, i, p_index, opens_paragraph=open_at == start, closed=True))
+            if width == 2 and _can_open_two(text, i, start, end) or width == 1 and ch in OPEN_MARKS and _can_open(text, i, start, end):
+                open_at, open_width = i, width
+                i += width
+                continue
+        elif (width == 2 and i > open_at + open_width) or (ch in CLOSE_MARKS and _can_close(text, i, open_at)):
+            out.append(Marked(open_at + open_width, i, p_index, opens_paragraph=open_at == start, closed=True))
             open_at = None
-        i += 1
+        i += width
     if open_at is not None and end - open_at > 2:
-        out.append(Marked(open_at + 1, end, p_index, opens_paragraph=open_at == start, closed=False))
+        out.append(Marked(open_at + open_width, end, p_index, opens_paragraph=open_at == start, closed=False))
     return [m for m in out if m.end > m.start]
+
+
+def _can_open_two(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 2] if i + 2 < end else " "
+    return not after.isspace() and (before.isspace() or before in "([—–-:,;/" or i == start)
 
 
 def _can_open(text: str, i: int, start: int, end: int) -> bool:
