@@ -224,7 +224,7 @@ def analyze(
                     report_failure(item, tally)
                     progress.advance(task)
                     continue
-                if store is not None and store.has_article(item.id):
+                if store is not None and store.is_stored(item):
                     tally.already += 1
                     progress.advance(task)
                     if verbose:

@@ -161,7 +161,7 @@ def analyze_paths(paths: Iterable[str | Path] | str | Path, store=None, *, analy
             item = raw if isinstance(raw, Failure) else prepare_safely(raw)
             if isinstance(item, Failure):
                 (summary.skipped if item.skipped else summary.failed).append(item)
-            elif target is not None and target.has_article(item.id):
+            elif target is not None and target.is_stored(item):
                 summary.skipped.append(Failure(item.source, "already stored"))
             else:
                 yield item

@@ -13,7 +13,7 @@ from ..geo.locate import location_name, place_columns
 from ..records import Actor, Article
 from ..stories import story_input
 from .sqlite_pictures import PictureQueries
-from .sqlite_stories import AGGREGATED_EVENTS, STORY_SCHEMA, StoryTables
+from .sqlite_stories import AGGREGATED_EVENTS, STORY_DF_PENDING, STORY_SCHEMA, StoryTables
 from .sources import WATCH_MIGRATION, WatchStateMixin
 
 # Each entry moves the schema one version up; never edit a released one, append.
@@ -147,6 +147,8 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN date_source TEXT;
     """,
+    # 9: stories: document frequencies of the latest articles, folded into story_df in batches
+    STORY_DF_PENDING,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -297,9 +299,11 @@ class SQLiteStore(StoryTables, WatchStateMixin, PictureQueries):
     def _save(self, article: Article) -> bool:
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            if self.has_article(article.id):
+            stored_as = self.storage_id(article)
+            if stored_as is None:
                 self.db.execute("ROLLBACK")
                 return False
+            article.id = stored_as
             if identifies_one_document(article.source):
                 self._delete_source(article.source)
             self._insert(article)
