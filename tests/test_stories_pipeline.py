@@ -128,3 +128,28 @@ def test_api_and_pages(analysed):
     assert "Events, counted once" in html and "ACCUSE" in html
     assert story["label"] in client.get("/stories").text
     assert client.get("/stories/nope").status_code == 404
+
+
+def test_byte_identical_copies_from_five_sources_are_five_articles(tmp_path):
+    """A wire text reposted word for word: one content, five outlets; a re-run adds nothing."""
+    folder = tmp_path / "identical"
+    folder.mkdir()
+    text = "\n\n".join([OUTLETS[0][0], WIRE])
+    for i in range(5):
+        record = {"title": OUTLETS[0][0], "date": "2025-05-06", "outlet": f"Outlet {i}",
+                  "url": f"https://outlet{i}.example/a", "text": text}
+        (folder / f"copy{i}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "identical.db"
+    runner = CliRunner()
+    for _ in range(2):
+        result = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "--quiet", "--output",
+                                     str(tmp_path / "out")], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    store = SQLiteStore(db)
+    assert store.count("articles") == 5
+    [story] = store.stories()
+    assert (story["n_articles"], story["n_sources"], story["n_duplicates"]) == (5, 5, 4)
+    events = store.story(story["id"])["events"]
+    assert events and all(e["num_sources"] == 5 for e in events)
+    assert store.dyad("ARM", "AZE") and sum(m["events"] for m in store.dyad("ARM", "AZE", mentions=True)) == \
+        5 * sum(m["events"] for m in store.dyad("ARM", "AZE"))

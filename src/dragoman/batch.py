@@ -60,7 +60,7 @@ def analyze_into(paths: Iterable[str], runner: Runner, store=None) -> Iterator[O
             item = raw if isinstance(raw, Failure) else prepare_safely(raw)
             if isinstance(item, Failure):
                 settled.append(Outcome("skipped" if item.skipped else "failed", item.source, failure=item))
-            elif store is not None and store.has_article(item.id):
+            elif store is not None and store.is_stored(item):
                 settled.append(Outcome("already", item.source, stored=False))
             else:
                 yield item

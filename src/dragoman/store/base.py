@@ -11,6 +11,10 @@ class Store(Protocol):
 
     def has_article(self, article_id: str) -> bool: ...
 
+    def is_stored(self, article: Article) -> bool:
+        """True when this prepared text from this source is stored already (a re-run adds nothing);
+        a byte-identical text from another source is a copy of its own, stored under another id."""
+
     def save_article(self, article: Article) -> bool:
         """Write one article and all its facts in one transaction; False if already stored.
 

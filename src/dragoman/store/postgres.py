@@ -31,7 +31,7 @@ from .queries import ReadQueries, date_bounds, event_row
 from .sqlite import (_EXPORT_SQL, MARK_CLOSE, MARK_OPEN, _with_marks, actor_rows_to_write,
                      identifies_one_document)
 from .sqlite_pictures import PictureQueries
-from .sqlite_stories import STORY_SCHEMA, StoryTables
+from .sqlite_stories import STORY_DF_PENDING, STORY_SCHEMA, StoryTables
 
 # The text-search configuration of the first schema (lowercases, never stems) and the current one
 # (migration 6: the Snowball English stemmer without a stop list, like SQLite's porter tokenizer,
@@ -171,6 +171,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', text)) STORED;
     CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
     """,
+    # 7: stories: pending document frequencies (the SQLite store's migration 9)
+    pg_schema(STORY_DF_PENDING),
 ]
 
 
@@ -247,6 +249,10 @@ class PostgresStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
         for attempt in range(RETRIES):
             try:
                 with self.pg.transaction():
+                    stored_as = self.storage_id(article)
+                    if stored_as is None:
+                        return False
+                    article.id = stored_as
                     row = self.pg.execute(
                         "INSERT INTO articles (id, source, url, title, date, outlet, dateline, language, status, text,"
                         " reason, date_source) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"

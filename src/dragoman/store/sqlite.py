@@ -14,7 +14,7 @@ from ..records import Actor, Article
 from ..stories import story_input
 from .queries import ARTICLE_SELECT, QUOTE_SELECT, ReadQueries, date_bounds, event_row, fts_query
 from .sqlite_pictures import PictureQueries
-from .sqlite_stories import STORY_SCHEMA, StoryTables
+from .sqlite_stories import STORY_DF_PENDING, STORY_SCHEMA, StoryTables
 from .sources import WATCH_MIGRATION, WatchStateMixin
 
 # Each entry moves the schema one version up; never edit a released one, append.
@@ -148,6 +148,8 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN date_source TEXT;
     """,
+    # 9: stories: document frequencies of the latest articles, folded into story_df in batches
+    STORY_DF_PENDING,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -292,9 +294,11 @@ class SQLiteStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
     def _save(self, article: Article) -> bool:
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            if self.has_article(article.id):
+            stored_as = self.storage_id(article)
+            if stored_as is None:
                 self.db.execute("ROLLBACK")
                 return False
+            article.id = stored_as
             if identifies_one_document(article.source):
                 self._delete_source(article.source)
             self._insert(article)

@@ -6,7 +6,10 @@ Postgres store can carry the same statements (BLOB -> BYTEA).
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import uuid
+from collections import Counter
 from typing import Any, Iterable, Iterator
 
 from ..stories.aggregate import aggregate_events, story_quotes
@@ -53,6 +56,17 @@ CREATE TABLE stories (
 CREATE INDEX stories_recent ON stories(last_seen DESC, n_articles DESC);
 """
 
+# The document-frequency increments of the latest articles, one row each, folded into story_df
+# every DF_FOLD articles: an upsert per term at every save dirtied a page of story_df per term, and
+# writing those pages was most of what clustering added to a save. Read, story_df + these rows.
+STORY_DF_PENDING = """
+CREATE TABLE story_df_pending (
+    id TEXT PRIMARY KEY,
+    terms TEXT NOT NULL
+);
+"""
+DF_FOLD = 64
+
 _DATE_MIN = ("CASE WHEN excluded.{c} IS NOT NULL AND (stories.{c} IS NULL OR excluded.{c} {op} stories.{c})"
              " THEN excluded.{c} ELSE stories.{c} END")
 _SAVE_STORY = (
@@ -85,10 +99,39 @@ AGGREGATED_EVENTS = (
     " GROUP BY 1, 2, 3, 4")
 
 
+def origin(url: str | None, source: str | None) -> str:
+    """Where a copy of a text came from: its URL, else the file (or stream) it was read from."""
+    return url or source or ""
+
+
+def copy_id(article: Any) -> str:
+    """The id of a byte-identical copy of a stored text that came from another source."""
+    key = article.text + "\x00" + origin(article.url, article.source)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
 class StoryTables:
     """Mixed into ``SQLiteStore`` (which provides ``self.db`` and ``_actor_clause``)."""
 
     db: Any
+
+    # -- copies: the same text from several sources is one article per source -----------------
+    def is_stored(self, article: Any) -> bool:
+        """True when this text from this source is stored already (a re-run adds nothing); the
+        same text from another source (outlet, URL, file) is a copy still to store."""
+        return self.storage_id(article) is None
+
+    def storage_id(self, article: Any) -> str | None:
+        """The id to store a prepared article under: its content id, or a copy id when another
+        source holds that very text; None when this source's copy is stored already."""
+        row = self.db.execute("SELECT source, url FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is None:
+            return article.id
+        if origin(row["url"], row["source"]) == origin(article.url, article.source):
+            return None
+        copy = copy_id(article)
+        stored = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (copy,)).fetchone()
+        return None if stored else copy
 
     # -- clustering (the StoryIndex of dragoman.stories.cluster) ---------------------------
     def assign_story(self, article: StoryInput) -> Assignment:
@@ -111,21 +154,49 @@ class StoryTables:
     def story_document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         cache = self._df_cache()
         missing = [t for t in terms if t not in cache]
+        if not missing:
+            return cache
+        pending = self._pending_df()
         for i in range(0, len(missing), 500):
             chunk = missing[i:i + 500]
-            cache.update(dict.fromkeys(chunk, 0))
-            cache.update(self.db.execute(
-                f"SELECT term, df FROM story_df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+            cache.update((t, pending.get(t, 0)) for t in chunk)
+            for term, df in self.db.execute(
+                    f"SELECT term, df FROM story_df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall():
+                cache[term] = df + pending.get(term, 0)
         return cache
 
+    def _pending_df(self) -> Counter[str]:
+        """The counts of the pending rows (read once per store object, then kept in step)."""
+        pending = self.__dict__.get("_story_df_pending")
+        if pending is None:
+            pending = self.__dict__["_story_df_pending"] = Counter()
+            for (terms,) in self.db.execute("SELECT terms FROM story_df_pending").fetchall():
+                pending.update(json.loads(terms))
+        return pending
+
     def add_story_terms(self, terms: Iterable[str]) -> None:
-        terms = ["", *sorted(terms)]  # in one order, so concurrent Postgres writers never deadlock on them
-        self.db.executemany("INSERT INTO story_df (term, df) VALUES (?, 1)"
-                            " ON CONFLICT(term) DO UPDATE SET df = story_df.df + 1", [(t,) for t in terms])
+        terms = ["", *sorted(terms)]
+        pending = self._pending_df()
+        self.db.execute("INSERT INTO story_df_pending (id, terms) VALUES (?, ?)",
+                        (uuid.uuid4().hex, json.dumps(terms, ensure_ascii=False, separators=(",", ":"))))
+        pending.update(terms)
         cache = self._df_cache()
         for t in terms:
             if t in cache:
                 cache[t] += 1
+        if self.db.execute("SELECT count(*) FROM story_df_pending").fetchone()[0] >= DF_FOLD:
+            self._fold_df()
+
+    def _fold_df(self) -> None:
+        """Move the pending counts into story_df. Only the rows this writer deleted are counted, so
+        two writers folding at once never count a row twice."""
+        folded: Counter[str] = Counter()
+        for (terms,) in self.db.execute("DELETE FROM story_df_pending RETURNING terms").fetchall():
+            folded.update(json.loads(terms))
+        # in one order, so concurrent Postgres writers never deadlock on them
+        self.db.executemany("INSERT INTO story_df (term, df) VALUES (?, ?)"
+                            " ON CONFLICT(term) DO UPDATE SET df = story_df.df + excluded.df", sorted(folded.items()))
+        self.__dict__["_story_df_pending"] = Counter()
 
     def duplicate_candidates(self, bands: Iterable[str], exclude: str) -> list[dict[str, Any]]:
         bands = list(bands)
@@ -183,9 +254,10 @@ class StoryTables:
         self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", others)
 
     def clear_stories(self) -> None:
-        for table in ("story_bands", "story_terms", "story_df", "stories", "story_articles"):
+        for table in ("story_bands", "story_terms", "story_df", "story_df_pending", "stories", "story_articles"):
             self.db.execute(f"DELETE FROM {table}")
         self.__dict__.pop("_story_df", None)
+        self.__dict__.pop("_story_df_pending", None)
 
     def story_inputs(self) -> Iterator[StoryInput]:
         """The analysed articles, earliest first (undated last, then in the order they were stored),

@@ -405,7 +405,7 @@ class Monitor:
             prepared = raw if isinstance(raw, Failure) else prepare(raw)
             if isinstance(prepared, Article):
                 fill_from_listing(prepared, entry.item, entry.source)
-                if self.store.has_article(prepared.id):
+                if self.store.is_stored(prepared):
                     prepared = _Already(prepared.id)
                 else:
                     to_parse += 1
