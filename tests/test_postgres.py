@@ -81,15 +81,16 @@ def test_four_analyze_processes_over_overlapping_inputs_store_every_article_once
 
     n = 16
     texts = {i: generated_article(200 + i) for i in range(n)}
+    files = []
+    for i in range(n):
+        files.append(tmp_path / f"story_{i:02d}.txt")
+        files[-1].write_text(texts[i], encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "DRAGOMAN_DB"}
     procs = []
     for k in range(4):
-        src = tmp_path / f"in{k}"
-        src.mkdir()
-        for i in range(n):
-            if (i + k) % 4 != 0:  # each process gets three quarters of the articles, overlapping
-                (src / f"story_{i:02d}.txt").write_text(texts[i], encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if k != "DRAGOMAN_DB"}
-        procs.append(subprocess.Popen([str(DRAGOMAN), "analyze", str(src), "--db", url, "--format", "jsonl"],
+        # each process gets three quarters of the same files, overlapping with the others'
+        mine = [str(f) for i, f in enumerate(files) if (i + k) % 4 != 0]
+        procs.append(subprocess.Popen([str(DRAGOMAN), "analyze", *mine, "--db", url, "--format", "jsonl"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True))
     for proc in procs:
         _, err = proc.communicate(timeout=600)
