@@ -38,7 +38,7 @@ class PartiesMixin:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._joint_group(token)
+        found = self._national_group(token) or self._named_group(token) or self._joint_group(token)
         if found:
             return found
         place = named_place(token, self.words)
@@ -73,6 +73,22 @@ class PartiesMixin:
                 if country is not None and country.country:
                     mention = Party(country, child.text, child.idx, child.idx + len(child))
                     return self._sector_of_owner(head, [mention])
+        return []
+
+    def _named_group(self, head: Token) -> list[Party]:
+        """"FDLR fighters", "Hamas gunmen": an armed group or organisation named as the
+        modifier of a noun, when the actor layer saw no name there (actor-layer gap)."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        try:
+            lookup = self.cast.d.lookup
+        except AttributeError:  # a stand-in actor layer without a dictionary
+            return []
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and child.pos_ == "PROPN":
+                actor = lookup(child.text)
+                if actor is not None and actor.kind in ("group", "igo"):
+                    return [Party(actor, child.text, child.idx, child.idx + len(child))]
         return []
 
     def _entity_party(self, token: Token) -> list[Party]:
@@ -250,7 +266,9 @@ class PartiesMixin:
     def _mentions_in(self, token: Token, places: bool = False) -> list[Party]:
         """Actors named anywhere in a phrase: the last resort for "criticized allegations
         that ... Armenia's security"; with `places`, the countries of named places too."""
-        lo, hi = token.left_edge.i, token.right_edge.i + 1
+        return self._mentions_in_span(token.left_edge.i, token.right_edge.i + 1, places)
+
+    def _mentions_in_span(self, lo: int, hi: int, places: bool = False) -> list[Party]:
         found: list[Party] = []
         for index in range(bisect_left(self._ent_starts, lo), len(self._ents)):
             ent = self._ents[index]
