@@ -91,3 +91,15 @@ def test_armed_groups(coded, text, expected):
 def test_a_party_named_union_is_no_security_council(coded):
     found = coded("The Patriotic Union of Kurdistan condemned the Turkish airstrike on the camp.")
     assert found and all(source.startswith("IRQ") for _, source, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organ or group "in" a country is that country's, not its population
+    ("The military in Niger warned ECOWAS against an intervention.", ("REQUEST", "NER MIL", "ECOWAS")),
+    ("Rebels in eastern Congo attacked a village near Goma.", ("ASSAULT", "COD REB", "COD CVL")),
+    # a people named by a demonym, living in another country, is that country's population
+    ("The Albanians of southern Serbia are demanding autonomy from Serbian authorities.",
+     ("REQUEST", "SRB CVL", "SRB GOV")),
+])
+def test_who_is_in_a_place(coded, text, expected):
+    assert expected in coded(text)

@@ -189,6 +189,9 @@ class PartiesMixin:
                     found = self.subject_parties(pobj, depth + 1)
                     if found:
                         return found
+        found = self._organ_in_place(token)
+        if found:
+            return found
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
                 found = self._pobj_parties(child)
@@ -203,12 +206,41 @@ class PartiesMixin:
                     return found
         return []
 
+    def _residents(self, token: Token, found: list[Party]) -> list[Party]:
+        """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named
+        by a demonym, living in another country, is part of that country's population."""
+        if len(found) != 1 or found[0].actor.sector != "CVL" or not found[0].actor.country:
+            return []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                for place in self._pobj_parties(child):
+                    country = place.actor.country
+                    if country and country != found[0].actor.country and place.actor.kind in ("country", "place") \
+                            and not place.actor.sector:
+                        return [derived_party(country, "CVL", self.words, found[0].mention, found[0].start, found[0].end)]
+        return []
+
+    def _organ_in_place(self, token: Token) -> list[Party]:
+        """"the military in Niger", "police in Lagos", "rebels in eastern Congo": the organ
+        or group the noun names, of the country the place is in (not its population)."""
+        if token.pos_ != "NOUN":
+            return []
+        sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
+        if sector is None or sector == "GOV":  # "officials in Kyiv" may be anyone's
+            return []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+                for place in self._pobj_parties(child):
+                    if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
+                        return [derived_party(place.actor.country, sector, self.words, place.mention, place.start, place.end)]
+        return []
+
     def _own_or_owner_parties(self, token: Token) -> list[Party]:
         """The actors the phrase names itself, else its possessor's ("Taiwan's minister");
         in a coordination each member counts ("Sudan's army and the RSF": both)."""
         found = self.parties(token)
         if found and any(self._within_head(p, token) for p in found):
-            return [self._sector_of_modified(token, p) for p in found]
+            return self._residents(token, found) or [self._sector_of_modified(token, p) for p in found]
         for child in token.children:
             if child.dep_ == "poss":
                 owners = self.parties(child)
@@ -241,7 +273,7 @@ class PartiesMixin:
         return self._sector_of_owner(head, [party])[0]
 
     def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
-        found = self._own_or_owner_parties(token)
+        found = self._own_or_owner_parties(token) or self._organ_in_place(token)
         if found:
             return found
         if deep:
