@@ -103,3 +103,8 @@ def test_a_party_named_union_is_no_security_council(coded):
 ])
 def test_who_is_in_a_place(coded, text, expected):
     assert expected in coded(text)
+
+
+def test_a_countrys_envoy_to_an_organisation_acts_for_the_country(coded):
+    found = coded("Lena Dovik, deputy permanent representative of Estonia to the UN, criticized Belarus on Friday.")
+    assert ("ACCUSE", "EST GOV", "BLR GOV") in found

@@ -14,6 +14,7 @@ from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derive
 from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
+ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
 class PartiesMixin:
@@ -31,7 +32,7 @@ class PartiesMixin:
             LOGGER.exception("cast.parties_of failed on %r", token.text)
             found = []
         if found:
-            return found
+            return self._envoys_country(token, found)
         if token.ent_type_:
             found = self._entity_party(token)
             if found:
@@ -45,6 +46,21 @@ class PartiesMixin:
         if place is not None:  # "shelled the regional capital Juba"
             return self._entity_party(place)
         return []
+
+    def _envoys_country(self, token: Token, found: list[Party]) -> list[Party]:
+        """"X, deputy permanent representative of the United Arab Emirates to the UN": a
+        country's envoy to an organisation acts for the country, not the organisation."""
+        if len(found) != 1 or found[0].actor.kind != "person" or found[0].actor.country:
+            return found
+        for role in (c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in ENVOY_NOUNS):
+            for child in role.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for country in self._pobj_parties(child):
+                        if country.actor.kind == "country" and country.actor.country:
+                            person = found[0]
+                            return [derived_party(country.actor.country, "GOV", self.words, person.mention,
+                                                  person.start, person.end)]
+        return found
 
     def _joint_group(self, head: Token) -> list[Party]:
         """"the two countries", "both sides", "the two leaders": the pair named last."""
