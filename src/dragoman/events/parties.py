@@ -14,6 +14,7 @@ from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derive
 from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
+ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
 class PartiesMixin:
@@ -31,20 +32,35 @@ class PartiesMixin:
             LOGGER.exception("cast.parties_of failed on %r", token.text)
             found = []
         if found:
-            return found
+            return self._envoys_country(token, found)
         if token.ent_type_:
             found = self._entity_party(token)
             if found:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._joint_group(token)
+        found = self._national_group(token) or self._named_group(token) or self._joint_group(token)
         if found:
             return found
         place = named_place(token, self.words)
         if place is not None:  # "shelled the regional capital Juba"
             return self._entity_party(place)
         return []
+
+    def _envoys_country(self, token: Token, found: list[Party]) -> list[Party]:
+        """"X, deputy permanent representative of the United Arab Emirates to the UN": a
+        country's envoy to an organisation acts for the country, not the organisation."""
+        if len(found) != 1 or found[0].actor.kind != "person" or found[0].actor.country:
+            return found
+        for role in (c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in ENVOY_NOUNS):
+            for child in role.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for country in self._pobj_parties(child):
+                        if country.actor.kind == "country" and country.actor.country:
+                            person = found[0]
+                            return [derived_party(country.actor.country, "GOV", self.words, person.mention,
+                                                  person.start, person.end)]
+        return found
 
     def _joint_group(self, head: Token) -> list[Party]:
         """"the two countries", "both sides", "the two leaders": the pair named last."""
@@ -73,6 +89,22 @@ class PartiesMixin:
                 if country is not None and country.country:
                     mention = Party(country, child.text, child.idx, child.idx + len(child))
                     return self._sector_of_owner(head, [mention])
+        return []
+
+    def _named_group(self, head: Token) -> list[Party]:
+        """"FDLR fighters", "Hamas gunmen": an armed group or organisation named as the
+        modifier of a noun, when the actor layer saw no name there (actor-layer gap)."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        try:
+            lookup = self.cast.d.lookup
+        except AttributeError:  # a stand-in actor layer without a dictionary
+            return []
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and child.pos_ == "PROPN":
+                actor = lookup(child.text)
+                if actor is not None and actor.kind in ("group", "igo"):
+                    return [Party(actor, child.text, child.idx, child.idx + len(child))]
         return []
 
     def _entity_party(self, token: Token) -> list[Party]:
@@ -173,6 +205,9 @@ class PartiesMixin:
                     found = self.subject_parties(pobj, depth + 1)
                     if found:
                         return found
+        found = self._organ_in_place(token)
+        if found:
+            return found
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
                 found = self._pobj_parties(child)
@@ -187,12 +222,41 @@ class PartiesMixin:
                     return found
         return []
 
+    def _residents(self, token: Token, found: list[Party]) -> list[Party]:
+        """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named
+        by a demonym, living in another country, is part of that country's population."""
+        if len(found) != 1 or found[0].actor.sector != "CVL" or not found[0].actor.country:
+            return []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                for place in self._pobj_parties(child):
+                    country = place.actor.country
+                    if country and country != found[0].actor.country and place.actor.kind in ("country", "place") \
+                            and not place.actor.sector:
+                        return [derived_party(country, "CVL", self.words, found[0].mention, found[0].start, found[0].end)]
+        return []
+
+    def _organ_in_place(self, token: Token) -> list[Party]:
+        """"the military in Niger", "police in Lagos", "rebels in eastern Congo": the organ
+        or group the noun names, of the country the place is in (not its population)."""
+        if token.pos_ != "NOUN":
+            return []
+        sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
+        if sector is None or sector == "GOV":  # "officials in Kyiv" may be anyone's
+            return []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+                for place in self._pobj_parties(child):
+                    if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
+                        return [derived_party(place.actor.country, sector, self.words, place.mention, place.start, place.end)]
+        return []
+
     def _own_or_owner_parties(self, token: Token) -> list[Party]:
         """The actors the phrase names itself, else its possessor's ("Taiwan's minister");
         in a coordination each member counts ("Sudan's army and the RSF": both)."""
         found = self.parties(token)
         if found and any(self._within_head(p, token) for p in found):
-            return [self._sector_of_modified(token, p) for p in found]
+            return self._residents(token, found) or [self._sector_of_modified(token, p) for p in found]
         for child in token.children:
             if child.dep_ == "poss":
                 owners = self.parties(child)
@@ -225,7 +289,7 @@ class PartiesMixin:
         return self._sector_of_owner(head, [party])[0]
 
     def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
-        found = self._own_or_owner_parties(token)
+        found = self._own_or_owner_parties(token) or self._organ_in_place(token)
         if found:
             return found
         if deep:
@@ -250,7 +314,9 @@ class PartiesMixin:
     def _mentions_in(self, token: Token, places: bool = False) -> list[Party]:
         """Actors named anywhere in a phrase: the last resort for "criticized allegations
         that ... Armenia's security"; with `places`, the countries of named places too."""
-        lo, hi = token.left_edge.i, token.right_edge.i + 1
+        return self._mentions_in_span(token.left_edge.i, token.right_edge.i + 1, places)
+
+    def _mentions_in_span(self, lo: int, hi: int, places: bool = False) -> list[Party]:
         found: list[Party] = []
         for index in range(bisect_left(self._ent_starts, lo), len(self._ents)):
             ent = self._ents[index]

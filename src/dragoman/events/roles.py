@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import Party
 from .syntax import (OUT_OF_SCOPE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
-                     population, purpose, unique)
+                     population, purpose, stranded_subject, unique)
 from .triggers import Match, done_by
 
 
@@ -66,6 +66,9 @@ class RolesMixin:
         """The actor doing what `verb` says, climbing to the clause that controls it."""
         node = verb
         for _ in range(8):
+            stranded = stranded_subject(node)
+            if stranded is not None:
+                return self._stranded_parties(stranded, node)
             found = self._own_subject(node)
             if found is not None:
                 return found
@@ -78,6 +81,31 @@ class RolesMixin:
                 return []
             node = node.head
         return []
+
+    def _stranded_parties(self, phrase: Token, verb: Token) -> list[Party]:
+        """The actors of a subject the parser misread (see `stranded_subject`): its tree is not
+        to be trusted, so each member between "and" and commas outside brackets is read alone."""
+        doc, members, current, depth = verb.doc, [], [], 0
+        for token in doc[phrase.left_edge.i:verb.i]:
+            depth += token.text == "("
+            depth -= token.text == ")"
+            if depth == 0 and (token.dep_ == "cc" or token.text == ","):
+                members.append(current)
+                current = []
+            elif depth == 0 and token.text != ")":
+                current.append(token)
+        members.append(current)
+        found: list[Party] = []
+        for member in (m for m in members if m):
+            nouns = [t for t in member if t.pos_ in ("NOUN", "PROPN")]
+            if not nouns:
+                continue
+            head = nouns[-1]
+            owners = [p for t in member if t.dep_ == "poss" for p in self.parties(t)]
+            named = self._mentions_in_span(member[0].i, member[-1].i + 1)
+            parties = self._sector_of_owner(head, owners) if owners and not head.ent_type_ else named[:1]
+            found += [p for p in parties if all(p.actor.id != q.actor.id for q in found)]
+        return found or self.subject_parties(phrase)
 
     def _own_subject(self, node: Token) -> list[Party] | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)

@@ -210,3 +210,31 @@ def unique(*tokens: Token) -> list[Token]:
 def entity_text(token: Token) -> str:
     ent = entity_span(token)
     return ent.text if ent is not None else token.text
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on a fronted phrase: in "After talks in Jeddah, Sudan's army
+    and the RSF signed a deal" it reads "army" as a member of "Jeddah"'s coordination and leaves
+    "signed" without a subject. The noun phrase between the last comma and a finite verb that has
+    none is its subject."""
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    opener = [c for c in verb.children if c.dep_ == "mark" and c.i == verb.sent.start]
+    # "After talks in Geneva, Russia and Ukraine signed": "After" read as opening a clause
+    # whose subject is "talks"
+    if subjects and not (opener and all(s.i > opener[0].i for s in subjects)):
+        return None
+    if verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.i == verb.sent.start:
+        return None
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        if token.pos_ in ("VERB", "AUX") or token.lower_ in (";", ":"):
+            return None
+        if token.dep_ in ("conj", "appos") and token.pos_ in ("NOUN", "PROPN") and token.head.i < token.i \
+                and token.right_edge.i >= verb.i - 1 and token.left_edge.i > verb.sent.start \
+                and verb.doc[token.left_edge.i - 1].text == ",":
+            return token
+    return None
