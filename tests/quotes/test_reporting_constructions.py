@@ -154,3 +154,22 @@ def test_what_someone_called_is_not_a_reported_clause():
                 "and vowed a \u201cfirm\u201d response.", date="2024-05-14")
     assert not [q for q in a.quotes if q.text.startswith("what he called")]
     assert speaker_name(a, "firm") == "Halvard Enge"
+
+
+def test_it_called_on_is_the_body_named_before_and_a_cut_off_appeal_counts():
+    a = analyze("The Freedonian Foreign Ministry said on Monday that the boats would sail again. It also called "
+                "on the federal government and the regional authorities to play their part in finding peacef",
+                date="2024-05-14")
+    assert quote_starting(a, "play their part in finding") is not None
+
+
+def test_a_country_label_on_a_headline_is_not_a_speaker():
+    a = analyze("Freedonia: coast guard used water cannon to block supply boats\n\nThe Freedonian coast guard "
+                "fired water cannon at two supply boats near the reef on Tuesday.", date="2024-05-14")
+    assert not [q for q in a.quotes if "water cannon" in q.text]
+
+
+def test_two_verbs_in_one_sentence_give_two_statements():
+    a = analyze("Prime Minister Halvard Enge condemned the \u201creckless\u201d raid and vowed a "
+                "\u201cfirm\u201d response.", date="2024-05-14")
+    assert quote_starting(a, "firm") is not quote_starting(a, "reckless")
