@@ -173,3 +173,9 @@ def test_two_verbs_in_one_sentence_give_two_statements():
     a = analyze("Prime Minister Halvard Enge condemned the \u201creckless\u201d raid and vowed a "
                 "\u201cfirm\u201d response.", date="2024-05-14")
     assert quote_starting(a, "firm") is not quote_starting(a, "reckless")
+
+
+def test_a_belief_is_not_a_statement():
+    a = analyze("Senator Dale Orrin believes the levy will pass this year. He hopes the vote comes soon.",
+                date="2024-05-14")
+    assert a.quotes == []
