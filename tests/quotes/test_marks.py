@@ -25,3 +25,14 @@ def test_two_apostrophes_are_a_double_quote_mark():
     text = "The plan drew scorn. ''It is tinkering at the edges,'' said Alan Corby, an economist. ''Nothing more.''"
     marked = find_marked(text, [(0, len(text))])
     assert [text[m.start:m.end] for m in marked] == ["It is tinkering at the edges,", "Nothing more."]
+
+
+def test_a_straight_mark_is_closed_by_a_straight_mark_not_by_a_curly_quote_inside():
+    text = '"ORRIN: Well, she thinks this is an episode of \u201cBake Off.\u201d But this is serious business." Then he left.'
+    marked = find_marked(text, [(0, len(text))])
+    assert [text[m.start:m.end] for m in marked][0].endswith("serious business.")
+
+
+def test_a_title_in_american_style_keeps_its_period_and_is_no_statement():
+    a = analyze('The paper ran a column headlined "Coal Is Not the Villain." on Sunday.', date="2024-05-14")
+    assert not [q for q in a.quotes if "Villain" in q.text]

@@ -154,3 +154,66 @@ def test_what_someone_called_is_not_a_reported_clause():
                 "and vowed a \u201cfirm\u201d response.", date="2024-05-14")
     assert not [q for q in a.quotes if q.text.startswith("what he called")]
     assert speaker_name(a, "firm") == "Halvard Enge"
+
+
+def test_it_called_on_is_the_body_named_before_and_a_cut_off_appeal_counts():
+    a = analyze("The Freedonian Foreign Ministry said on Monday that the boats would sail again. It also called "
+                "on the federal government and the regional authorities to play their part in finding peacef",
+                date="2024-05-14")
+    assert quote_starting(a, "play their part in finding") is not None
+
+
+def test_a_country_label_on_a_headline_is_not_a_speaker():
+    a = analyze("Freedonia: coast guard used water cannon to block supply boats\n\nThe Freedonian coast guard "
+                "fired water cannon at two supply boats near the reef on Tuesday.", date="2024-05-14")
+    assert not [q for q in a.quotes if "water cannon" in q.text]
+
+
+def test_two_verbs_in_one_sentence_give_two_statements():
+    a = analyze("Prime Minister Halvard Enge condemned the \u201creckless\u201d raid and vowed a "
+                "\u201cfirm\u201d response.", date="2024-05-14")
+    assert quote_starting(a, "firm") is not quote_starting(a, "reckless")
+
+
+def test_a_belief_is_not_a_statement():
+    a = analyze("Senator Dale Orrin believes the levy will pass this year. He hopes the vote comes soon.",
+                date="2024-05-14")
+    assert a.quotes == []
+
+
+def test_criticised_by_someone_for_in_the_passive():
+    a = analyze("Freedonia was criticised by the Sylvanian government for closing the border crossings without "
+                "notice.", date="2024-05-14")
+    q = quote_starting(a, "closing the border crossings")
+    assert q is not None and "Sylvanian government" in (q.speaker.mention or "")
+
+
+def test_rebuked_someone_for():
+    a = analyze("Minister Halvard Enge rebuked the regional council for delaying the harbour repairs again.",
+                date="2024-05-14")
+    assert speaker_name(a, "delaying the harbour repairs") == "Halvard Enge"
+
+
+def test_accused_in_a_relative_clause():
+    a = analyze("The decision angered Senator Ilse Marwick, who accused the cabinet of hiding the audit from "
+                "parliament.", date="2024-05-14")
+    assert speaker_name(a, "hiding the audit") == "Ilse Marwick"
+
+
+def test_commenting_on_someone_elses_statement_gives_them_their_words():
+    a = analyze("Senator Ilse Marwick commented on Minister Halvard Enge's statement that the harbour would "
+                "reopen in May.", date="2024-05-14")
+    assert speaker_name(a, "the harbour would reopen") == "Halvard Enge"
+
+
+def test_preliminary_information_has_no_speaker():
+    a = analyze("According to preliminary information, four fishermen were injured in the storm near the harbour.",
+                date="2024-05-14")
+    q = quote_starting(a, "four fishermen were injured")
+    assert q is not None and q.speaker is None
+
+
+def test_a_one_word_answer_is_a_quote():
+    a = analyze('Minister Halvard Enge was asked whether the harbour would reopen.\n\n"Soon," he said.',
+                date="2024-05-14")
+    assert speaker_name(a, "Soon") == "Halvard Enge"

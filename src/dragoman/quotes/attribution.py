@@ -311,6 +311,8 @@ class QuoteExtractor:
                 continue
             body_start = s + mt.start(2)
             kind = "direct" if para[mt.start(2)] in OPEN_MARKS else "indirect"
+            if actor.kind == "country" and kind == "indirect":
+                continue  # 'Philippines: coast guard used water cannon': a place the story is about
             speaker = speaker_for(self.cast, actor, mt.group(1), s, s + len(mt.group(1)))
             q = self._make(body_start, e, kind, None, speaker)
             out.append(q)
@@ -337,6 +339,9 @@ ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 
 def _is_title(text: str, before: str = "") -> bool:
     """A quoted name ("The Closed Gate: A Century on the Border", a treaty, an operation)."""
+    tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
+    if text.rstrip().endswith((".", ",")) and 3 <= len(tokens) <= 8 and all(t[0].isupper() for t in tokens):
+        return True  # 'a column headlined "Coal Is Not the Villain."': the period of American style
     if text.rstrip().endswith((".", "!", "?", ",")):
         return False
     lead = words(before.lower())
@@ -348,11 +353,13 @@ def _is_title(text: str, before: str = "") -> bool:
 
 
 def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:
-    """Two reported clauses of one speaker in one sentence are one statement."""
+    """Two reported clauses of one speaker under one verb in one sentence are one statement
+    ('called X "A" and "B"'); under two verbs ('condemned A and vowed B') they are two."""
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: q.start):
         prev = out[-1] if out else None
         if (prev is not None and prev.kind != "direct" and q.kind != "direct" and prev.sentence == q.sentence
+                and (prev.cue_start == q.cue_start or prev.cue_start is None or q.cue_start is None)
                 and prev.speaker and q.speaker and prev.speaker.actor and q.speaker.actor
                 and prev.speaker.actor.id == q.speaker.actor.id):
             prev.text = f"{prev.text} … {q.text}"

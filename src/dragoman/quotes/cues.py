@@ -198,7 +198,7 @@ class CueFinder:
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
             # '..., adding that B' / '..., arguing that B': a second statement of the same speaker
-            participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
+            participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i and t.doc[t.i - 1].text == ","
             if t is not head and t.dep_ in ("advcl", "conj", "parataxis") and \
                     t.lemma_.lower() in self.vocab["adjacent"] and \
                     (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i
@@ -279,7 +279,8 @@ class CueFinder:
         lemma = verb.lemma_.lower()
         content: list[Token] = []
         ending = [t for t in verb.sent if not t.is_space]
-        if not ending or ending[-1].text not in (".", "!", "?", '"', "”", "’", "'"):
+        cut_off = bool(ending) and ending[-1].idx + len(ending[-1]) >= len(self.text.rstrip())
+        if not ending or ending[-1].text not in (".", "!", "?", '"', "”", "’", "'") and not cut_off:
             return None  # a headline ("X urges Y to ...") states the story, the text reports it again
         if lemma in self.vocab["directive"] or lemma in self.vocab["commit_to"]:
             wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
@@ -302,7 +303,10 @@ class CueFinder:
         subject = self._subject(verb)
         if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in self.vocab["document_nouns"]:
             subject = verb.head  # "The statement called on the government to ...", parsed as a noun phrase
-        if subject is None or subject.lower_ in EXPLETIVE or subject.lower_ in NOBODY_IN_PARTICULAR:
+        # "It also called on the government to ...": a body named before, no expletive
+        expletive = subject is not None and subject.lower_ in EXPLETIVE and not (
+            subject.lower_ == "it" and subject.head.i == verb.i and subject.dep_ == "nsubj")
+        if subject is None or expletive or subject.lower_ in NOBODY_IN_PARTICULAR:
             return None
         return Cue(verb, self._speaker(subject), content[0].idx, content[-1].idx + len(content[-1]))
 
@@ -325,8 +329,12 @@ class CueFinder:
                 if subject is None:
                     return None
                 sub = [t for t in objs[0].subtree if not t.is_space]
-                if not sub or len(sub) == 1 and sub[0].pos_ == "PRON":
-                    return None  # 'accused him of spying' is an accusation; 'accused them of it' says nothing
+                # 'accused him of spying' states a charge; 'blamed them for the fighting' or 'of it'
+                # names a thing, not what was said
+                gerund = objs[0].tag_ == "VBG" or objs[0].lower_.endswith("ing") and not any(
+                    c.dep_ == "det" for c in objs[0].children)
+                if not sub or len(sub) < 3 and not gerund:
+                    return None
                 last = self._accusation_end(verb, sub[-1])
                 return Cue(verb, self._speaker(subject), sub[0].idx, last.idx + len(last))
         return None

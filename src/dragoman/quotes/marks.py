@@ -69,6 +69,7 @@ def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[
     out: list[Marked] = []
     open_at: int | None = None
     open_width = 1
+    straight = False
     i = start
     while i < end:
         ch = text[i]
@@ -76,9 +77,14 @@ def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[
         if open_at is None:
             if width == 2 and _can_open_two(text, i, start, end) or width == 1 and ch in OPEN_MARKS and _can_open(text, i, start, end):
                 open_at, open_width = i, width
+                # '"He called it “Shark Tank.” But ..."': a straight mark closed later in the
+                # paragraph is closed by a straight mark, not by the curly one of a quote inside
+                # (when the straight marks after it pair up with it: an odd number of them)
+                straight = ch == '"' and width == 1 and text.count('"', i + 1, end) % 2 == 1
                 i += width
                 continue
-        elif (width == 2 and i > open_at + open_width) or (ch in CLOSE_MARKS and _can_close(text, i, open_at)):
+        elif (width == 2 and i > open_at + open_width) or (ch in CLOSE_MARKS and (ch == '"' or not straight)
+                                                           and _can_close(text, i, open_at)):
             out.append(Marked(open_at + open_width, i, p_index, opens_paragraph=open_at == start, closed=True))
             open_at = None
         i += width
