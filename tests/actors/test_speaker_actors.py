@@ -59,3 +59,29 @@ def test_a_body_is_named_with_the_country_word_the_article_uses_most():
                 "The department said the embassy would reopen within a month.", date="2024-03-07")
     sp = speaker_of(a, "the embassy would reopen")
     assert sp.name == "U.S. State Department"
+
+
+def test_it_is_named_as_the_body_it_points_back_to():
+    a = analyze("Chile has criticised a resolution of the board of the regional water agency.\n\n"
+                "In a statement, the Chilean Foreign Ministry said it rejected the resolution.\n\n"
+                "It added that the country would keep working with the agency's inspectors.",
+                date="2024-03-07")
+    sp = speaker_of(a, "the country would keep working")
+    assert sp.actor is not None and sp.actor.code == "CHL GOV"
+    assert sp.name == "Chilean Foreign Ministry"
+
+
+def test_they_are_named_as_the_plural_people_they_point_back_to():
+    a = analyze("Chile's warring parties agreed on Friday to protect civilians, U.S. officials said.\n\n"
+                "After a week of talks in Santiago, the two sides signed a declaration, they said.",
+                date="2024-03-07")
+    sp = speaker_of(a, "After a week of talks")
+    assert sp is not None and sp.name == "U.S. officials"
+
+
+def test_a_statement_is_issued_by_the_body_named_in_its_own_phrase():
+    a = analyze("Negotiators will meet again next week, the U.S. official said. The State Department "
+                'statement said the monitors "will include observers from both neighbours."',
+                date="2024-03-07")
+    sp = speaker_of(a, "will include observers")
+    assert sp.name == "U.S. State Department"

@@ -548,7 +548,8 @@ class CueFinder:
                         return self._speaker(obj)
         party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
         if party is not None:
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor)
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor,
+                           self.cast.antecedent_name(token.idx))
         return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
 
 
@@ -562,7 +563,7 @@ def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speake
     if parts and parts[0].lower() in ("a", "an", "the", "one") and len(parts) > 1:
         parts = parts[1:]
     if not parts or parts[0].lower() in PRONOUN_WORDS:
-        return Speaker(mention, start, end, actor)
+        return Speaker(mention, start, end, actor, cast.antecedent_name(start))
     return Speaker(mention, start, end, actor, cast.body_name(actor, " ".join(parts), start))
 
 
