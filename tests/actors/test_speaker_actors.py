@@ -85,3 +85,19 @@ def test_a_statement_is_issued_by_the_body_named_in_its_own_phrase():
                 date="2024-03-07")
     sp = speaker_of(a, "will include observers")
     assert sp.name == "U.S. State Department"
+
+
+def test_the_government_is_the_government_last_acting_not_one_acted_upon():
+    a = analyze('"Blaming us will not end the crisis," the Chilean government said in a statement.\n\n'
+                "Santiago in turn accuses the Peruvian army of sheltering smugglers. The government also "
+                "criticised its neighbours for failing to condemn Lima for its support of the smugglers.\n\n"
+                "The government warned that border patrols had been reinforced along the whole frontier.",
+                date="2024-03-07")
+    sp = speaker_of(a, "border patrols had been reinforced")
+    assert sp.actor is not None and sp.actor.code == "CHL GOV"
+
+
+def test_a_person_is_named_as_news_usually_names_them():
+    a = analyze("Saudi Foreign Minister Prince Faisal bin Farhan said the talks were a first step.",
+                date="2024-03-07")
+    assert speaker_of(a, "the talks were a first step").name == "Faisal bin Farhan"
