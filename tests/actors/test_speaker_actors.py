@@ -101,3 +101,12 @@ def test_a_person_is_named_as_news_usually_names_them():
     a = analyze("Saudi Foreign Minister Prince Faisal bin Farhan said the talks were a first step.",
                 date="2024-03-07")
     assert speaker_of(a, "the talks were a first step").name == "Faisal bin Farhan"
+
+
+def test_a_name_signed_after_a_dash_is_the_speaker_of_the_quote_before_it():
+    a = analyze("Readers Tell Us What They Think Of The New Bridge.\n\n"
+                "\u201cThe toll is far too high for people who cross twice a day to get to work.\u201d \u2015 Marta Kovel\n"
+                "\u201cIt saves me twenty minutes every morning and the view is wonderful.\u201d\u2015 Lorenzo Abati.\n",
+                date="2024-03-07")
+    assert speaker_of(a, "The toll is far too high").name == "Marta Kovel"
+    assert speaker_of(a, "It saves me twenty minutes").name == "Lorenzo Abati"
