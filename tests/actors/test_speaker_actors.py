@@ -110,3 +110,9 @@ def test_a_name_signed_after_a_dash_is_the_speaker_of_the_quote_before_it():
                 date="2024-03-07")
     assert speaker_of(a, "The toll is far too high").name == "Marta Kovel"
     assert speaker_of(a, "It saves me twenty minutes").name == "Lorenzo Abati"
+
+
+def test_an_organisation_the_dictionary_does_not_know_speaks_by_its_whole_name():
+    a = analyze("In a statement on Wednesday, the Democratic Union of Norland condemned the raid on the camp, "
+                "saying such attacks threaten the peace of the whole valley.", date="2024-03-07")
+    assert speaker_of(a, "such attacks threaten the peace").name == "Democratic Union of Norland"

@@ -138,6 +138,12 @@ class Coreference:
             return max(counts, key=counts.get)  # the first of a tie
         return ADJECTIVES.get(country) or country
 
+    @staticmethod
+    def own_name(written: str) -> str:
+        """A name as written, without the article before it ('the Patriotic Union' -> 'Patriotic Union')."""
+        words = written.split()
+        return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else written
+
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end)."""
         return self.mentions[bisect_left(self._starts, start): bisect_left(self._starts, end)]

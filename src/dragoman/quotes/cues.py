@@ -493,6 +493,10 @@ class CueFinder:
             return person_speaker(self.cast, mention.text, mention.start, mention.end)
         if token.ent_type_ == "PERSON":
             return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
+        if mention is not None and mention.label == "ORG" and mention.actor is None and " " in mention.text \
+                and "," not in mention.text:
+            # an organisation the dictionary does not know, by its whole name ('Patriotic Union of Kurdistan')
+            return Speaker(mention.text, mention.start, mention.end, None, self.cast.own_name(mention.text))
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
                            self._with_full_possessor(_strip_det(phrase)))
