@@ -59,3 +59,60 @@ def test_a_body_is_named_with_the_country_word_the_article_uses_most():
                 "The department said the embassy would reopen within a month.", date="2024-03-07")
     sp = speaker_of(a, "the embassy would reopen")
     assert sp.name == "U.S. State Department"
+
+
+def test_it_is_named_as_the_body_it_points_back_to():
+    a = analyze("Chile has criticised a resolution of the board of the regional water agency.\n\n"
+                "In a statement, the Chilean Foreign Ministry said it rejected the resolution.\n\n"
+                "It added that the country would keep working with the agency's inspectors.",
+                date="2024-03-07")
+    sp = speaker_of(a, "the country would keep working")
+    assert sp.actor is not None and sp.actor.code == "CHL GOV"
+    assert sp.name == "Chilean Foreign Ministry"
+
+
+def test_they_are_named_as_the_plural_people_they_point_back_to():
+    a = analyze("Chile's warring parties agreed on Friday to protect civilians, U.S. officials said.\n\n"
+                "After a week of talks in Santiago, the two sides signed a declaration, they said.",
+                date="2024-03-07")
+    sp = speaker_of(a, "After a week of talks")
+    assert sp is not None and sp.name == "U.S. officials"
+
+
+def test_a_statement_is_issued_by_the_body_named_in_its_own_phrase():
+    a = analyze("Negotiators will meet again next week, the U.S. official said. The State Department "
+                'statement said the monitors "will include observers from both neighbours."',
+                date="2024-03-07")
+    sp = speaker_of(a, "will include observers")
+    assert sp.name == "U.S. State Department"
+
+
+def test_the_government_is_the_government_last_acting_not_one_acted_upon():
+    a = analyze('"Blaming us will not end the crisis," the Chilean government said in a statement.\n\n'
+                "Santiago in turn accuses the Peruvian army of sheltering smugglers. The government also "
+                "criticised its neighbours for failing to condemn Lima for its support of the smugglers.\n\n"
+                "The government warned that border patrols had been reinforced along the whole frontier.",
+                date="2024-03-07")
+    sp = speaker_of(a, "border patrols had been reinforced")
+    assert sp.actor is not None and sp.actor.code == "CHL GOV"
+
+
+def test_a_person_is_named_as_news_usually_names_them():
+    a = analyze("Saudi Foreign Minister Prince Faisal bin Farhan said the talks were a first step.",
+                date="2024-03-07")
+    assert speaker_of(a, "the talks were a first step").name == "Faisal bin Farhan"
+
+
+def test_a_name_signed_after_a_dash_is_the_speaker_of_the_quote_before_it():
+    a = analyze("Readers Tell Us What They Think Of The New Bridge.\n\n"
+                "\u201cThe toll is far too high for people who cross twice a day to get to work.\u201d \u2015 Marta Kovel\n"
+                "\u201cIt saves me twenty minutes every morning and the view is wonderful.\u201d\u2015 Lorenzo Abati.\n",
+                date="2024-03-07")
+    assert speaker_of(a, "The toll is far too high").name == "Marta Kovel"
+    assert speaker_of(a, "It saves me twenty minutes").name == "Lorenzo Abati"
+
+
+def test_an_organisation_the_dictionary_does_not_know_speaks_by_its_whole_name():
+    a = analyze("In a statement on Wednesday, the Democratic Union of Norland condemned the raid on the camp, "
+                "saying such attacks threaten the peace of the whole valley.", date="2024-03-07")
+    assert speaker_of(a, "such attacks threaten the peace").name == "Democratic Union of Norland"

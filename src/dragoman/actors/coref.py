@@ -53,7 +53,7 @@ class Coreference:
         head = words[-1].lower()
         for m in reversed(self._by_actor.get(actor.id, [])[:8]):
             fuller = [w for w in m.text.split() if w.lower() != "the"]
-            if m.start < before and len(fuller) > len(words) and head in m.text.lower().split():
+            if m.start < before and len(fuller) > len(words) and fuller[-1].lower() == head and m.label != "ROLE":
                 words = fuller
                 break
         if not any(self._names_country(w) for w in words):
@@ -138,6 +138,12 @@ class Coreference:
             return max(counts, key=counts.get)  # the first of a tie
         return ADJECTIVES.get(country) or country
 
+    @staticmethod
+    def own_name(written: str) -> str:
+        """A name as written, without the article before it ('the Patriotic Union' -> 'Patriotic Union')."""
+        words = written.split()
+        return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else written
+
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end)."""
         return self.mentions[bisect_left(self._starts, start): bisect_left(self._starts, end)]
@@ -188,12 +194,25 @@ class Coreference:
                 continue
             if here - m.sentence > (2 if skipped_quote else 1):
                 break  # a body named inside someone's quote is not who 'it' is outside it
-            if self._is_subject(m):
+            if self._is_subject(m) or m.start >= token.left_edge.idx:  # 'the State Department statement'
+                self._antecedents()[token.idx] = m
                 return Party(m.actor, token.text, token.idx, token.idx + len(token))
-            nearest = nearest or m.actor
+            nearest = nearest or m
         if nearest is None:
             return None
-        return Party(nearest, token.text, token.idx, token.idx + len(token))
+        self._antecedents()[token.idx] = nearest
+        return Party(nearest.actor, token.text, token.idx, token.idx + len(token))
+
+    def _antecedents(self) -> dict[int, Mention]:
+        return self.__dict__.setdefault("_state_antecedents", {})
+
+    def antecedent_name(self, at: int) -> str | None:
+        """The name of what 'it', 'they' or 'the statement' at offset ``at`` was resolved to, as
+        the article named it ('Iranian Foreign Ministry', 'U.S. officials'); None when unresolved."""
+        m = self._antecedents().get(at)
+        if m is None or m.actor is None or m.actor.kind == "person":
+            return None
+        return self.body_name(m.actor, m.text, m.start)
 
     def _quoted(self, offset: int) -> bool:
         """Inside a quotation (curly or straight double marks within one paragraph)."""

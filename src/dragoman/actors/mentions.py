@@ -431,6 +431,9 @@ class MentionFinder:
             words_ = [x.lower_ for x in span if x.dep_ != "det"]
             named_fully = [m for m in named_so if len(words_) > 1 and all(w in m.text.lower().split() for w in words_)]
             earlier = named_fully or named_so or earlier
+            # of the governments named, the one last acting as a subject, not one merely acted upon
+            acting = [m for m in earlier[-8:] if self._is_subject(m)]  # the latest few: linear time
+            earlier = acting or earlier
             own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
             if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
                                   and m.actor.kind in own for m in out):

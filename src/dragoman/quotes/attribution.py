@@ -179,12 +179,31 @@ class QuoteExtractor:
                 m.quote = self._make(m.start, m.end, "mixed", cue)
                 self._note_spoken(m.quote)
             return
-        speaker = self._subject_speaker(m) or self._colon_speaker(m) or self._continuing_speaker(m)
+        speaker = self._signature_speaker(m) or self._subject_speaker(m) or self._colon_speaker(m) or \
+            self._continuing_speaker(m)
         if speaker is None:
             if n_words(content) < 6 or not m.opens_paragraph:
                 return
         m.quote = self._make(m.start, m.end, "direct", None, speaker)
         self._note_spoken(m.quote)
+
+    def _signature_speaker(self, m: Marked) -> Speaker | None:
+        """'"..." ― Carla Sanchez': a name signed after a dash, ending the line, is the speaker."""
+        sig = SIGNATURE.match(self.text, m.end)
+        if sig is None:
+            return None
+        start, end = sig.span(1)
+        people = [x for x in self.cast.mentions_between(start, end)
+                  if x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")]
+        if people:
+            x = people[0]
+            if x.actor is not None:
+                return speaker_for(self.cast, x.actor, x.text, x.start, x.end)
+            return person_speaker(self.cast, x.text, x.start, x.end)
+        words_ = sig.group(1).split()
+        if 2 <= len(words_) <= 4 and all(w[:1].isupper() for w in words_):  # a name the NER did not type
+            return person_speaker(self.cast, sig.group(1), start, end)
+        return None
 
     def _colon_speaker(self, m: Marked) -> Speaker | None:
         """'A short one from Aliyev as he enters the hall: "..."': the one person the lead-in names."""
@@ -333,6 +352,8 @@ def _distance_q(q: Quote, m: Marked) -> int:
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
 
 
+# a signature after a quote: a dash, then a name of up to six words ending the line
+SIGNATURE = re.compile(r"[”\"’']?[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})[ \t.]*(?=\n|$)")
 QUESTION = re.compile(r"^(?:Q|Question)\s*[:.\-–—]\s*")
 ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 

@@ -523,6 +523,10 @@ class CueFinder:
             return person_speaker(self.cast, mention.text, mention.start, mention.end)
         if token.ent_type_ == "PERSON":
             return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
+        if mention is not None and mention.label == "ORG" and mention.actor is None and " " in mention.text \
+                and "," not in mention.text:
+            # an organisation the dictionary does not know, by its whole name ('Patriotic Union of Kurdistan')
+            return Speaker(mention.text, mention.start, mention.end, None, self.cast.own_name(mention.text))
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
                            self._with_full_possessor(_strip_det(phrase)))
@@ -578,7 +582,8 @@ class CueFinder:
                         return self._speaker(obj)
         party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
         if party is not None:
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor)
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor,
+                           self.cast.antecedent_name(token.idx))
         return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
 
 
@@ -592,7 +597,7 @@ def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speake
     if parts and parts[0].lower() in ("a", "an", "the", "one") and len(parts) > 1:
         parts = parts[1:]
     if not parts or parts[0].lower() in PRONOUN_WORDS:
-        return Speaker(mention, start, end, actor)
+        return Speaker(mention, start, end, actor, cast.antecedent_name(start))
     return Speaker(mention, start, end, actor, cast.body_name(actor, " ".join(parts), start))
 
 
