@@ -94,8 +94,8 @@ class MentionFinder:
             if span is None or len(span) == 0:
                 continue
             after = self.doc[span.end] if span.end < len(self.doc) else None
-            if after is not None and after.pos_ == "PROPN":  # "West Bank", "West Africa"
-                continue
+            if after is not None and (after.pos_ == "PROPN" or after.is_title and after.pos_ in ("ADJ", "NOUN")):
+                continue  # "West Bank", "West Africa", "West African leaders"
             if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
                 span = self.doc[span.start - 1: span.end]
                 span.label_ = "NORP"
