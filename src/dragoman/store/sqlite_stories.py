@@ -65,7 +65,7 @@ CREATE TABLE story_df_pending (
     terms TEXT NOT NULL
 );
 """
-DF_FOLD = 64
+DF_FOLD = 256  # the more articles a fold takes, the more of their terms share a page of story_df
 
 _DATE_MIN = ("CASE WHEN excluded.{c} IS NOT NULL AND (stories.{c} IS NULL OR excluded.{c} {op} stories.{c})"
              " THEN excluded.{c} ELSE stories.{c} END")
