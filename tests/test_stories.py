@@ -234,3 +234,48 @@ def test_query_terms_skip_common_words_in_a_large_store():
     assert _query_terms(("ministry", "orsa", "treaty", "lenhaven"), dfs, 100_000, SETTINGS) == \
         ("orsa", "treaty", "lenhaven")
     assert _query_terms(("ministry", "orsa"), dfs, 100, SETTINGS) == ("orsa",)
+
+
+def test_document_frequencies_stay_exact_across_folds(make_store, monkeypatch):
+    """The df of each term is story_df plus the pending rows, before and after they are folded in,
+    and the same when read afresh from the database."""
+    from collections import Counter
+
+    from dragoman.stories.cluster import features
+    from dragoman.store import sqlite_stories
+
+    DF_FOLD = 32
+    monkeypatch.setattr(sqlite_stories, "DF_FOLD", DF_FOLD)
+    store = make_store()
+    items = [i for seed in range(2) for i in benchmark_items(copies=4, seed=seed)][: 2 * DF_FOLD + 9]
+    assert len(items) > DF_FOLD
+    expected: Counter[str] = Counter()
+    for n, item in enumerate(items):
+        save(store, item.text, n, outlet=f"Outlet {n}")  # a text seen twice is another outlet's copy
+        expected.update(features(StoryInput(content_id(item.text), item.text)).keys())
+    expected[""] = len(items)
+    assert store.db.execute("SELECT count(*) FROM story_df_pending").fetchone()[0] == len(items) - 2 * DF_FOLD
+    cached = store.story_document_frequencies(list(expected))
+    assert {t: cached[t] for t in expected} == dict(expected)
+    store.__dict__.pop("_story_df", None)
+    store.__dict__.pop("_story_df_pending", None)
+    fresh = store.story_document_frequencies(list(expected))
+    assert {t: fresh[t] for t in expected} == dict(expected)
+
+
+def test_an_identical_text_is_stored_again_only_for_another_publisher(make_store):
+    store = make_store()
+    text = original_text(RIVER)
+
+    def article(source, url=None, outlet=None):
+        return Article(content_id(text), source, text, url=url, outlet=outlet, status="analysed")
+
+    assert store.save_article(article("a/river.txt"))
+    assert store.is_stored(article("b/river.txt")) and not store.save_article(article("b/river.txt"))
+    copy = article("c/river.jsonl:1", url="https://other.example/river")
+    assert not store.is_stored(copy) and store.save_article(copy)
+    assert copy.id != content_id(text)
+    assert store.is_stored(article("d/river.jsonl:1", url="https://other.example/river"))
+    assert store.save_article(article("e/river.txt", outlet="Third Outlet"))
+    assert store.count("articles") == 3
+    assert {r[0] for r in store.db.execute("SELECT duplicate_of FROM story_articles")} == {None, content_id(text)}

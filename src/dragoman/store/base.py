@@ -12,8 +12,9 @@ class Store(Protocol):
     def has_article(self, article_id: str) -> bool: ...
 
     def is_stored(self, article: Article) -> bool:
-        """True when this prepared text from this source is stored already (a re-run adds nothing);
-        a byte-identical text from another source is a copy of its own, stored under another id."""
+        """True when this prepared text is stored already from the same publisher (URL, else
+        outlet) or names none (a re-run adds nothing); a byte-identical text that another
+        publisher carried is a copy of its own, stored under another id."""
 
     def save_article(self, article: Article) -> bool:
         """Write one article and all its facts in one transaction; False if already stored.

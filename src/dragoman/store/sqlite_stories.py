@@ -65,7 +65,7 @@ CREATE TABLE story_df_pending (
     terms TEXT NOT NULL
 );
 """
-DF_FOLD = 64
+DF_FOLD = 256  # the more articles a fold takes, the more of their terms share a page of story_df
 
 _DATE_MIN = ("CASE WHEN excluded.{c} IS NOT NULL AND (stories.{c} IS NULL OR excluded.{c} {op} stories.{c})"
              " THEN excluded.{c} ELSE stories.{c} END")
@@ -99,14 +99,15 @@ AGGREGATED_EVENTS = (
     " GROUP BY 1, 2, 3, 4")
 
 
-def origin(url: str | None, source: str | None) -> str:
-    """Where a copy of a text came from: its URL, else the file (or stream) it was read from."""
-    return url or source or ""
+def origin(url: str | None, outlet: str | None) -> str:
+    """Who published a copy of a text: its URL, else the outlet named ("" when neither is known:
+    the same file read from another folder is the same document, not another outlet's copy)."""
+    return url or outlet or ""
 
 
 def copy_id(article: Any) -> str:
-    """The id of a byte-identical copy of a stored text that came from another source."""
-    key = article.text + "\x00" + origin(article.url, article.source)
+    """The id of a byte-identical copy of a stored text that another publisher carried."""
+    key = article.text + "\x00" + origin(article.url, article.outlet)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -117,17 +118,19 @@ class StoryTables:
 
     # -- copies: the same text from several sources is one article per source -----------------
     def is_stored(self, article: Any) -> bool:
-        """True when this text from this source is stored already (a re-run adds nothing); the
-        same text from another source (outlet, URL, file) is a copy still to store."""
+        """True when this text is stored already from this publisher (URL or outlet), or when the
+        article names none (a re-run adds nothing); the same text carried by another publisher is
+        a copy still to store."""
         return self.storage_id(article) is None
 
     def storage_id(self, article: Any) -> str | None:
         """The id to store a prepared article under: its content id, or a copy id when another
-        source holds that very text; None when this source's copy is stored already."""
-        row = self.db.execute("SELECT source, url FROM articles WHERE id = ?", (article.id,)).fetchone()
+        publisher's copy holds that very text; None when it is stored already."""
+        row = self.db.execute("SELECT url, outlet FROM articles WHERE id = ?", (article.id,)).fetchone()
         if row is None:
             return article.id
-        if origin(row["url"], row["source"]) == origin(article.url, article.source):
+        mine = origin(article.url, article.outlet)
+        if not mine or mine == origin(row["url"], row["outlet"]):
             return None
         copy = copy_id(article)
         stored = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (copy,)).fetchone()
