@@ -18,12 +18,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .errors import DragomanError, InternalError, StoreError
+from .cli_output import DB_HELP, TableFormat, emit_rows, err, open_existing_store, out
+from .errors import DragomanError, InternalError
 from .read import JSONL_SUFFIXES, iter_paths
 from .records import Article
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
 # click's own exceptions (usage errors, exits): typer re-exports some and vendors click in newer releases
@@ -65,20 +64,12 @@ def _show_error(error: DragomanError, exc: BaseException, verbose: bool) -> None
 app = typer.Typer(cls=DragomanGroup, add_completion=False, no_args_is_help=True,
                   help="Who said what, and who did what to whom, in international news.")
 
-DB_HELP = "SQLite file or postgresql:// URL (default: $DRAGOMAN_DB, else ./dragoman.db)."
 
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
-
-
-class TableFormat(str, Enum):
-    """The query commands' output: a table to read, or JSON lines to process."""
-
-    table = "table"
-    jsonl = "jsonl"
 
 
 class ExportFormat(str, Enum):
@@ -262,15 +253,6 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _store(db: Optional[str]):
-    from .store import default_db, is_url, open_store
-
-    path = db or default_db()
-    if not is_url(path) and not Path(path).exists():
-        raise StoreError(f"no database at {path}", code="D301", hint="run `dragoman analyze` first or pass --db")
-    return open_store(path)
-
-
 def _dates(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """--since and --until as the API reads them (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)."""
     from .web.params import BadParameter, date_range
@@ -299,22 +281,6 @@ def _actor(store, value: str, what: str) -> dict:
     return found
 
 
-def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str, int]]) -> None:
-    if fmt == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-        return
-    table = Table(*[c[0] for c in columns], show_lines=False)
-    for r in rows:
-        table.add_row(*[_cell(r.get(key), width) for _, key, width in columns])
-    out.print(table)
-
-
-def _cell(value, width: int) -> str:
-    text = "" if value is None else str(value)
-    return escape(text if len(text) <= width else text[: width - 1] + "…")
-
-
 @app.command()
 def quotes(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name, actor code or id."),
@@ -328,9 +294,9 @@ def quotes(
 ) -> None:
     """Quotes in the store: who said what."""
     since, until = _dates(since, until)
-    store = _store(db)
+    store = open_existing_store(db)
     rows = store.quotes(speaker=speaker, about=about, since=since, until=until, search=search, limit=limit)
-    _emit(rows, fmt, [("date", "date", 10), ("speaker", "speaker_name", 24), ("code", "speaker_code", 8),
+    emit_rows(rows, fmt, [("date", "date", 10), ("speaker", "speaker_name", 24), ("code", "speaker_code", 8),
                       ("kind", "kind", 8), ("quote", "text", 90), ("article", "article_title", 30)])
 
 
@@ -348,9 +314,9 @@ def events(
     """Coded events in the store: who did what to whom."""
     since, until = _dates(since, until)
     type = _event_type(type)
-    store = _store(db)
+    store = open_existing_store(db)
     rows = store.events(source=source, target=target, type=type, since=since, until=until, limit=limit)
-    _emit(rows, fmt, [("date", "date", 10), ("source", "source_code", 10), ("type", "type", 10),
+    emit_rows(rows, fmt, [("date", "date", 10), ("source", "source_code", 10), ("type", "type", 10),
                       ("cameo", "cameo", 5), ("target", "target_code", 10), ("quad", "quad_class", 20),
                       ("sentence", "sentence", 80)])
 
@@ -364,11 +330,11 @@ def dyad(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Relations between two actors per month: counts by quad class and mean intensity."""
-    store = _store(db)
+    store = open_existing_store(db)
     _actor(store, a, "A")
     _actor(store, b, "B")
     rows = store.dyad(a, b, mentions=mentions)
-    _emit(rows, fmt, [("month", "month", 7), ("events", "events", 6), ("verbal coop", "verbal cooperation", 6),
+    emit_rows(rows, fmt, [("month", "month", 7), ("events", "events", 6), ("verbal coop", "verbal cooperation", 6),
                       ("material coop", "material cooperation", 6), ("verbal conflict", "verbal conflict", 6),
                       ("material conflict", "material conflict", 6), ("mean intensity", "mean_intensity", 6)])
 
@@ -381,10 +347,10 @@ def actors(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Actors in the store with their mention counts, or one actor's profile."""
-    store = _store(db)
+    store = open_existing_store(db)
     if name is None:
         rows = store.actors(limit=limit)
-        _emit(rows, fmt, [("actor", "name", 36), ("code", "code", 10), ("kind", "kind", 8), ("role", "role", 28),
+        emit_rows(rows, fmt, [("actor", "name", 36), ("code", "code", 10), ("kind", "kind", 8), ("role", "role", 28),
                           ("mentions", "mentions", 8), ("articles", "articles", 8), ("quotes", "quotes", 6)])
         return
     profile = store.actor(name)
@@ -441,7 +407,7 @@ def serve(
     """The HTTP API and web dashboard over the store."""
     from .web.app import serve as run_server
 
-    store = _store(db)
+    store = open_existing_store(db)
     path = store.path
     store.close()
     run_server(path, host=host, port=port, allowed_hosts=allow_host or None)
@@ -465,7 +431,7 @@ def export(
     from .export import ExportError
     from .export import export as run_export
 
-    store = _store(db)
+    store = open_existing_store(db)
     try:
         n = run_export(store, what.value, fmt.value, output if output else sys.stdout)
     except ExportError as exc:
@@ -474,9 +440,10 @@ def export(
     err.print(f"dragoman: {n} {what.value} exported")
 
 
-from . import stories_cli  # noqa: E402,F401  (registers `stories` and `story`)
+from .stories_cli import register as _register_stories  # noqa: E402
 from .watch.commands import register as _register_watch  # noqa: E402
 
+_register_stories(app)
 _register_watch(app)
 
 
