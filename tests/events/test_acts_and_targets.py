@@ -57,3 +57,23 @@ def test_people_held_as_human_shields_are_hostages(nlp):
 def test_a_state_lifting_its_emergency_acts_on_its_own_people(nlp):
     events = code(nlp, "Kestria lifted the state of emergency on Monday.")
     assert triples(events) == [("CONCEDE", "KST GOV", "KST CVL")]
+
+
+def test_a_conditional_response_threatens_whoever_the_condition_names(nlp):
+    events = code(nlp, "Varnek said Kestria will respond firmly if Marovia crosses the line.")
+    assert triples(events) == [("THREATEN", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # calling a claim untrue rejects it; calling a plan reckless still criticises it
+    ("Kestria called the Marovian claims baseless.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria described Marovia's accusations as lies.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria called the Marovian plan reckless.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+])
+def test_calling_a_claim_untrue_is_a_rejection(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_central_bank_s_assets_frozen_is_a_sanction(nlp):
+    events = code(nlp, "Kestria has frozen the assets of the Marovian central bank.")
+    assert triples(events) == [("SANCTION", "KST GOV", "MRV GOV")]

@@ -352,6 +352,16 @@ class RolesMixin:
                     return self.parties(subjects[0])
         return []
 
+    def _role_condition_subject(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        """"will respond if Marovia crosses the line": whoever the condition names."""
+        verb = match.verb or match.token
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in self.words.conditional_marks for m in clause.children):
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.parties(subjects[0])
+        return []
+
     def _clause_objects(self, trigger: Token, tree: bool = False) -> list[Party]:
         """Objects of the complement clause: "threatened to shell Iraqi towns"."""
         for child in trigger.children:
@@ -390,5 +400,5 @@ ROLE_FINDERS = {
     "obj_prep": "_role_object_prep", "obj_tree": "_role_object_tree", "obj_acl": "_role_object_acl",
     "other_side": "_role_other_side", "subject_owner": "_role_subject_owner",
     "ccomp_subject": "_role_complement_subject", "clause": "_role_clause", "clause_tree": "_role_clause_tree",
-    "location": "_role_location", "purpose": "_role_purpose",
+    "location": "_role_location", "purpose": "_role_purpose", "condition_subject": "_role_condition_subject",
 }
