@@ -77,3 +77,16 @@ def test_calling_a_claim_untrue_is_a_rejection(nlp, text, expected):
 def test_a_central_bank_s_assets_frozen_is_a_sanction(nlp):
     events = code(nlp, "Kestria has frozen the assets of the Marovian central bank.")
     assert triples(events) == [("SANCTION", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # organisations, parties and newspapers a state bans are its own people
+    ("Kestria outlawed the main opposition party.", [("COERCE", "KST GOV", "KST OPP")]),
+    ("Kestria banned two independent newspapers.", [("COERCE", "KST GOV", "KST MED")]),
+])
+def test_unnamed_people_and_bodies_acted_on(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_aid_to_unnamed_people_with_no_place_has_no_target(nlp):
+    assert not code(nlp, "Kestria delivered food aid to 500 families.")

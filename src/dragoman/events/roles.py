@@ -178,7 +178,7 @@ class RolesMixin:
             if obj is not None:
                 nouns.append(obj)
         for head in unique(trigger, verb):
-            nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+            nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.people_preps
                       for g in c.children if g.dep_ == "pobj"]
             nouns += [g for c in head.children if purpose(c) for g in c.children if g.dep_ == "dobj"]
         sector = None
@@ -197,7 +197,7 @@ class RolesMixin:
         # with no place named, the people are the acting state's own, except for an
         # attack, which is seldom made on one's own people
         homes = [s.actor.country for s in sources if s.actor.country] \
-            if self.lexicon.codes[match.pattern.cameo].type != "ASSAULT" else []
+            if self.lexicon.codes[match.pattern.cameo].type not in self.words.foreign_people_types else []
         country = (places or homes or [None])[0]
         if country is None:
             return []

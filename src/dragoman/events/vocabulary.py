@@ -86,6 +86,8 @@ class Words:
     derived_names: dict[str, str]
     home_population_codes: frozenset[str]
     people_types: frozenset[str]
+    people_preps: frozenset[str]
+    foreign_people_types: frozenset[str]
     population_types: frozenset[str]
     symmetric_types: frozenset[str]
     mutual_types: frozenset[str]
