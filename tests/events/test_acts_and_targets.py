@@ -90,3 +90,12 @@ def test_unnamed_people_and_bodies_acted_on(nlp, text, expected):
 
 def test_aid_to_unnamed_people_with_no_place_has_no_target(nlp):
     assert not code(nlp, "Kestria delivered food aid to 500 families.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrian instructors are training Marovian pilots.", [("COOPERATE", "KST GOV", "MRV GOV")]),
+    ("Kestria distributed food aid to Marovia.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria freed three Marovian fishermen on Friday.", [("RETREAT", "KST GOV", "MRV")]),
+])
+def test_training_distributing_and_freeing(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
