@@ -99,3 +99,16 @@ def test_aid_to_unnamed_people_with_no_place_has_no_target(nlp):
 ])
 def test_training_distributing_and_freeing(nlp, text, expected):
     assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time limit set on an act is an ultimatum; "the military in X" is no "giving in"
+    ("Kestria gave Marovia one week to withdraw its troops.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria gave the Marovian rebels until March 30 to withdraw from the occupied areas.",
+     [("THREATEN", "KST GOV", "MRV REB")]),
+    ("Kestria gave the army in Marovia one week to cede power.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria gave Marovia a loan to build a bridge.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria finally gave in to Marovian demands.", [("CONCEDE", "KST GOV", "MRV")]),
+])
+def test_a_deadline_is_an_ultimatum(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
