@@ -57,3 +57,58 @@ def test_people_held_as_human_shields_are_hostages(nlp):
 def test_a_state_lifting_its_emergency_acts_on_its_own_people(nlp):
     events = code(nlp, "Kestria lifted the state of emergency on Monday.")
     assert triples(events) == [("CONCEDE", "KST GOV", "KST CVL")]
+
+
+def test_a_conditional_response_threatens_whoever_the_condition_names(nlp):
+    events = code(nlp, "Varnek said Kestria will respond firmly if Marovia crosses the line.")
+    assert triples(events) == [("THREATEN", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # calling a claim untrue rejects it; calling a plan reckless still criticises it
+    ("Kestria called the Marovian claims baseless.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria described Marovia's accusations as lies.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria called the Marovian plan reckless.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+])
+def test_calling_a_claim_untrue_is_a_rejection(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_central_bank_s_assets_frozen_is_a_sanction(nlp):
+    events = code(nlp, "Kestria has frozen the assets of the Marovian central bank.")
+    assert triples(events) == [("SANCTION", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # organisations, parties and newspapers a state bans are its own people
+    ("Kestria outlawed the main opposition party.", [("COERCE", "KST GOV", "KST OPP")]),
+    ("Kestria banned two independent newspapers.", [("COERCE", "KST GOV", "KST MED")]),
+])
+def test_unnamed_people_and_bodies_acted_on(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_aid_to_unnamed_people_with_no_place_has_no_target(nlp):
+    assert not code(nlp, "Kestria delivered food aid to 500 families.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrian instructors are training Marovian pilots.", [("COOPERATE", "KST GOV", "MRV GOV")]),
+    ("Kestria distributed food aid to Marovia.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria freed three Marovian fishermen on Friday.", [("RETREAT", "KST GOV", "MRV")]),
+])
+def test_training_distributing_and_freeing(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time limit set on an act is an ultimatum; "the military in X" is no "giving in"
+    ("Kestria gave Marovia one week to withdraw its troops.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria gave the Marovian rebels until March 30 to withdraw from the occupied areas.",
+     [("THREATEN", "KST GOV", "MRV REB")]),
+    ("Kestria gave the army in Marovia one week to cede power.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    ("Kestria gave Marovia a loan to build a bridge.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria finally gave in to Marovian demands.", [("CONCEDE", "KST GOV", "MRV")]),
+])
+def test_a_deadline_is_an_ultimatum(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)

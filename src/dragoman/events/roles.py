@@ -206,7 +206,7 @@ class RolesMixin:
             if obj is not None:
                 nouns.append(obj)
         for head in unique(trigger, verb):
-            nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+            nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.people_preps
                       for g in c.children if g.dep_ == "pobj"]
             nouns += [g for c in head.children if purpose(c) for g in c.children if g.dep_ == "dobj"]
         sector = None
@@ -225,7 +225,7 @@ class RolesMixin:
         # with no place named, the people are the acting state's own, except for an
         # attack, which is seldom made on one's own people
         homes = [s.actor.country for s in sources if s.actor.country] \
-            if self.lexicon.codes[match.pattern.cameo].type != "ASSAULT" else []
+            if self.lexicon.codes[match.pattern.cameo].type not in self.words.foreign_people_types else []
         country = (places or homes or [None])[0]
         if country is None:
             return []
@@ -388,6 +388,16 @@ class RolesMixin:
                     return self.parties(subjects[0])
         return []
 
+    def _role_condition_subject(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
+        """"will respond if Marovia crosses the line": whoever the condition names."""
+        verb = match.verb or match.token
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in self.words.conditional_marks for m in clause.children):
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.parties(subjects[0])
+        return []
+
     def _clause_objects(self, trigger: Token, tree: bool = False) -> list[Party]:
         """Objects of the complement clause: "threatened to shell Iraqi towns"."""
         for child in trigger.children:
@@ -426,5 +436,5 @@ ROLE_FINDERS = {
     "obj_prep": "_role_object_prep", "obj_tree": "_role_object_tree", "obj_acl": "_role_object_acl",
     "other_side": "_role_other_side", "subject_owner": "_role_subject_owner",
     "ccomp_subject": "_role_complement_subject", "clause": "_role_clause", "clause_tree": "_role_clause_tree",
-    "location": "_role_location", "purpose": "_role_purpose",
+    "location": "_role_location", "purpose": "_role_purpose", "condition_subject": "_role_condition_subject",
 }

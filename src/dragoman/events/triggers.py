@@ -94,6 +94,8 @@ class TriggerMixin:
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
         if pattern.complement and not self._complement_fits(token, pattern.complement):
             return False
+        if pattern.deadline and not self._sets_deadline(token):
+            return False
         if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
@@ -117,6 +119,14 @@ class TriggerMixin:
         if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj, deep=True)):
             return False
         return True
+
+    def _sets_deadline(self, token: Token) -> bool:
+        """"gave X one week to withdraw", "gave X until Friday to leave": a time limit on an act."""
+        words = self.words.deadline_words
+        limited = any(c.dep_ in ("npadvmod", "dobj", "prep") and c.lemma_.lower() in words for c in token.children)
+        act = any(c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                  for c in token.children)
+        return limited and act
 
     def _noun_anchor(self, noun: Token, pattern: Pattern) -> Token | None | bool:
         """The light verb that makes the noun an act; None for a noun that acts by itself;

@@ -53,12 +53,13 @@ class Pattern:
     speaker_source: bool = False
     prep_on_object: bool = False
     complement: frozenset[str] = frozenset()
+    deadline: bool = False
 
     @property
     def specificity(self) -> int:
         return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
                         or self.complement) \
-            + bool(self.preps or self.state_source)
+            + bool(self.preps or self.state_source or self.deadline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,9 @@ class Words:
     derived_names: dict[str, str]
     home_population_codes: frozenset[str]
     people_types: frozenset[str]
+    people_preps: frozenset[str]
+    deadline_words: frozenset[str]
+    foreign_people_types: frozenset[str]
     population_types: frozenset[str]
     symmetric_types: frozenset[str]
     mutual_types: frozenset[str]
@@ -247,4 +251,5 @@ def _pattern(item: dict) -> Pattern:
         speaker_source=bool(item.get("speaker_source", False)),
         prep_on_object=bool(item.get("prep_on_object", False)),
         complement=words("complement"),
+        deadline=bool(item.get("deadline", False)),
     )
