@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.eventdates import event_date, resolve_date
+from dragoman.events.dates import event_date, resolve_date
 
 THURSDAY = date(2023, 1, 12)
 

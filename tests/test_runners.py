@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,6 @@ from dragoman.runners import make_runner
 from dragoman.runners.processes import DIED, ProcessRunner
 
 DRAGOMAN = Path(sys.executable).with_name("dragoman")
-
-
-def test_the_old_import_path_still_works():
-    from dragoman import runner, runners
-
-    assert runner.make_runner is runners.make_runner and runner.ProcessRunner is runners.ProcessRunner
 
 
 def test_an_unknown_engine_is_refused():

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .syntax import governor_chain, in_conditional, negated
 
 if TYPE_CHECKING:
-    from .triggers import Match
+    from .vocabulary import Match
 
 class DropReason(str, enum.Enum):
     """Why a trigger produced no event (kept in `EventCoder.dropped` and the debug log)."""

@@ -9,8 +9,7 @@ from ..records import Actor, Party
 from .dates import entity_span
 
 if TYPE_CHECKING:
-    from .triggers import Match
-    from .vocabulary import Words
+    from .vocabulary import Match, Words
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # Climbing from a clause to the clause that lends it a subject.

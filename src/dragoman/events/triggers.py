@@ -2,23 +2,12 @@
 whose context fits it; and which of them belong to another act ("urged X to withdraw")."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from spacy.tokens import Token
 
 from .syntax import ABSORB_DEPS, copula_head, has_partner, is_light_of, lower, object_of, object_words, purpose, subject_words
-from .vocabulary import Pattern
-
-@dataclass(slots=True)
-class Match:
-    """A trigger word and the pattern it fits; `verb` is the clause verb that carries it
-    (the trigger itself, or the light verb of a noun)."""
-
-    token: Token
-    pattern: Pattern
-    verb: Token | None
-
+from .vocabulary import Match, Pattern
 
 class TriggerMixin:
     """Trigger finding for `EventCoder`."""

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
@@ -60,6 +64,16 @@ class Pattern:
         return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
                         or self.complement) \
             + bool(self.preps or self.state_source or self.deadline)
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger word and the pattern it fits; `verb` is the clause verb that carries it
+    (the trigger itself, or the light verb of a noun)."""
+
+    token: Token
+    pattern: Pattern
+    verb: Token | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ def parse_quad_class(value: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def event_types() -> tuple[str, ...]:
     """The PLOVER event types, from the CAMEO table the coder uses."""
-    from ..eventpatterns import load_cameo
+    from ..events.vocabulary import load_cameo
 
     return tuple(sorted({code.type for code in load_cameo().values()}))
 
