@@ -158,7 +158,7 @@ def test_one_loop_gives_every_input_one_outcome_in_reading_order(analyzer, tmp_p
     (folder / "a.txt").write_text(TALKS, encoding="utf-8")
     (folder / "b.txt").write_text("", encoding="utf-8")
     (folder / "c.txt").write_text(FRENCH, encoding="utf-8")
-    (folder / "d.txt").write_text(TALKS, encoding="utf-8")  # the same text from another file: a copy
+    (folder / "d.txt").write_text(TALKS, encoding="utf-8")  # the same text, no URL or outlet: one article
     store = dragoman.open_store(tmp_path / "news.db")
     try:
         first = list(analyze_into([str(folder)], analyzer._analyzer, store))
@@ -166,8 +166,8 @@ def test_one_loop_gives_every_input_one_outcome_in_reading_order(analyzer, tmp_p
     finally:
         store.close()
     kinds = {Path(o.source).name: (o.kind, o.stored) for o in first}
-    assert len(first) == 4 and kinds == {"a.txt": ("analysed", True), "b.txt": ("failed", None),
-                                         "c.txt": ("not_english", True), "d.txt": ("analysed", True)}
+    assert len(first) == 4 and kinds.pop("d.txt") in {("analysed", False), ("already", False)}
+    assert kinds == {"a.txt": ("analysed", True), "b.txt": ("failed", None), "c.txt": ("not_english", True)}
     assert sorted((Path(o.source).name, o.kind) for o in again) == [
         ("a.txt", "already"), ("b.txt", "failed"), ("c.txt", "already"), ("d.txt", "already")]
 
