@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Party
-from .syntax import (OUT_OF_SCOPE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
+from .syntax import (OUT_OF_SCOPE_DEPS, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      population, purpose, stranded_subject, unique)
 from .triggers import Match, done_by
 
@@ -42,13 +42,30 @@ class RolesMixin:
     def _noun_sources(self, match: Match) -> list[Party]:
         noun = match.token
         if match.verb is not None:
-            return self._clause_subject(match.verb)
+            found = self._clause_subject(match.verb)
+            if found or not any(c.dep_ == "auxpass" for c in match.verb.children):
+                return found
+            # "the expulsion of X's envoy by Y was announced": a passive light verb names no one
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.parties(child)
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 found = self._pobj_parties(child)
+                if found:
+                    return found
+        for pobj in of_objects(noun):  # "the expulsion of X's envoy by Y": the parse hangs "by Y" on the envoy
+            for child in pobj.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    found = self._pobj_parties(child)
+                    if found:
+                        return found
+        targets = match.pattern.targets
+        if "prep:of" not in targets and any(t.startswith("prep:") for t in targets):
+            # an act whose target a preposition other than "of" marks: its "of" names who acts
+            # ("the visit of X to Y", "the attack of X on Y"; not "the killing of X")
+            for pobj in of_objects(noun):
+                found = self.subject_parties(pobj)
                 if found:
                     return found
         agent = done_by(noun)
@@ -295,8 +312,10 @@ class RolesMixin:
     def _role_prep(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
         trigger, verb = match.token, match.verb or match.token
         carrier = [trigger.head] if match.pattern.pos == "noun" and trigger.dep_ == "compound" else []
-        if match.pattern.pos == "noun":  # "the embargo imposed by X on Y"
+        if match.pattern.pos == "noun":  # "the embargo imposed by X on Y"; "the visit of X to Y" (hung on X)
             carrier += [c for c in trigger.children if c.dep_ == "acl"]
+            if prep != "of":
+                carrier += of_objects(trigger)
         # "donated and delivered goods to X": conjoined verbs share the last one's phrases
         shared = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
             if match.pattern.pos == "verb" and not any(c.dep_ == "dobj" for c in trigger.children) else []

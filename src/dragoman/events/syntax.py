@@ -237,3 +237,21 @@ def stranded_subject(verb: Token) -> Token | None:
                 and verb.doc[token.left_edge.i - 1].text == ",":
             return token
     return None
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of the "of" phrases on ``noun`` ("the visit of the minister": minister)."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def nominal_agent(noun: Token, targets: tuple[str, ...]) -> bool:
+    """Whether an act written as a noun names who does it in a phrase of its own: "the blockade
+    of Qatar by X" ("by X" also when the parse hangs it on Qatar), or, for an act whose target a
+    preposition other than "of" marks, "the visit of X to Y"."""
+    holders = [noun, *of_objects(noun)]
+    if any(c.dep_ == "prep" and c.lower_ == "by" for h in holders for c in h.children):
+        return True
+    target_preps = {t.split(":", 1)[1] for t in targets if t.startswith("prep:")}
+    if "of" in target_preps or not target_preps or len(holders) == 1:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in target_preps for h in holders for c in h.children)
