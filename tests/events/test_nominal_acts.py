@@ -29,3 +29,9 @@ def test_an_of_phrase_is_not_the_doer_when_it_is_the_one_acted_on():
                    "A visit of students to the museum in Bamako was cancelled.")
     assert not any(source == "MLI" for _, source, _ in events)
     assert not any(kind == "CONSULT" for kind, _, _ in events)
+
+
+def test_a_states_support_for_another_is_support_and_public_support_is_none():
+    assert ("SUPPORT", "FRA", "MAR") in coded("France's support for Morocco's autonomy plan angered Algeria.")
+    assert ("SUPPORT", "RUS", "SYR") in coded("Russian backing for the Syrian government has not wavered.")
+    assert not any(kind == "SUPPORT" for kind, _, _ in coded("Public support for the reform fell in March."))
