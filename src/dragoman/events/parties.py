@@ -74,14 +74,18 @@ class PartiesMixin:
             return []
         return [Party(actor, head.text, head.idx, head.idx + len(head)) for actor in pair]
 
+    def _from_dictionary(self, name: str):
+        """``name`` of the actor layer's dictionary (adjectives, lookup, metonyms, sectors);
+        None when a stand-in actor layer has no such table."""
+        return getattr(getattr(self.cast, "d", None), name, None)
+
     def _national_group(self, head: Token) -> list[Party]:
         """"Tajik troops", "the Kestrian side" when the actor layer left the adjective
         unresolved: the country, in the sector its head noun names (actor-layer gap)."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return []
-        try:
-            adjectives = self.cast.d.adjectives
-        except AttributeError:  # a stand-in actor layer without a dictionary
+        adjectives = self._from_dictionary("adjectives")
+        if adjectives is None:
             return []
         for child in head.children:
             if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE") or child.pos_ == "ADJ"):
@@ -96,9 +100,8 @@ class PartiesMixin:
         modifier of a noun, when the actor layer saw no name there (actor-layer gap)."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return []
-        try:
-            lookup = self.cast.d.lookup
-        except AttributeError:  # a stand-in actor layer without a dictionary
+        lookup = self._from_dictionary("lookup")
+        if lookup is None:
             return []
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and child.pos_ == "PROPN":
@@ -123,10 +126,10 @@ class PartiesMixin:
         key = ent.text.strip().lower()
         if key.startswith("the "):
             key = key[4:]
-        try:
-            seat = self.cast.d.metonyms.get(key)
-        except AttributeError:  # a stand-in actor layer without a dictionary
+        metonyms = self._from_dictionary("metonyms")
+        if metonyms is None:
             return None
+        seat = metonyms.get(key)
         if seat is not None and seat.kind == "igo":
             return None
         country = seat.country if seat is not None else self._gazetteer_country(ent.text)
@@ -149,10 +152,7 @@ class PartiesMixin:
 
     def _named_countries(self) -> set[str]:
         if self._countries_named is None:
-            try:
-                mentions = self.cast.mentions
-            except AttributeError:
-                mentions = []
+            mentions = getattr(self.cast, "mentions", [])
             self._countries_named = {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
         return self._countries_named
 
@@ -184,9 +184,8 @@ class PartiesMixin:
         sector = self.words.sector_heads.get(lemma)
         if sector is not None:
             return sector
-        try:
-            nouns = self.cast.d.sectors
-        except AttributeError:  # a stand-in actor layer without a dictionary
+        nouns = self._from_dictionary("sectors")
+        if nouns is None:
             return None
         compounds = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i and not c.ent_type_]
         phrase = " ".join([*compounds, head.lower_])

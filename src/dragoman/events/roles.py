@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Party
-from .syntax import (OUT_OF_SCOPE_DEPS, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
+from .syntax import (OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      population, purpose, stranded_subject, unique)
 from .triggers import Match, done_by
 
@@ -49,25 +49,16 @@ class RolesMixin:
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.parties(child)
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                found = self._pobj_parties(child)
-                if found:
-                    return found
-        for pobj in of_objects(noun):  # "the expulsion of X's envoy by Y": the parse hangs "by Y" on the envoy
-            for child in pobj.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    found = self._pobj_parties(child)
-                    if found:
-                        return found
-        targets = match.pattern.targets
-        if "prep:of" not in targets and any(t.startswith("prep:") for t in targets):
-            # an act whose target a preposition other than "of" marks: its "of" names who acts
-            # ("the visit of X to Y", "the attack of X on Y"; not "the killing of X")
-            for pobj in of_objects(noun):
-                found = self.subject_parties(pobj)
-                if found:
-                    return found
+        by_phrases, of_doers = agent_phrases(noun, match.pattern.targets)
+        from_phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+        for prep in by_phrases + from_phrases:  # "by Y" also when the parse hangs it on the noun's object
+            found = self._pobj_parties(prep)
+            if found:
+                return found
+        for doer in of_doers:  # "the visit of X to Y"
+            found = self.subject_parties(doer)
+            if found:
+                return found
         agent = done_by(noun)
         if agent is not None:
             found = self._pobj_parties(agent, deep=True)

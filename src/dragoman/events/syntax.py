@@ -244,14 +244,18 @@ def of_objects(noun: Token) -> list[Token]:
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def nominal_agent(noun: Token, targets: tuple[str, ...]) -> bool:
-    """Whether an act written as a noun names who does it in a phrase of its own: "the blockade
-    of Qatar by X" ("by X" also when the parse hangs it on Qatar), or, for an act whose target a
-    preposition other than "of" marks, "the visit of X to Y"."""
+def agent_phrases(noun: Token, targets: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
+    """Where an act written as a noun names who does it, in a phrase of its own: the "by"
+    phrases ("the blockade of Qatar by X", also when the parse hangs "by X" on Qatar), else,
+    for an act whose target a preposition other than "of" marks and is there, the objects of
+    its "of" ("the visit of X to Y"; never "the killing of X")."""
     holders = [noun, *of_objects(noun)]
-    if any(c.dep_ == "prep" and c.lower_ == "by" for h in holders for c in h.children):
-        return True
+    by = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if by:
+        return by, []
     target_preps = {t.split(":", 1)[1] for t in targets if t.startswith("prep:")}
-    if "of" in target_preps or not target_preps or len(holders) == 1:
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in target_preps for h in holders for c in h.children)
+    if "of" in target_preps or not target_preps:
+        return [], []
+    if any(c.dep_ == "prep" and c.lower_ in target_preps for h in holders for c in h.children):
+        return [], holders[1:]
+    return [], []

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from .syntax import (ABSORB_DEPS, copula_head, has_partner, is_light_of, lower, nominal_agent, object_of, object_words,
+from .syntax import (ABSORB_DEPS, agent_phrases, copula_head, has_partner, is_light_of, lower, object_of, object_words,
                      purpose, subject_words)
 from .vocabulary import Match, Pattern
 
@@ -141,7 +141,7 @@ class TriggerMixin:
             return None
         if pattern.own and done_by(noun) is not None:
             return None  # "the embargo imposed by the US", "the resolution tabled by Britain"
-        if pattern.own and nominal_agent(noun, pattern.targets):
+        if pattern.own and any(agent_phrases(noun, pattern.targets)):
             return None  # "the blockade of Qatar by X", "the visit of X to Y"
         if pattern.own and pattern.mutual and noun.dep_ == "nsubj":
             return None
