@@ -14,7 +14,7 @@ from dragoman.pipeline import content_id
 from dragoman.records import Actor, Article, Event, Evidence, Party
 from dragoman.store import SQLiteStore
 from dragoman.stories.cluster import StoryInput, window
-from dragoman.stories.dedupe import body, containment, fingerprint
+from dragoman.stories.dedupe import body, containment, containments, fingerprint, shingle_hashes
 from dragoman.stories.text import is_list_paragraph, stem, term_counts
 from stories_corpus import benchmark_items, original_text, originals, pair_scores, syndicated_copy
 
@@ -279,3 +279,25 @@ def test_an_identical_text_is_stored_again_only_for_another_publisher(make_store
     assert store.save_article(article("e/river.txt", outlet="Third Outlet"))
     assert store.count("articles") == 3
     assert {r[0] for r in store.db.execute("SELECT duplicate_of FROM story_articles")} == {None, content_id(text)}
+
+
+def test_shingle_hashes_count_distinct_word_trigrams_in_order():
+    text = "the envoy met the envoy met the minister"
+    hashes = shingle_hashes(text, 3)
+    # "the envoy met", "envoy met the", "met the envoy", "met the minister" (one repeated)
+    assert len(hashes) == 4
+    assert set(shingle_hashes("The Envoy met the envoy MET the minister", 3)) == set(hashes)
+    assert len(shingle_hashes("minister the met envoy the met envoy the", 3)) == 4
+    assert not set(shingle_hashes("minister the met envoy the met envoy the", 3)) & set(hashes)
+    assert len(shingle_hashes("two words", 3)) == 1 and len(shingle_hashes("", 3)) == 0
+
+
+def test_containments_of_several_stored_texts_match_one_by_one():
+    first, second = originals()[0], originals()[1]
+    original = fingerprint(original_text(first))
+    others = [fingerprint(syndicated_copy(first, random.Random(4))), fingerprint(original_text(second)),
+              fingerprint("")]
+    shares = containments(original, [o.signature for o in others], [o.size for o in others])
+    assert list(shares) == [containment(original, o.signature, o.size) for o in others]
+    assert shares[0] >= 0.7 and shares[1] < 0.3 and shares[2] == 0.0
+    assert containments(original, [b"\x00" * 8], [5]).tolist() == [0.0]  # a signature of another length

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from typing import Any, Iterable, Iterator, Mapping, Protocol
 
-from .dedupe import Fingerprint, containment, fingerprint
+from .dedupe import Fingerprint, containments, fingerprint
 from .settings import SETTINGS, StorySettings
 from .text import cosine, term_counts, top_terms, trimmed, weigh
 
@@ -129,8 +129,9 @@ def _nearest_duplicate(index: StoryIndex, article: StoryInput, fp: Fingerprint,
                        settings: StorySettings) -> tuple[str, str, float] | None:
     """(first copy, its story, containment) of the closest stored near-duplicate, if any."""
     best: tuple[float, str, str] | None = None
-    for cand in index.duplicate_candidates(fp.bands, article.id):
-        share = containment(fp, cand["signature"], cand["shingles"])
+    candidates = index.duplicate_candidates(fp.bands, article.id)
+    shares = containments(fp, [c["signature"] for c in candidates], [c["shingles"] for c in candidates])
+    for cand, share in zip(candidates, shares.tolist()):
         if share < settings.duplicate_containment:
             continue
         root = cand["duplicate_of"] or cand["article_id"]

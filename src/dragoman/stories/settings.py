@@ -18,7 +18,10 @@ from dataclasses import dataclass
 class StorySettings:
     # -- near-duplicates (MinHash LSH over word shingles) ---------------------------------
     shingle_words: int = 3  # word 3-grams: an edited sentence spoils only the few that cross the edit
-    num_perm: int = 128  # MinHash permutations; datasketch>=2 hashing (pinned <3: signatures are stored)
+    # MinHash permutations; datasketch>=2 hashing (pinned <3: signatures are stored), fed the shingle
+    # hashes of dedupe.shingle_hashes: a store fingerprinted by another shingle hash needs
+    # `dragoman stories --recluster` before new copies can match its articles
+    num_perm: int = 128
     body_paragraph_words: int = 12  # shorter paragraphs (headline, byline, share line) are not fingerprinted
     band_rows: int = 3  # 42 bands of 3 rows: a pair with Jaccard 0.4 becomes a candidate 94% of the time
     # A copy is a near-duplicate when the estimated share of the smaller text's shingles that the

@@ -48,7 +48,7 @@ def is_list_paragraph(paragraph: str, settings: StorySettings = SETTINGS) -> boo
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (letters or digits; inner apostrophes and hyphens kept)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def term_counts(text: str, settings: StorySettings = SETTINGS) -> Counter[str]:
@@ -121,14 +121,6 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def top_terms(vector: Mapping[str, float], k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken by the term so the choice never depends on order."""
     return [t for t, _ in sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:k]]
-
-
-def shingles(text: str, size: int) -> set[str]:
-    """Word n-grams of the whole text, for near-duplicate detection."""
-    ws = words(text)
-    if len(ws) <= size:
-        return {" ".join(ws)} if ws else set()
-    return {" ".join(ws[i:i + size]) for i in range(len(ws) - size + 1)}
 
 
 def trimmed(counts: Mapping[str, int], keep: int) -> dict[str, int]:
