@@ -98,6 +98,32 @@ def test_duplicate_points_at_the_first_copy(make_store):
     assert store.get_article(copies[0].id)["story_id"] == first.id
 
 
+def test_a_store_fingerprinted_by_an_earlier_hash_is_fingerprinted_again_on_open(tmp_path):
+    from dragoman.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "earlier.db"
+    store = SQLiteStore(path)
+    article = originals()[2]
+    first = save(store, original_text(article), 0)
+    # what an earlier dragoman left: signatures and bands of another hash, the schema before the marker
+    store.db.execute("UPDATE story_articles SET signature = zeroblob(length(signature))")
+    store.db.execute("UPDATE story_bands SET band = 'earlier-' || band")
+    store.db.execute("DROP TABLE story_refingerprint")
+    store.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    store.db.commit()
+    store.close()
+
+    store = SQLiteStore(path)
+    try:
+        signature = store.db.execute("SELECT signature FROM story_articles").fetchone()[0]
+        assert signature == fingerprint(first.text).signature
+        assert store.db.execute("SELECT count(*) FROM story_refingerprint").fetchone()[0] == 0
+        copy = save(store, syndicated_copy(article, random.Random(5)), 1)
+        assert store.get_article(copy.id)["duplicate_of"] == first.id
+    finally:
+        store.close()
+
+
 def test_recluster_gives_the_same_stories_again(make_store):
     items = benchmark_items(copies=2, seed=4)
     forward = make_store()

@@ -31,7 +31,7 @@ from .queries import ReadQueries, date_bounds, event_row
 from .sqlite import (_EXPORT_SQL, MARK_CLOSE, MARK_OPEN, _with_marks, actor_rows_to_write,
                      identifies_one_document)
 from .sqlite_pictures import PictureQueries
-from .sqlite_stories import STORY_DF_PENDING, STORY_SCHEMA, StoryTables
+from .sqlite_stories import STORY_DF_PENDING, STORY_REFINGERPRINT, STORY_SCHEMA, StoryTables
 
 # The text-search configuration of the first schema (lowercases, never stems) and the current one
 # (migration 6: the Snowball English stemmer without a stop list, like SQLite's porter tokenizer,
@@ -173,6 +173,8 @@ MIGRATIONS: list[str] = [
     """,
     # 7: stories: pending document frequencies (the SQLite store's migration 9)
     pg_schema(STORY_DF_PENDING),
+    # 8: stories: articles to fingerprint again (the SQLite store's migration 10)
+    pg_schema(STORY_REFINGERPRINT),
 ]
 
 
@@ -214,6 +216,7 @@ class PostgresStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
                                    f"(v{len(MIGRATIONS)})")
         else:
             self.migrate()
+            self.refingerprint_stale()
 
     # -- schema ---------------------------------------------------------------------
     @property

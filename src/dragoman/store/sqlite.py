@@ -14,7 +14,7 @@ from ..records import Actor, Article
 from ..stories import story_input
 from .queries import ARTICLE_SELECT, QUOTE_SELECT, ReadQueries, date_bounds, event_row, fts_query
 from .sqlite_pictures import PictureQueries
-from .sqlite_stories import STORY_DF_PENDING, STORY_SCHEMA, StoryTables
+from .sqlite_stories import STORY_DF_PENDING, STORY_REFINGERPRINT, STORY_SCHEMA, StoryTables
 from .sources import WATCH_MIGRATION, WatchStateMixin
 
 # Each entry moves the schema one version up; never edit a released one, append.
@@ -150,6 +150,8 @@ MIGRATIONS: list[str] = [
     """,
     # 9: stories: document frequencies of the latest articles, folded into story_df in batches
     STORY_DF_PENDING,
+    # 10: stories: articles to fingerprint again with the numpy shingle hash (done on open)
+    STORY_REFINGERPRINT,
 ]
 
 # SQLite waits this long for another writer's lock before saying "database is locked" ...
@@ -234,6 +236,7 @@ class SQLiteStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
             self._retrying(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
+            self._retrying(self.refingerprint_stale)
 
     def _retrying(self, write: Callable[[], T]) -> T:
         """Run ``write`` (one whole transaction), again after a pause while another process holds

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from ..stories.aggregate import aggregate_events, story_quotes
 from ..stories.cluster import Assignment, StoryInput, assign, recluster
+from ..stories.dedupe import fingerprint
 from ..stories.settings import SETTINGS, StorySettings
 
 STORY_SCHEMA = """
@@ -66,6 +67,17 @@ CREATE TABLE story_df_pending (
 );
 """
 DF_FOLD = 256  # the more articles a fold takes, the more of their terms share a page of story_df
+
+# Articles fingerprinted by an earlier shingle hash (SHA-1 per shingle string, before the numpy
+# hash of stories.dedupe): their signatures cannot match a new copy's, so the store fingerprints
+# them again from their stored text the first time it is opened for writing.
+STORY_REFINGERPRINT = """
+CREATE TABLE story_refingerprint (
+    article_id TEXT PRIMARY KEY
+);
+INSERT INTO story_refingerprint (article_id) SELECT article_id FROM story_articles;
+"""
+REFINGERPRINT_BATCH = 500
 
 _DATE_MIN = ("CASE WHEN excluded.{c} IS NOT NULL AND (stories.{c} IS NULL OR excluded.{c} {op} stories.{c})"
              " THEN excluded.{c} ELSE stories.{c} END")
@@ -271,6 +283,33 @@ class StoryTables:
             actors = tuple(x[0] for x in self.db.execute(
                 "SELECT actor_id FROM entities WHERE article_id = ? AND actor_id IS NOT NULL ORDER BY idx", (r["id"],)))
             yield StoryInput(r["id"], r["text"], r["title"], r["date"], actors)
+
+    def refingerprint_stale(self, settings: StorySettings = SETTINGS) -> int:
+        """Fingerprint again, from their stored text, the articles a migration marked as hashed the
+        old way, a batch per transaction (an interrupted run goes on where it stopped); returns how
+        many. Story assignments stay as they are."""
+        done = 0
+        while True:
+            with self.db:
+                rows = self.db.execute(
+                    "SELECT r.article_id, a.text FROM story_refingerprint r LEFT JOIN articles a ON a.id = r.article_id"
+                    " ORDER BY r.article_id LIMIT ?", (REFINGERPRINT_BATCH,)).fetchall()
+                if not rows:
+                    return done
+                for article_id, text in rows:
+                    self._refingerprint(article_id, text, settings)
+                self.db.executemany("DELETE FROM story_refingerprint WHERE article_id = ?", [(r[0],) for r in rows])
+            done += len(rows)
+
+    def _refingerprint(self, article_id: str, text: str | None, settings: StorySettings) -> None:
+        if text is None:  # the article was deleted since
+            return
+        fp = fingerprint(text, settings)
+        self.db.execute("UPDATE story_articles SET signature = ?, shingles = ? WHERE article_id = ?",
+                        (fp.signature, fp.size, article_id))
+        self.db.execute("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+        self.db.executemany("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(b, article_id) for b in fp.bands])
 
     def recluster_stories(self, settings: StorySettings = SETTINGS) -> int:
         """Build every story again from the stored articles, in one transaction; returns the article count."""

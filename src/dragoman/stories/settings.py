@@ -19,8 +19,8 @@ class StorySettings:
     # -- near-duplicates (MinHash LSH over word shingles) ---------------------------------
     shingle_words: int = 3  # word 3-grams: an edited sentence spoils only the few that cross the edit
     # MinHash permutations; datasketch>=2 hashing (pinned <3: signatures are stored), fed the shingle
-    # hashes of dedupe.shingle_hashes: a store fingerprinted by another shingle hash needs
-    # `dragoman stories --recluster` before new copies can match its articles
+    # hashes of dedupe.shingle_hashes (a store fingerprinted by SHA-1 shingles is fingerprinted
+    # again when opened: store/sqlite_stories.py STORY_REFINGERPRINT)
     num_perm: int = 128
     body_paragraph_words: int = 12  # shorter paragraphs (headline, byline, share line) are not fingerprinted
     band_rows: int = 3  # 42 bands of 3 rows: a pair with Jaccard 0.4 becomes a candidate 94% of the time
