@@ -145,6 +145,8 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             # "the government lifted the state of emergency": on its own people
             targets = [population(country_of(s, self.words), self.words) for s in sources
                        if s.actor.country and (s.actor.sector in self.words.state_sectors or s.actor.kind == "country")]
+        if not targets and len(sources) == 1:
+            targets = self._implicit_target(match, sources)
         pairs = [(s, t) for s, t in self._pairs(match, sources, targets) if not self._one_state(match, s, t)]
         evidence = self.evidence(match.token)
         when = event_date(match.verb or match.token, self.article.date)
@@ -152,6 +154,9 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         accusations = [] if reading.negated else self.asserted_accusations(match, sources, targets, evidence, when)
         if not pairs:
             self._drop(match.token, DropReason.NO_TARGET)
+            return accusations
+        if accusations and reading.code in self.words.accused_only_codes:
+            self._drop(match.token, DropReason.ABSORBED)
             return accusations
         code = self.lexicon.codes[reading.code]
         mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
@@ -179,6 +184,28 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             if people:
                 targets = self._home_governments(match, people)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _implicit_target(self, match: Match, sources: list[Party]) -> list[Party]:
+        """Whom an act names no one for is done to: yielding, an intent to act ("agreed to
+        resign", "is willing to withdraw its troops", "declared a unilateral ceasefire") is
+        done toward the place it is done in, else a group's own government, else (for
+        concessions and intents only) the state's own people."""
+        words, kind = self.words, self.lexicon.codes[match.pattern.cameo].type
+        intent = match.pattern.defer and match.token.lemma_.lower() in words.home_intent_governors
+        if kind not in words.implicit_target_types and not intent:
+            return []
+        source = sources[0]
+        if not source.actor.country:
+            return []
+        places = [p for p in self._location_parties(match) if p.actor.country != source.actor.country]
+        if places:
+            return [population(p, words) for p in places]
+        if not self.is_state(source):
+            # an organised group yields to its government; a population's act is no concession
+            return [] if source.actor.sector in words.population_sectors else self._home_governments(match, sources)
+        if kind in words.home_yield_types:
+            return [population(country_of(source, words), words)]
+        return []
 
     def _answers_another(self, match: Match) -> bool:
         """A rejection or accusation of something said ("denied the claim"), with no one
