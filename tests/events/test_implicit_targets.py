@@ -37,3 +37,20 @@ def test_a_group_yields_to_its_own_government(nlp, text):
 ])
 def test_a_state_intent_with_no_addressee_is_no_event(nlp, text):
     assert code(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money given to support someone is aid to them, not praise
+    ("Kestria provided ten million euros to support Marovian refugees.", [("AID", "KST GOV", "MRV CVL")]),
+    # taking in refugees grants them refuge
+    ("Kestria accepted 2,000 Marovian refugees last year.", [("AID", "KST GOV", "MRV CVL")]),
+    # approving an extradition hands the person over
+    ("A Kestrian court approved the extradition of Dorin Kalvas.", [("COOPERATE", "KST JUD", "MRV GOV")]),
+])
+def test_material_cooperation_named_by_its_purpose_or_object(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+def test_a_decision_taken_is_the_act_not_an_intent(nlp):
+    events = code(nlp, "Kestria decided to lift the sanctions on Marovia.")
+    assert [(e.type, e.cameo) for e in events] == [("RETREAT", "085")]

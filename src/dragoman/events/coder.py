@@ -5,7 +5,7 @@ import itertools
 from bisect import bisect_left
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -18,7 +18,7 @@ from .parties import PartiesMixin
 from .roles import RolesMixin
 from .sectors import with_acting_sectors
 from .statements import StatementMixin
-from .syntax import country_of, distinct, population
+from .syntax import country_of, distinct, population, purpose
 from .triggers import Match, TriggerMixin
 from .vocabulary import Lexicon, load_lexicon
 
@@ -76,7 +76,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                                                      if m.pattern.pos == "noun" and m.verb is not None}
         events: list[Event] = []
         coded: set[int] = set()
-        failed: set[int] = set()  # material acts tried that gave no event ("sent troops to help X")
+        failed: dict[int, Match] = {}  # material acts tried that gave no event ("sent troops to help X")
         for match in active:
             if self._absorbed(match, trigger_ids, failed):
                 self._drop(match.token, DropReason.ABSORBED)
@@ -84,9 +84,9 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             if self._result_of_coded(match, coded):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
-            found = self.code_match(match)
+            found = self.code_match(self._as_purpose_of(match, failed))
             if not found and "material" in self.lexicon.codes[match.pattern.cameo].quad_class:
-                failed.add(match.token.i)
+                failed[match.token.i] = match
             if found:
                 coded.add(match.token.i)
                 if match.verb is not None and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
@@ -184,6 +184,15 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             if people:
                 targets = self._home_governments(match, people)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _as_purpose_of(self, match: Match, failed: dict[int, Match]) -> Match:
+        """"Provided two million euros to support Marovian refugees": a material act that
+        named no one, done to support someone, is that act toward them."""
+        token = match.token
+        given = failed.get(token.head.i) if purpose(token) else None
+        if given is None or self.lexicon.codes[match.pattern.cameo].type not in self.words.purpose_types:
+            return match
+        return Match(token, replace(match.pattern, cameo=given.pattern.cameo, negated=None), match.verb)
 
     def _implicit_target(self, match: Match, sources: list[Party]) -> list[Party]:
         """Whom an act names no one for is done to: yielding, an intent to act ("agreed to

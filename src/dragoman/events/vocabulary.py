@@ -126,6 +126,7 @@ class Words:
     home_yield_types: frozenset[str]
     home_intent_governors: frozenset[str]
     population_sectors: frozenset[str]
+    purpose_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
