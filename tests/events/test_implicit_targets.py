@@ -54,3 +54,21 @@ def test_material_cooperation_named_by_its_purpose_or_object(nlp, text, expected
 def test_a_decision_taken_is_the_act_not_an_intent(nlp):
     events = code(nlp, "Kestria decided to lift the sanctions on Marovia.")
     assert [(e.type, e.cameo) for e in events] == [("RETREAT", "085")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestria has provided Marovia with fuel and medicine since May.", [("AID", "KST GOV", "MRV GOV")]),
+    ("Kestria returned the seized fishing boats to Marovia.", [("RETREAT", "KST GOV", "MRV")]),
+    ("Kestria allowed aid convoys into Marovia on Friday.", [("RETREAT", "KST GOV", "MRV")]),
+])
+def test_giving_and_giving_back(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kestrian envoy returned to Marovia on Monday.",      # a journey back, not a thing returned
+    "Kestrian troops returned fire.",
+    "Kestria pledged its full support to Marovia.",            # political support, not aid
+])
+def test_no_material_cooperation(nlp, text):
+    assert "AID" not in {e.type for e in code(nlp, text)} and "RETREAT" not in {e.type for e in code(nlp, text)}
