@@ -19,7 +19,7 @@ from .roles import RolesMixin
 from .sectors import with_acting_sectors
 from .statements import StatementMixin
 from .syntax import country_of, distinct, population, purpose
-from .triggers import Match, TriggerMixin
+from .triggers import Match, TriggerMixin, done_by
 from .vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:  # the actor layer is a later stage's sibling; only its interface is used
@@ -123,6 +123,9 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return []
         # what the speaker says is the act: the speaker acts, not the clause's subject (the claim)
         sources = self.clause_speaker(match.verb or match.token) if match.pattern.speaker_source else self.sources(match)
+        if not sources and match.pattern.pos == "noun" and done_by(match.token) is not None:
+            # "adopted the resolution tabled by X" with an unnamed adopter: X's act
+            sources = [p for c in done_by(match.token).children if c.dep_ == "pobj" for p in self.subject_parties(c)]
         if not sources and match.pattern.passive_source:
             # "the guerrillas have been demobilized": the passive subject does it
             verb = match.verb or match.token
