@@ -92,9 +92,12 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                 if match.verb is not None and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
                     coded.add(match.verb.i)  # "opened fire ..., killing": the light verb carries it
             events.extend(found)
-        coded |= {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
+        # a hostile act governed ("swore to fight") makes a cooperative governor no agreement;
+        # a threat stands unless the act threatened was coded as the threat itself
+        hostile = coded | {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
         for match in deferred:
-            if self._absorbed(match, trigger_ids) or self._governs_coded(match, coded):
+            governed = coded if "conflict" in self.lexicon.codes[match.pattern.cameo].quad_class else hostile
+            if self._absorbed(match, trigger_ids) or self._governs_coded(match, governed):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
             events.extend(self.code_match(match))
