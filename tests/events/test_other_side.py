@@ -30,3 +30,23 @@ def test_a_censure_never_targets_its_own_sponsors(nlp):
 def test_demanding_something_else_keeps_its_own_target(nlp):
     events = code(nlp, "Marovia closed the port. Kestrian rebels demanded autonomy.")
     assert triples(events) == [("REQUEST", "KST REB", "KST GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crackdown on people named by what they are falls on the state's own people
+    ("The Kestrian government cracked down on the opposition.", [("ASSAULT", "KST MIL", "KST CVL")]),
+    # a breach the victim's side asserts is its accusation only
+    ("Varnek said Marovia violated Kestrian airspace.", [("ACCUSE", "KST GOV", "MRV GOV")]),
+])
+def test_implicit_targets_of_repression_and_breaches(nlp, text, expected):
+    assert triples(code(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # the place of a summit is no party to the declaration adopted there
+    "Leaders of the NAO adopted a declaration at their summit in Kestria.",
+    # what an allegation's clause mentions in passing is not whom it accuses
+    "Kestria alleged that the vote was meant to please voters who trade with Marovia.",
+])
+def test_no_target_from_a_passing_mention(nlp, text):
+    assert code(nlp, text) == []
