@@ -50,3 +50,8 @@ def test_implicit_targets_of_repression_and_breaches(nlp, text, expected):
 ])
 def test_no_target_from_a_passing_mention(nlp, text):
     assert code(nlp, text) == []
+
+
+def test_a_third_party_relaying_an_attack_accuses_no_one(nlp):
+    events = code(nlp, "Lundavia said Kestrian troops captured the hill after five days of fighting.")
+    assert "ACCUSE" not in {e.type for e in events}
