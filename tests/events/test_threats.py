@@ -24,3 +24,13 @@ def test_the_act_threatened_is_the_threat(nlp, text, expected):
 def test_a_threat_whose_act_names_no_one_threatens_the_condition(nlp):
     events = coded(nlp, "Kestria threatened to stop the negotiations if Marovia deploys new missiles.")
     assert [(t, s, g) for t, _, s, g in events] == [("THREATEN", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrian troops have hit Marovian army positions.", ("ASSAULT", "190", "KST MIL", "MRV")),
+    ("Kestrian troops destroyed Marovian positions.", ("ASSAULT", "190", "KST MIL", "MRV")),
+    ("Kestria will hit Marovia hard if the shelling goes on.", ("THREATEN", "138", "KST GOV", "MRV GOV")),
+    ("Kestria prohibited all aid to Marovian rebels.", ("SANCTION", "162", "KST GOV", "MRV REB")),
+])
+def test_hitting_destroying_and_banning(nlp, text, expected):
+    assert expected in coded(nlp, text)
