@@ -14,7 +14,8 @@ KALVAS = Actor("Q900000102", "Dorin Kalvas", "MRV GOV", "MRV", "GOV", "person", 
 NAMES = {"Kestria": KST, "Marovia": MRV, "Lundavia": LUN, "NAO": NAO, "Varnek": VARNEK, "Kalvas": KALVAS}
 ADJECTIVES = {"Kestrian": KST, "Marovian": MRV, "Lundavian": LUN}
 SECTOR_NOUNS = {"troop": "MIL", "soldier": "MIL", "army": "MIL", "post": "MIL", "government": "GOV",
-                "ministry": "GOV", "police": "COP", "protester": "CVL", "student": "CVL", "rebel": "REB"}
+                "ministry": "GOV", "police": "COP", "protester": "CVL", "student": "CVL", "rebel": "REB",
+                "refugee": "CVL", "court": "JUD"}
 PAIR_WORDS = {"sides", "parties"}
 
 

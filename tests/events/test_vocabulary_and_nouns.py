@@ -31,7 +31,8 @@ def test_events_written_as_nouns(nlp, text, expected):
     ("Kestria boycotted the summit hosted by Marovia.", [("SANCTION", "KST GOV", "MRV GOV")]),
     ("Kestria ordered two Marovian diplomats to leave the country.", [("SANCTION", "KST GOV", "MRV GOV")]),
     ("Kestria vetoed the resolution drafted by Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
-    ("Kestria will respond to Marovia's sanctions.", [("THREATEN", "KST GOV", "MRV GOV")]),
+    # (the sanctions responded to are Marovia's on the side that responds)
+    ("Kestria will respond to Marovia's sanctions.", [("SANCTION", "MRV GOV", "KST GOV"), ("THREATEN", "KST GOV", "MRV GOV")]),
     ("Kestria sought an arrest warrant for the Marovian defence minister.", [("ACCUSE", "KST GOV", "MRV GOV")]),
 ])
 def test_trigger_vocabulary(nlp, text, expected):

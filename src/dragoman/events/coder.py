@@ -5,7 +5,7 @@ import itertools
 from bisect import bisect_left
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -18,8 +18,8 @@ from .parties import PartiesMixin
 from .roles import RolesMixin
 from .sectors import with_acting_sectors
 from .statements import StatementMixin
-from .syntax import country_of, distinct, population
-from .triggers import Match, TriggerMixin
+from .syntax import country_of, distinct, population, purpose
+from .triggers import Match, TriggerMixin, done_by
 from .vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:  # the actor layer is a later stage's sibling; only its interface is used
@@ -76,7 +76,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                                                      if m.pattern.pos == "noun" and m.verb is not None}
         events: list[Event] = []
         coded: set[int] = set()
-        failed: set[int] = set()  # material acts tried that gave no event ("sent troops to help X")
+        failed: dict[int, Match] = {}  # material acts tried that gave no event ("sent troops to help X")
         for match in active:
             if self._absorbed(match, trigger_ids, failed):
                 self._drop(match.token, DropReason.ABSORBED)
@@ -84,17 +84,20 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             if self._result_of_coded(match, coded):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
-            found = self.code_match(match)
+            found = self.code_match(self._as_purpose_of(match, failed))
             if not found and "material" in self.lexicon.codes[match.pattern.cameo].quad_class:
-                failed.add(match.token.i)
+                failed[match.token.i] = match
             if found:
                 coded.add(match.token.i)
                 if match.verb is not None and self.lexicon.codes[match.pattern.cameo].type == "ASSAULT":
                     coded.add(match.verb.i)  # "opened fire ..., killing": the light verb carries it
             events.extend(found)
-        coded |= {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
+        # a hostile act governed ("swore to fight") makes a cooperative governor no agreement;
+        # a threat stands unless the act threatened was coded as the threat itself
+        hostile = coded | {m.token.i for m in active if "conflict" in self.lexicon.codes[m.pattern.cameo].quad_class}
         for match in deferred:
-            if self._absorbed(match, trigger_ids) or self._governs_coded(match, coded):
+            governed = coded if "conflict" in self.lexicon.codes[match.pattern.cameo].quad_class else hostile
+            if self._absorbed(match, trigger_ids) or self._governs_coded(match, governed):
                 self._drop(match.token, DropReason.ABSORBED)
                 continue
             events.extend(self.code_match(match))
@@ -123,6 +126,9 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return []
         # what the speaker says is the act: the speaker acts, not the clause's subject (the claim)
         sources = self.clause_speaker(match.verb or match.token) if match.pattern.speaker_source else self.sources(match)
+        if not sources and match.pattern.pos == "noun" and done_by(match.token) is not None:
+            # "adopted the resolution tabled by X" with an unnamed adopter: X's act
+            sources = [p for c in done_by(match.token).children if c.dep_ == "pobj" for p in self.subject_parties(c)]
         if not sources and match.pattern.passive_source:
             # "the guerrillas have been demobilized": the passive subject does it
             verb = match.verb or match.token
@@ -145,6 +151,8 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             # "the government lifted the state of emergency": on its own people
             targets = [population(country_of(s, self.words), self.words) for s in sources
                        if s.actor.country and (s.actor.sector in self.words.state_sectors or s.actor.kind == "country")]
+        if not targets and len(sources) == 1:
+            targets = self._implicit_target(match, sources)
         pairs = [(s, t) for s, t in self._pairs(match, sources, targets) if not self._one_state(match, s, t)]
         evidence = self.evidence(match.token)
         when = event_date(match.verb or match.token, self.article.date)
@@ -152,6 +160,9 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         accusations = [] if reading.negated else self.asserted_accusations(match, sources, targets, evidence, when)
         if not pairs:
             self._drop(match.token, DropReason.NO_TARGET)
+            return accusations
+        if accusations and reading.code in self.words.accused_only_codes:
+            self._drop(match.token, DropReason.ABSORBED)
             return accusations
         code = self.lexicon.codes[reading.code]
         mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
@@ -179,6 +190,37 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             if people:
                 targets = self._home_governments(match, people)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _as_purpose_of(self, match: Match, failed: dict[int, Match]) -> Match:
+        """"Provided two million euros to support Marovian refugees": a material act that
+        named no one, done to support someone, is that act toward them."""
+        token = match.token
+        given = failed.get(token.head.i) if purpose(token) else None
+        if given is None or self.lexicon.codes[match.pattern.cameo].type not in self.words.purpose_types:
+            return match
+        return Match(token, replace(match.pattern, cameo=given.pattern.cameo, negated=None), match.verb)
+
+    def _implicit_target(self, match: Match, sources: list[Party]) -> list[Party]:
+        """Whom an act names no one for is done to: yielding, an intent to act ("agreed to
+        resign", "is willing to withdraw its troops", "declared a unilateral ceasefire") is
+        done toward the place it is done in, else a group's own government, else (for
+        concessions and intents only) the state's own people."""
+        words, kind = self.words, self.lexicon.codes[match.pattern.cameo].type
+        intent = match.pattern.defer and match.token.lemma_.lower() in words.home_intent_governors
+        if kind not in words.implicit_target_types and not intent:
+            return []
+        source = sources[0]
+        if not source.actor.country:
+            return []
+        places = [p for p in self._location_parties(match) if p.actor.country != source.actor.country]
+        if places:
+            return [population(p, words) for p in places]
+        if not self.is_state(source):
+            # an organised group yields to its government; a population's act is no concession
+            return [] if source.actor.sector in words.population_sectors else self._home_governments(match, sources)
+        if kind in words.home_yield_types:
+            return [population(country_of(source, words), words)]
+        return []
 
     def _answers_another(self, match: Match) -> bool:
         """A rejection or accusation of something said ("denied the claim"), with no one

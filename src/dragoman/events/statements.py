@@ -51,7 +51,7 @@ class StatementMixin:
         # third party relaying the news ("the attack killed 20, relief officials said")
         victim_homes = {v.actor.country for v in victims}
         speakers = [s for s in self.clause_speaker(match.verb or match.token)
-                    if self.is_state(s) and (not victims or s.actor.country in victim_homes)]
+                    if self.is_state(s) and (s.actor.country in victim_homes if victims else code.code in words.asserted_codes)]
         accusation = self.lexicon.codes[words.assertion_code]
         found = []
         for doer in doers:

@@ -100,6 +100,8 @@ class TriggerMixin:
         obj = object_of(token)
         if pattern.object_kind == "none" and obj is not None and obj.dep_ == "dobj":
             return False
+        if pattern.object_kind == "some" and (obj is None or obj.dep_ not in ("dobj", "nsubjpass")):
+            return False
         if pattern.objects or pattern.not_objects:
             words = object_words(obj) if obj is not None else set()
             if pattern.objects and not words & pattern.objects:

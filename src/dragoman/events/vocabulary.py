@@ -114,6 +114,7 @@ class Words:
     factive_governors: frozenset[str]
     asserted_types: frozenset[str]
     asserted_codes: frozenset[str]
+    accused_only_codes: frozenset[str]
     assertion_code: str
     sector_heads: dict[str, str]
     joint_nouns: frozenset[str]
@@ -121,6 +122,11 @@ class Words:
     other_side_window: int
     other_side_sentences: int
     other_side_types: frozenset[str]
+    implicit_target_types: frozenset[str]
+    home_yield_types: frozenset[str]
+    home_intent_governors: frozenset[str]
+    population_sectors: frozenset[str]
+    purpose_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
