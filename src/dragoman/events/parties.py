@@ -8,12 +8,15 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ..geo.places import load_places, normalise
+from ..geo.regions import region_country
 from ..records import Actor, Party, Quote
 from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derived_party, entity_span, entity_text, first_person,
                      named_place, population, unique)
+from .sectors import home_organs
 from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
@@ -88,12 +91,30 @@ class PartiesMixin:
         if adjectives is None:
             return []
         for child in head.children:
-            if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE") or child.pos_ == "ADJ"):
-                country = adjectives.get(child.lower_)
-                if country is not None and country.country:
-                    mention = Party(country, child.text, child.idx, child.idx + len(child))
-                    return self._sector_of_owner(head, [mention])
+            if child.dep_ not in ("amod", "compound") or child.i > head.i:
+                continue
+            country = self._modifier_country(child, adjectives)
+            if country is not None:
+                first = child.left_edge
+                mention = Party(country, self._text[first.idx:child.idx + len(child)], first.idx, child.idx + len(child))
+                return self._sector_of_owner(head, [mention])
         return []
+
+    def _modifier_country(self, modifier: Token, adjectives: dict) -> Actor | None:
+        """The country a noun's modifier names: an adjective, also of several words ("South
+        African"), or a city or region ("an Istanbul court", "Darfur rebels")."""
+        words = self.doc[modifier.left_edge.i:modifier.i + 1]
+        for key in dict.fromkeys((words.text.lower(), modifier.lower_)):
+            if key == modifier.lower_ and not (modifier.ent_type_ in ("NORP", "GPE") or modifier.pos_ == "ADJ"):
+                continue
+            country = adjectives.get(key)
+            if country is not None and country.country:
+                return country
+        ent = entity_span(modifier) if modifier.ent_type_ in PLACE_LABELS else None
+        place = self._place_actor(ent) if ent is not None and ent.end - 1 == modifier.i else None
+        if place is not None and place.country:
+            return derived_actor(place.country, None, self.words)
+        return None
 
     def _named_group(self, head: Token) -> list[Party]:
         """"FDLR fighters", "Hamas gunmen": an armed group or organisation named as the
@@ -138,12 +159,12 @@ class PartiesMixin:
         return derived_actor(country, None, self.words, kind="place")
 
     def _gazetteer_country(self, name: str) -> str | None:
-        """The country of a city the actor dictionary does not know ("a checkpoint in
-        Kunduz"); a name that several countries' cities share counts only when one of them
+        """The country of a city or region the actor dictionary does not know ("a checkpoint
+        in Kunduz", "rebels in North Kivu"); a city name that several countries' cities share counts only when one of them
         is a country the article names."""
         found = load_places().cities.get(normalise(name))
         if not found:
-            return None
+            return region_country(name)
         countries = {place.country for place in found}
         if len(countries) == 1:
             return found[0].country
@@ -219,7 +240,42 @@ class PartiesMixin:
                 found = self.parties(child)
                 if found:
                     return found
-        return []
+        return self._home_organ(token)
+
+    def _home_organ(self, token: Token) -> list[Party]:
+        """"Police arrested dozens in Nairobi", "the court sentenced him": a state's home organ
+        named without its country is the organ of the country where the act happens, else of
+        the country the article is filed from."""
+        sector = home_organs().sector(token)
+        if sector is None:
+            return []
+        country = self._setting_country(token) or self._dateline_country()
+        if not country:
+            return []
+        return [derived_party(country, sector, self.words, token.text, token.idx, token.idx + len(token))]
+
+    def _setting_country(self, token: Token) -> str | None:
+        """The country of the first place the clause of ``token`` puts something in ("in Lagos")."""
+        frontier = [c for c in token.head.children if c.i != token.i]
+        while frontier:  # the clause's own words, not those of clauses inside it ("police said ...")
+            word = frontier.pop(0)
+            if word.dep_ in OTHER_CLAUSE_DEPS:
+                continue
+            frontier.extend(word.children)
+            if word.dep_ != "pobj" or word.ent_type_ not in PLACE_LABELS or word.head.lower_ not in self.words.location_preps:
+                continue
+            for place in self._entity_party(word):
+                if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
+                    return place.actor.country
+        return None
+
+    def _dateline_country(self) -> str | None:
+        filed_from = getattr(self, "_filed_from", None)
+        if filed_from is None:  # once per article; "" when it has no dateline
+            dateline = getattr(self.article, "dateline", None)
+            place = load_places().resolve(dateline) if dateline else None
+            filed_from = self._filed_from = (place.country if place is not None else None) or ""
+        return filed_from or None
 
     def _residents(self, token: Token, found: list[Party]) -> list[Party]:
         """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named
@@ -241,7 +297,9 @@ class PartiesMixin:
         if token.pos_ != "NOUN":
             return []
         sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
-        if sector is None or sector == "GOV":  # "officials in Kyiv" may be anyone's
+        if sector == "GOV" and home_organs().sector(token) is None:  # "officials in Kyiv" may be anyone's
+            return []
+        if sector is None:
             return []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):

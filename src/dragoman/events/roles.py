@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..records import Party
 from .syntax import (OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      population, purpose, stranded_subject, unique)
+from .sectors import home_organs
 from .triggers import Match, done_by
 
 
@@ -228,6 +229,8 @@ class RolesMixin:
             if sector:
                 break
         if sector is None:
+            sector = self._person_object(match, nouns, sources)
+        if sector is None:
             return []
         places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
         # with no place named, the people are the acting state's own, except for an
@@ -238,6 +241,19 @@ class RolesMixin:
         if country is None:
             return []
         return [derived_party(country, sector, self.words, noun.text, noun.idx, noun.idx + len(noun))]
+
+    def _person_object(self, match: Match, nouns: list[Token], sources: list[Party]) -> str | None:
+        """"The court sentenced the editor", "police detained him": a state's organ coercing
+        a person the text gives no country acts on one of its own people."""
+        if self.lexicon.codes[match.pattern.cameo].type not in self.words.population_types or not nouns:
+            return None
+        if not any(s.actor.country and s.actor.sector in self.words.state_sectors for s in sources):
+            return None
+        noun = nouns[0]
+        organs = home_organs()
+        person = noun.ent_type_ == "PERSON" or noun.lower_ in organs.person_pronouns or noun.lower_ in organs.people_quantities or any(
+            m.label in ("PERSON", "ROLE") and m.start <= noun.idx < m.end for m in getattr(self.cast, "mentions", ()))
+        return "CVL" if person and not self.parties(noun) else None
 
     def _location_targets(self, match: Match, sources: list[Party]) -> list[Party]:
         """The country where the act happened; the source's own country is its population
@@ -253,7 +269,9 @@ class RolesMixin:
             if self.lexicon.codes[match.pattern.cameo].type in self.words.population_types and \
                     all(s.actor.sector != "CVL" for s in home):
                 # "killed five soldiers near Maiduguri": the organ the object names, else the people
-                sector = self._object_sector(match) or "CVL"
+                sector = self._object_sector(match)
+                if sector is None or sector == "GOV":  # "lifted the state of emergency in X": its people
+                    sector = "CVL"
                 found.append(derived_party(country, sector, self.words, place.mention, place.start, place.end))
         return found
 

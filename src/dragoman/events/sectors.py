@@ -3,9 +3,14 @@ politically and its military when it attacks (``acting_sectors`` in ``data/event
 People, bodies, organisations and groups keep the sector the actor layer gave them."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
+from spacy.tokens import Token
+
 from ..records import Event, Party
+from ..vocab import load_data
 from .syntax import derived_party
 from .vocabulary import Words
 
@@ -34,3 +39,33 @@ def _acting(party: Party, kind: str, role: str, words: Words) -> Party:
     if not sector:
         return party
     return derived_party(actor.country, sector, words, party.mention, party.start, party.end, base=actor.name)
+
+
+@dataclass(frozen=True)
+class HomeOrgans:
+    """``data/home_organs.yaml``: organs a state acts through at home, by the noun naming them."""
+    nouns: dict[str, str]
+    foreign_modifiers: frozenset[str]
+    person_pronouns: frozenset[str]
+    people_quantities: frozenset[str]
+
+    def sector(self, head: Token) -> str | None:
+        """The sector a noun phrase's head names when it is a home organ ("the court", "riot
+        police"), None when it is not or a modifier makes it someone else's ("the European court")."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ not in ("", "ORG"):
+            return None
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < head.i]
+        if any(c.lower_ in self.foreign_modifiers or c.dep_ == "poss" or c.ent_type_ for c in modifiers):
+            return None
+        lemma = head.lemma_.lower()
+        phrase = " ".join([*(c.lower_ for c in modifiers if c.dep_ == "compound"), lemma])
+        return self.nouns.get(phrase) or self.nouns.get(lemma)
+
+
+@lru_cache(maxsize=1)
+def home_organs() -> HomeOrgans:
+    data = load_data("home_organs.yaml") or {}
+    return HomeOrgans(nouns={str(k).lower(): str(v) for k, v in (data.get("nouns") or {}).items()},
+                      foreign_modifiers=frozenset(str(w).lower() for w in data.get("foreign_modifiers") or ()),
+                      person_pronouns=frozenset(str(w).lower() for w in data.get("person_pronouns") or ()),
+                      people_quantities=frozenset(str(w).lower() for w in data.get("people_quantities") or ()))

@@ -1,0 +1,85 @@
+"""Actors the text names only by what they are or where they are (issue 9, item 4): a state's
+home organs ("police", "the court", "authorities in X") belong to the country where they act or
+the article is filed from; regions and provinces resolve to their country; a city or a
+multi-word adjective before a sector noun names that country's organ. Every text here is
+invented for the test."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman import events as ev
+from dragoman.actors import Cast
+from dragoman.actors.dictionary import ActorDictionary
+from dragoman.geo.regions import region_country
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return ActorDictionary.load(None)
+
+
+@pytest.fixture()
+def coded(nlp, dictionary):
+    def run(text: str, dateline: str | None = None) -> list[tuple[str, str, str]]:
+        doc = nlp(text)
+        article = Article(id="t", source="t", text=text, date="2025-05-06", dateline=dateline)
+        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
+        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
+    return run
+
+
+def sources(found):
+    return {source for _, source, _ in found}
+
+
+def test_regions_and_provinces_resolve_to_their_country():
+    assert region_country("North Kivu") == "COD"
+    assert region_country("the Kurdistan region") == "IRQ"
+    assert region_country("Helmand province") == "AFG"
+    assert region_country("southern Darfur") == "SDN"
+    assert region_country("Lyon") is None
+
+
+def test_police_act_for_the_country_where_they_act(coded):
+    found = coded("Police detained dozens of striking dockworkers in Mombasa on Friday.")
+    assert "KEN COP" in sources(found)
+
+
+def test_a_court_named_by_its_city_is_that_country_s_judiciary(coded):
+    found = coded("An Ankara court sentenced the blogger to four years in prison on Tuesday.")
+    assert ("COERCE", "TUR JUD", "TUR CVL") in found
+
+
+def test_the_court_of_a_dateline_story(coded):
+    found = coded("The court jailed the former mayor for nine years over the bribery scheme.", dateline="NAIROBI")
+    assert "KEN JUD" in sources(found)
+
+
+def test_a_home_organ_with_no_place_and_no_dateline_names_no_one(coded):
+    assert coded("The court jailed the former mayor for nine years over the bribery scheme.") == []
+
+
+def test_a_foreign_court_is_not_the_dateline_s(coded):
+    found = coded("The international court jailed the militia leader for twenty years.", dateline="NAIROBI")
+    assert "KEN JUD" not in sources(found)
+
+
+def test_authorities_in_a_country_are_its_government(coded):
+    found = coded("Authorities in Bangladesh arrested eleven opposition organisers overnight.")
+    assert "BGD GOV" in sources(found)
+
+
+def test_a_region_places_unnamed_attackers(coded):
+    found = coded("Unidentified gunmen killed three health workers in Nangarhar province on Sunday.")
+    assert "AFG UAF" in sources(found)
+
+
+def test_a_multi_word_national_adjective_names_the_government(coded):
+    found = coded("The South African government rejected the remarks made by President Donald Trump.")
+    assert ("REJECT", "ZAF GOV", "USA GOV") in found
+
+
+def test_demonym_of_a_people_within_a_state(coded):
+    found = coded("Rohingya insurgents attacked a police post in Rakhine State at dawn.")
+    assert "MMR REB" in sources(found)
