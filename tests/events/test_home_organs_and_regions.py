@@ -83,3 +83,27 @@ def test_a_multi_word_national_adjective_names_the_government(coded):
 def test_demonym_of_a_people_within_a_state(coded):
     found = coded("Rohingya insurgents attacked a police post in Rakhine State at dawn.")
     assert "MMR REB" in sources(found)
+
+
+def test_a_collective_with_no_actor_hides_the_actors_inside_its_phrase(coded):
+    found = coded("Rwanda's foreign ministry slammed the international community for its repeated "
+                  "failure to condemn Kinshasa for its protection of the FDLR rebels.")
+    assert not [t for t in found if t[0] == "ACCUSE" and t[1] == "RWA GOV"]
+
+
+def test_a_crackdown_on_the_opposition_hits_the_state_s_own_people(coded):
+    found = coded("Since 2019 the government of Nicolas Maduro has cracked down on the political "
+                  "opposition, the State Department said on Friday.")
+    assert [t for t in found if t[1:] == ("VEN GOV", "VEN OPP")]
+    assert not [t for t in found if t[0] == "ASSAULT" and t[2] == "USA GOV"]
+
+
+def test_an_organ_of_the_only_country_its_sentence_names(coded):
+    found = coded("Belarus's parliament passed the amnesty bill just hours after security forces "
+                  "fired on protesters outside the building.")
+    assert ("ASSAULT", "BLR MIL", "BLR CVL") in found
+
+
+def test_a_named_national_agency_acts_for_its_state(coded):
+    found = coded("The FBI arrested two Chinese nationals accused of spying on a naval base.")
+    assert "USA COP" in sources(found)

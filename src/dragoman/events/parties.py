@@ -245,11 +245,11 @@ class PartiesMixin:
     def _home_organ(self, token: Token) -> list[Party]:
         """"Police arrested dozens in Nairobi", "the court sentenced him": a state's home organ
         named without its country is the organ of the country where the act happens, else of
-        the country the article is filed from."""
+        the country the article is filed from, else of the only country its sentence names."""
         sector = home_organs().sector(token)
         if sector is None:
             return []
-        country = self._setting_country(token) or self._dateline_country()
+        country = self._setting_country(token) or self._dateline_country() or self._sole_country(token)
         if not country:
             return []
         return [derived_party(country, sector, self.words, token.text, token.idx, token.idx + len(token))]
@@ -268,6 +268,14 @@ class PartiesMixin:
                 if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
                     return place.actor.country
         return None
+
+    def _sole_country(self, token: Token) -> str | None:
+        """The country of every actor the sentence names, when they all have the same one
+        ("Syria's parliament passed the bill hours after security forces fired on protesters")."""
+        sent = self.sentence(token)
+        countries = {m.actor.country for m in getattr(self.cast, "mentions", ())
+                     if m.actor is not None and sent.start_char <= m.start < sent.end_char}
+        return countries.pop() if len(countries) == 1 and None not in countries else None
 
     def _dateline_country(self) -> str | None:
         filed_from = getattr(self, "_filed_from", None)

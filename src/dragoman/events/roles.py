@@ -185,6 +185,9 @@ class RolesMixin:
             and token.head.head.lemma_.lower() in border)
 
     def _targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        obj = object_of(match.token) if match.pattern.pos != "noun" else None
+        if obj is not None and home_organs().collective(obj):
+            return []  # "slammed the international community for failing X": not X
         for spec in match.pattern.targets:
             if spec == "location":
                 found = self._location_targets(match, sources)
@@ -196,6 +199,12 @@ class RolesMixin:
             return []
         if len(sources) > 1 and self._can_be_mutual(match):
             return []  # "Palestinians and Israelis failed to reach agreement": each other
+        if self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
+            # "cracked down on the opposition, ... the Treasury said": the people it names
+            # come before any actor elsewhere in the clause
+            found = self._unnamed_people(match, sources)
+            if found:
+                return found
         if match.pattern.pos == "noun":
             # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
             for child in match.token.children:
@@ -218,7 +227,7 @@ class RolesMixin:
             nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.people_preps
                       for g in c.children if g.dep_ == "pobj"]
             nouns += [g for c in head.children if purpose(c) for g in c.children if g.dep_ == "dobj"]
-        sector = None
+        sector, noun, words = None, None, []
         for noun in nouns:
             for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for g in c.children if g.dep_ == "pobj")):
@@ -230,13 +239,15 @@ class RolesMixin:
                 break
         if sector is None:
             sector = self._person_object(match, nouns, sources)
-        if sector is None:
+            noun = nouns[0] if nouns else None
+        if sector is None or noun is None:
             return []
         places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
         # with no place named, the people are the acting state's own, except for an
-        # attack, which is seldom made on one's own people
+        # attack, which is seldom made on one's own people unless they oppose it
+        domestic = any(w in home_organs().domestic_people for w in words)
         homes = [s.actor.country for s in sources if s.actor.country] \
-            if self.lexicon.codes[match.pattern.cameo].type not in self.words.foreign_people_types else []
+            if domestic or self.lexicon.codes[match.pattern.cameo].type not in self.words.foreign_people_types else []
         country = (places or homes or [None])[0]
         if country is None:
             return []

@@ -43,11 +43,14 @@ def _acting(party: Party, kind: str, role: str, words: Words) -> Party:
 
 @dataclass(frozen=True)
 class HomeOrgans:
-    """``data/home_organs.yaml``: organs a state acts through at home, by the noun naming them."""
+    """``data/implied_actors.yaml``: organs a state acts through at home, by the noun naming them;
+    people and collectives named by what they are."""
     nouns: dict[str, str]
     foreign_modifiers: frozenset[str]
     person_pronouns: frozenset[str]
     people_quantities: frozenset[str]
+    domestic_people: frozenset[str]
+    collectives: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -61,11 +64,18 @@ class HomeOrgans:
         phrase = " ".join([*(c.lower_ for c in modifiers if c.dep_ == "compound"), lemma])
         return self.nouns.get(phrase) or self.nouns.get(lemma)
 
+    def collective(self, head: Token) -> bool:
+        """Whether a noun phrase names a collective no actor stands for ("the international community")."""
+        modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+        return " ".join([*modifiers, head.lower_]) in self.collectives or (not modifiers and head.lower_ in self.collectives)
+
 
 @lru_cache(maxsize=1)
 def home_organs() -> HomeOrgans:
-    data = load_data("home_organs.yaml") or {}
+    data = load_data("implied_actors.yaml") or {}
     return HomeOrgans(nouns={str(k).lower(): str(v) for k, v in (data.get("nouns") or {}).items()},
                       foreign_modifiers=frozenset(str(w).lower() for w in data.get("foreign_modifiers") or ()),
                       person_pronouns=frozenset(str(w).lower() for w in data.get("person_pronouns") or ()),
-                      people_quantities=frozenset(str(w).lower() for w in data.get("people_quantities") or ()))
+                      people_quantities=frozenset(str(w).lower() for w in data.get("people_quantities") or ()),
+                      domestic_people=frozenset(str(w).lower() for w in data.get("domestic_people") or ()),
+                      collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()))
