@@ -107,3 +107,23 @@ def test_an_organ_of_the_only_country_its_sentence_names(coded):
 def test_a_named_national_agency_acts_for_its_state(coded):
     found = coded("The FBI arrested two Chinese nationals accused of spying on a naval base.")
     assert "USA COP" in sources(found)
+
+
+def test_a_backer_named_before_a_hyphen_is_not_the_actor(coded):
+    found = coded("The Saudi-backed government of Yemen accused the Houthis of breaking the truce.")
+    assert ("ACCUSE", "YEM GOV", "YEM REB") in found
+    assert "SAU GOV" not in sources(found)
+
+
+def test_unnamed_rebels_fight_in_the_country_where_they_act(coded):
+    found = coded("Iran-backed militias fired rockets at an American base in Syria.")
+    assert "SYR REB" in sources(found)
+
+
+def test_the_taliban_govern_after_august_2021(nlp, dictionary):
+    text = "The Taliban detained two British aid workers in Kabul on Monday."
+    for date, code in (("2019-03-04", "AFG REB"), ("2024-03-04", "AFG GOV")):
+        doc = nlp(text)
+        article = Article(id="t", source="t", text=text, date=date)
+        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
+        assert {e.source.actor.code for e in events} == {code}

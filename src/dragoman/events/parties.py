@@ -34,6 +34,7 @@ class PartiesMixin:
         except Exception:  # a faulty actor layer must not lose the article's other events
             LOGGER.exception("cast.parties_of failed on %r", token.text)
             found = []
+        found = [p for p in found if not self._backs_the_head(token, p)]
         if found:
             return self._envoys_country(token, found)
         if token.ent_type_:
@@ -49,6 +50,11 @@ class PartiesMixin:
         if place is not None:  # "shelled the regional capital Juba"
             return self._entity_party(place)
         return []
+
+    def _backs_the_head(self, head: Token, party: Party) -> bool:
+        """"The Saudi-backed government of Yemen": the backer named in a modifier is not the head."""
+        token = self._token_at.get(party.start) if party.start is not None else None
+        return token is not None and token.i < head.i and home_organs().backer(token)
 
     def _envoys_country(self, token: Token, found: list[Party]) -> list[Party]:
         """"X, deputy permanent representative of the United Arab Emirates to the UN": a

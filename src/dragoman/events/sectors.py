@@ -16,6 +16,8 @@ from .vocabulary import Words
 
 
 def with_acting_sectors(event: Event, words: Words, is_place: Callable[[Party], bool]) -> Event:
+    event.source = _in_power(event.source, event.date, words)
+    event.target = _in_power(event.target, event.date, words)
     event.source = _acting(event.source, event.type, "source", words)
     if event.type not in words.acting_sectors["keep_target"]:
         event.target = _acting(event.target, event.type, "target", words)
@@ -24,6 +26,26 @@ def with_acting_sectors(event: Event, words: Words, is_place: Callable[[Party], 
         target = event.target
         event.target = derived_party(target.actor.country, None, words, target.mention, target.start, target.end)
     return event
+
+
+def _in_power(party: Party, date: str | None, words: Words) -> Party:
+    """A group that took power ("governs" in ``data/actors/groups.yaml``) acts as its country's
+    government in events dated from then on: the Taliban after August 2021 are AFG GOV."""
+    ruling = ruling_groups().get(party.actor.id)
+    if ruling is None or not date or not party.actor.country or str(date)[:10] < ruling[0]:
+        return party
+    return derived_party(party.actor.country, ruling[1], words, party.mention, party.start, party.end, base=party.actor.name)
+
+
+@lru_cache(maxsize=1)
+def ruling_groups() -> dict[str, tuple[str, str]]:
+    """Group id -> (ISO date it took power, the sector it acts in from then on)."""
+    found = {}
+    for group in load_data("actors/groups.yaml") or ():
+        governs = group.get("governs") if isinstance(group, dict) else None
+        if governs and group.get("id"):
+            found[str(group["id"])] = (str(governs["since"]), str(governs.get("sector") or "GOV"))
+    return found
 
 
 def _acting(party: Party, kind: str, role: str, words: Words) -> Party:
@@ -51,6 +73,7 @@ class HomeOrgans:
     people_quantities: frozenset[str]
     domestic_people: frozenset[str]
     collectives: frozenset[str]
+    backer_words: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -63,6 +86,12 @@ class HomeOrgans:
         lemma = head.lemma_.lower()
         phrase = " ".join([*(c.lower_ for c in modifiers if c.dep_ == "compound"), lemma])
         return self.nouns.get(phrase) or self.nouns.get(lemma)
+
+    def backer(self, token: Token) -> bool:
+        """Whether ``token`` names who stands behind the phrase's head: "Russia" in "Russia-backed"."""
+        doc = token.doc
+        i = token.i
+        return i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and doc[i + 2].lower_ in self.backer_words
 
     def collective(self, head: Token) -> bool:
         """Whether a noun phrase names a collective no actor stands for ("the international community")."""
@@ -78,4 +107,5 @@ def home_organs() -> HomeOrgans:
                       person_pronouns=frozenset(str(w).lower() for w in data.get("person_pronouns") or ()),
                       people_quantities=frozenset(str(w).lower() for w in data.get("people_quantities") or ()),
                       domestic_people=frozenset(str(w).lower() for w in data.get("domestic_people") or ()),
-                      collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()))
+                      collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
+                      backer_words=frozenset(str(w).lower() for w in data.get("backer_words") or ()))
