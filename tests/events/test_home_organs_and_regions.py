@@ -127,3 +127,11 @@ def test_the_taliban_govern_after_august_2021(nlp, dictionary):
         article = Article(id="t", source="t", text=text, date=date)
         events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
         assert {e.source.actor.code for e in events} == {code}
+
+
+def test_the_owner_of_what_was_harmed_is_not_the_one_criticised(coded):
+    found = coded("France condemned the violation of Armenia's airspace by Azerbaijan.")
+    assert ("ACCUSE", "FRA GOV", "AZE GOV") in found
+    found = coded("The Patriotic Union of Kurdistan condemned the airstrike on the refugee camp as a "
+                  "breach of Iraq's sovereignty.")
+    assert not [t for t in found if t[0] == "ACCUSE" and t[2].startswith("IRQ")]

@@ -369,12 +369,27 @@ class PartiesMixin:
                 found = self._pobj_parties(agent)
                 if found:
                     return found
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in self.words.deep_preps:
-                    found = self._pobj_parties(child)
-                    if found:
-                        return found
+            # "the violation of Armenia's airspace by X": the doer before what was harmed
+            preps = sorted((c for c in token.children if c.dep_ == "prep" and c.lower_ in self.words.deep_preps),
+                           key=lambda c: c.lower_ != "by")
+            for child in preps:
+                found = [p for p in self._pobj_parties(child) if not self._owns_what_is_harmed(p)]
+                if found:
+                    return found
         return []
+
+    def _owns_what_is_harmed(self, party: Party) -> bool:
+        token = self._party_root(party)
+        return token is not None and home_organs().victim(token)
+
+    def _party_root(self, party: Party) -> Token | None:
+        """The last word of the words naming a party ("States" of "the United States")."""
+        token = self._token_at.get(party.start) if party.start is not None else None
+        if token is None or party.end is None:
+            return token
+        while token.i + 1 < len(self.doc) and token.idx + len(token) < party.end:
+            token = self.doc[token.i + 1]
+        return token
 
     def _pobj_parties(self, prep: Token, deep: bool = False) -> list[Party]:
         for child in prep.children:

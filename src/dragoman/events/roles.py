@@ -209,10 +209,17 @@ class RolesMixin:
             # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
             for child in match.token.children:
                 if child.dep_ in ("prep", "acl", "relcl"):
-                    found = [p for p in self._mentions_in(child) if all(distinct(s, p, self.words) for s in sources)]
+                    found = [p for p in self._mentions_in(child) if all(distinct(s, p, self.words) for s in sources)
+                             and not self._harmed(match, p)]
                     if found:
                         return found[:2]
-        return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)][:2]
+        return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)
+                and not self._harmed(match, p)][:2]
+
+    def _harmed(self, match: Match, party: Party) -> bool:
+        """A criticism's last-resort target that is the victim ("condemned the strike as a breach
+        of Iraq's sovereignty"), not the one criticised."""
+        return "verbal" in self.lexicon.codes[match.pattern.cameo].quad_class and self._owns_what_is_harmed(party)
 
     def _unnamed_people(self, match: Match, sources: list[Party]) -> list[Party]:
         """"Police opened fire on protesters", "troops arrested dozens of rebels": people
@@ -358,7 +365,7 @@ class RolesMixin:
 
     def _role_object_tree(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
         obj = object_of(match.token)
-        return self._mentions_in(obj) if obj is not None else []
+        return [p for p in self._mentions_in(obj) if not self._harmed(match, p)] if obj is not None else []
 
     def _role_object_acl(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
         """"prevented the rally staged by students"."""

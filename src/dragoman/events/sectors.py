@@ -74,6 +74,7 @@ class HomeOrgans:
     domestic_people: frozenset[str]
     collectives: frozenset[str]
     backer_words: frozenset[str]
+    victim_nouns: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -93,6 +94,12 @@ class HomeOrgans:
         i = token.i
         return i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and doc[i + 2].lower_ in self.backer_words
 
+    def victim(self, token: Token) -> bool:
+        """Whether ``token`` owns what an act harms: "Iraq" in "Iraq's sovereignty", "the airspace of Iraq"."""
+        if token.dep_ == "poss":
+            return token.head.lemma_.lower() in self.victim_nouns
+        return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in self.victim_nouns
+
     def collective(self, head: Token) -> bool:
         """Whether a noun phrase names a collective no actor stands for ("the international community")."""
         modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
@@ -108,4 +115,5 @@ def home_organs() -> HomeOrgans:
                       people_quantities=frozenset(str(w).lower() for w in data.get("people_quantities") or ()),
                       domestic_people=frozenset(str(w).lower() for w in data.get("domestic_people") or ()),
                       collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
-                      backer_words=frozenset(str(w).lower() for w in data.get("backer_words") or ()))
+                      backer_words=frozenset(str(w).lower() for w in data.get("backer_words") or ()),
+                      victim_nouns=frozenset(str(w).lower() for w in data.get("victim_nouns") or ()))
