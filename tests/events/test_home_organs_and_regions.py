@@ -135,3 +135,15 @@ def test_the_owner_of_what_was_harmed_is_not_the_one_criticised(coded):
     found = coded("The Patriotic Union of Kurdistan condemned the airstrike on the refugee camp as a "
                   "breach of Iraq's sovereignty.")
     assert not [t for t in found if t[0] == "ACCUSE" and t[2].startswith("IRQ")]
+
+
+def test_civilians_killed_near_a_named_city_are_its_country_s(coded):
+    found = coded("Government forces of Syria killed more than 200 civilians during a week of heavy "
+                  "shelling of a rebel enclave near Homs, activists said.")
+    assert [t for t in found if t[0] == "ASSAULT" and t[2] == "SYR CVL"]
+
+
+def test_a_torched_village_is_an_act_on_the_people_of_its_country(coded):
+    found = coded("Boko Haram fighters torched a village in Niger's Diffa region on Tuesday, killing "
+                  "seven farmers.")
+    assert [t for t in found if t[1] == "NGA REB" and t[2].startswith("NER")]

@@ -262,15 +262,19 @@ class PartiesMixin:
 
     def _setting_country(self, token: Token) -> str | None:
         """The country of the first place the clause of ``token`` puts something in ("in Lagos")."""
-        frontier = [c for c in token.head.children if c.i != token.i]
+        clause = token.head
+        frontier = [c for c in clause.children if c.i != token.i]
+        if clause.dep_ in ("advcl", "xcomp", "conj") and clause.head.i != clause.i:  # "torched X in Y, killing Z"
+            frontier += [c for c in clause.head.children if c.i != clause.i and c.dep_ == "prep"]
         while frontier:  # the clause's own words, not those of clauses inside it ("police said ...")
             word = frontier.pop(0)
             if word.dep_ in OTHER_CLAUSE_DEPS:
                 continue
             frontier.extend(word.children)
-            if word.dep_ != "pobj" or word.ent_type_ not in PLACE_LABELS or word.head.lower_ not in self.words.location_preps:
+            owners = [c for c in word.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]  # "in Niger's Diffa region"
+            if word.dep_ != "pobj" or not (word.ent_type_ in PLACE_LABELS or owners) or word.head.lower_ not in self.words.location_preps:
                 continue
-            for place in self._entity_party(word):
+            for place in (self._entity_party(word) if word.ent_type_ else []) or [p for o in owners for p in self._entity_party(o)]:
                 if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
                     return place.actor.country
         return None

@@ -247,9 +247,13 @@ class RolesMixin:
         if sector is None:
             sector = self._person_object(match, nouns, sources)
             noun = nouns[0] if nouns else None
+        if sector is None and noun is not None and noun.lemma_.lower() in home_organs().inhabited_places \
+                and self.lexicon.codes[match.pattern.cameo].type in self.words.population_types:
+            sector = "CVL"  # "torched a village in X": X's people
         if sector is None or noun is None:
             return []
-        places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        places = [p.actor.country for p in self._location_parties(match) if p.actor.country] \
+            or [c for c in (self._setting_country(noun),) if c]  # "during the bombardment of an enclave near Damascus"
         # with no place named, the people are the acting state's own, except for an
         # attack, which is seldom made on one's own people unless they oppose it
         domestic = any(w in home_organs().domestic_people for w in words)

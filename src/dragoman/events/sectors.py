@@ -75,6 +75,7 @@ class HomeOrgans:
     collectives: frozenset[str]
     backer_words: frozenset[str]
     victim_nouns: frozenset[str]
+    inhabited_places: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -116,4 +117,5 @@ def home_organs() -> HomeOrgans:
                       domestic_people=frozenset(str(w).lower() for w in data.get("domestic_people") or ()),
                       collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
                       backer_words=frozenset(str(w).lower() for w in data.get("backer_words") or ()),
-                      victim_nouns=frozenset(str(w).lower() for w in data.get("victim_nouns") or ()))
+                      victim_nouns=frozenset(str(w).lower() for w in data.get("victim_nouns") or ()),
+                      inhabited_places=frozenset(str(w).lower() for w in data.get("inhabited_places") or ()))
