@@ -147,3 +147,13 @@ def test_a_torched_village_is_an_act_on_the_people_of_its_country(coded):
     found = coded("Boko Haram fighters torched a village in Niger's Diffa region on Tuesday, killing "
                   "seven farmers.")
     assert [t for t in found if t[1] == "NGA REB" and t[2].startswith("NER")]
+
+
+def test_a_relative_clause_s_subject_and_its_place(coded):
+    found = coded("The rebels, who seized the town of Goma last year, burned two villages on Sunday.")
+    assert "COD REB" in sources(found)
+
+
+def test_unnamed_police_as_a_target_belong_where_the_act_happens(coded):
+    found = coded("Armed protesters attacked riot police in Baghdad on Friday.")
+    assert [t for t in found if t[2] == "IRQ COP"]

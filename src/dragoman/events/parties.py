@@ -261,14 +261,20 @@ class PartiesMixin:
         return [derived_party(country, sector, self.words, token.text, token.idx, token.idx + len(token))]
 
     def _setting_country(self, token: Token) -> str | None:
-        """The country of the first place the clause of ``token`` puts something in ("in Lagos")."""
+        """The country of the first place the clause of ``token`` puts something in ("in Lagos"),
+        else the first place the phrase itself names ("the court, which tried him in Ankara")."""
         clause = token.head
-        frontier = [c for c in clause.children if c.i != token.i]
+        while clause.dep_ in ("prep", "pobj", "agent", "dative") and clause.head.i != clause.i:
+            clause = clause.head  # "clashed with police": from the preposition to its verb
+        frontier = [c for c in clause.children if c.i != token.i and token not in c.subtree]
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.head.i != clause.i:  # "torched X in Y, killing Z"
             frontier += [c for c in clause.head.children if c.i != clause.i and c.dep_ == "prep"]
+        return self._first_place(frontier, skip=OTHER_CLAUSE_DEPS) or self._first_place(list(token.children))
+
+    def _first_place(self, frontier: list[Token], skip: frozenset[str] = frozenset()) -> str | None:
         while frontier:  # the clause's own words, not those of clauses inside it ("police said ...")
             word = frontier.pop(0)
-            if word.dep_ in OTHER_CLAUSE_DEPS:
+            if word.dep_ in skip:
                 continue
             frontier.extend(word.children)
             owners = [c for c in word.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]  # "in Niger's Diffa region"
@@ -285,6 +291,13 @@ class PartiesMixin:
         sent = self.sentence(token)
         countries = {m.actor.country for m in getattr(self.cast, "mentions", ())
                      if m.actor is not None and sent.start_char <= m.start < sent.end_char}
+        for index in range(bisect_left(self._ent_starts, sent.start), len(self._ents)):
+            ent = self._ents[index]  # places the actor layer gave no actor ("Goma")
+            if ent.start >= sent.end:
+                break
+            place = self._place_actor(ent) if self.cast.actor_at(ent.start_char, ent.end_char) is None else None
+            if place is not None:
+                countries.add(place.country)
         return countries.pop() if len(countries) == 1 and None not in countries else None
 
     def _dateline_country(self) -> str | None:
@@ -364,7 +377,7 @@ class PartiesMixin:
         return self._sector_of_owner(head, [party])[0]
 
     def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
-        found = self._own_or_owner_parties(token) or self._organ_in_place(token)
+        found = self._own_or_owner_parties(token) or self._organ_in_place(token) or self._home_organ(token)
         if found:
             return found
         if deep:
