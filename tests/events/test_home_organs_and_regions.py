@@ -157,3 +157,8 @@ def test_a_relative_clause_s_subject_and_its_place(coded):
 def test_unnamed_police_as_a_target_belong_where_the_act_happens(coded):
     found = coded("Armed protesters attacked riot police in Baghdad on Friday.")
     assert [t for t in found if t[2] == "IRQ COP"]
+
+
+def test_several_governments_are_not_the_dateline_s(coded):
+    found = coded("Hungary accused the two governments of ignoring the river agreement.", dateline="BUCHAREST")
+    assert ("ACCUSE", "HUN GOV", "ROU GOV") not in found

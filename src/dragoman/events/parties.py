@@ -253,8 +253,9 @@ class PartiesMixin:
         named without its country is the organ of the country where the act happens, else of
         the country the article is filed from, else of the only country its sentence names."""
         sector = home_organs().sector(token)
-        if sector is None:
-            return []
+        if sector is None or any(c.dep_ in ("nummod", "predet") or c.lower_ in self.words.joint_determiners
+                                 for c in token.children):
+            return []  # "the two governments", "both courts": several, not one country's
         country = self._setting_country(token) or self._dateline_country() or self._sole_country(token)
         if not country:
             return []
