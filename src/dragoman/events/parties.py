@@ -290,8 +290,7 @@ class PartiesMixin:
         """The country of every actor the sentence names, when they all have the same one
         ("Syria's parliament passed the bill hours after security forces fired on protesters")."""
         sent = self.sentence(token)
-        countries = {m.actor.country for m in getattr(self.cast, "mentions", ())
-                     if m.actor is not None and sent.start_char <= m.start < sent.end_char}
+        countries = {m.actor.country for m in self.mentions_between(sent.start_char, sent.end_char) if m.actor is not None}
         for index in range(bisect_left(self._ent_starts, sent.start), len(self._ents)):
             ent = self._ents[index]  # places the actor layer gave no actor ("Goma")
             if ent.start >= sent.end:
@@ -300,6 +299,15 @@ class PartiesMixin:
             if place is not None:
                 countries.add(place.country)
         return countries.pop() if len(countries) == 1 and None not in countries else None
+
+    def mentions_between(self, start: int, end: int) -> list:
+        """The actor layer's mentions starting in [start, end), found by bisection (linear overall)."""
+        index = getattr(self, "_mention_index", None)
+        if index is None:
+            mentions = sorted(getattr(self.cast, "mentions", ()), key=lambda m: m.start)
+            index = self._mention_index = ([m.start for m in mentions], mentions)
+        starts, mentions = index
+        return mentions[bisect_left(starts, start):bisect_left(starts, end)]
 
     def _dateline_country(self) -> str | None:
         filed_from = getattr(self, "_filed_from", None)

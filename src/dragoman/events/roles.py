@@ -273,8 +273,9 @@ class RolesMixin:
             return None
         noun = nouns[0]
         organs = home_organs()
+        sent = self.sentence(noun)
         person = noun.ent_type_ == "PERSON" or noun.lower_ in organs.person_pronouns or noun.lower_ in organs.people_quantities or any(
-            m.label in ("PERSON", "ROLE") and m.start <= noun.idx < m.end for m in getattr(self.cast, "mentions", ()))
+            m.label in ("PERSON", "ROLE") and m.start <= noun.idx < m.end for m in self.mentions_between(sent.start_char, noun.idx + 1))
         return "CVL" if person and not self.parties(noun) else None
 
     def _location_targets(self, match: Match, sources: list[Party]) -> list[Party]:
