@@ -43,7 +43,8 @@ class PartiesMixin:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._named_group(token) or self._joint_group(token)
+        found = self._national_group(token) or self._named_group(token) or self._joint_group(token) \
+            or self._parties_concerned(token)
         if found:
             return found
         place = named_place(token, self.words)
@@ -82,6 +83,28 @@ class PartiesMixin:
         if not pair:
             return []
         return [Party(actor, head.text, head.idx, head.idx + len(head)) for actor in pair]
+
+    def _parties_concerned(self, head: Token) -> list[Party]:
+        """"We call on relevant parties", "the parties concerned": the last two countries
+        named before, other than the speaker's."""
+        organs = home_organs()
+        if head.lemma_.lower() not in organs.pair_nouns or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "det", "predet", "acl", "compound")]
+        if not any(c.lower_ in organs.pair_modifiers for c in modifiers):
+            return []
+        speaker = self._speaker_at(head)
+        own = speaker.country if speaker is not None else None
+        pair: list = []
+        for mention in reversed(self.mentions_between(0, head.idx)):
+            actor = mention.actor
+            if actor is None or actor.kind not in ("country", "body") or not actor.country or actor.country == own:
+                continue
+            if all(a.country != actor.country for a in pair):
+                pair.append(actor)
+            if len(pair) == 2:
+                return [derived_party(a.country, "GOV", self.words, head.text, head.idx, head.idx + len(head)) for a in pair]
+        return []
 
     def _from_dictionary(self, name: str):
         """``name`` of the actor layer's dictionary (adjectives, lookup, metonyms, sectors);

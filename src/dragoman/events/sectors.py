@@ -76,6 +76,8 @@ class HomeOrgans:
     backer_words: frozenset[str]
     victim_nouns: frozenset[str]
     inhabited_places: frozenset[str]
+    pair_modifiers: frozenset[str]
+    pair_nouns: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -118,4 +120,6 @@ def home_organs() -> HomeOrgans:
                       collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
                       backer_words=frozenset(str(w).lower() for w in data.get("backer_words") or ()),
                       victim_nouns=frozenset(str(w).lower() for w in data.get("victim_nouns") or ()),
-                      inhabited_places=frozenset(str(w).lower() for w in data.get("inhabited_places") or ()))
+                      inhabited_places=frozenset(str(w).lower() for w in data.get("inhabited_places") or ()),
+                      pair_modifiers=frozenset(str(w).lower() for w in data.get("pair_modifiers") or ()),
+                      pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or ()))
