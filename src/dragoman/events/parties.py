@@ -321,7 +321,8 @@ class PartiesMixin:
             place = self._place_actor(ent) if self.cast.actor_at(ent.start_char, ent.end_char) is None else None
             if place is not None:
                 countries.add(place.country)
-        return countries.pop() if len(countries) == 1 and None not in countries else None
+        countries.discard(None)  # an organisation's mention says nothing about the organ's country
+        return countries.pop() if len(countries) == 1 else None
 
     def mentions_between(self, start: int, end: int) -> list:
         """The actor layer's mentions starting in [start, end), found by bisection (linear overall)."""
