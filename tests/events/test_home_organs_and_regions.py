@@ -162,3 +162,9 @@ def test_unnamed_police_as_a_target_belong_where_the_act_happens(coded):
 def test_several_governments_are_not_the_dateline_s(coded):
     found = coded("Hungary accused the two governments of ignoring the river agreement.", dateline="BUCHAREST")
     assert ("ACCUSE", "HUN GOV", "ROU GOV") not in found
+
+
+def test_an_organ_acted_on_without_its_country_is_the_sentence_s_other_country(coded):
+    found = coded("ECOWAS also slapped sanctions on the military leaders, freezing all "
+                  "transactions between member states and Guinea.")
+    assert [t for t in found if t[0] == "SANCTION" and t[2] == "GIN MIL"]

@@ -205,6 +205,9 @@ class RolesMixin:
             found = self._unnamed_people(match, sources)
             if found:
                 return found
+        found = self._organ_of_the_sentence(match, sources)
+        if found:
+            return found
         if match.pattern.pos == "noun":
             # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
             for child in match.token.children:
@@ -263,6 +266,24 @@ class RolesMixin:
         if country is None:
             return []
         return [derived_party(country, sector, self.words, noun.text, noun.idx, noun.idx + len(noun))]
+
+    def _organ_of_the_sentence(self, match: Match, sources: list[Party]) -> list[Party]:
+        """"Slapped sanctions on the military leaders and on the country ... Niger": an organ the
+        act names without its country, of the only other country its sentence names."""
+        trigger, verb = match.token, match.verb or match.token
+        nouns = [object_of(trigger)] if match.pattern.pos != "noun" else []
+        nouns += [g for head in unique(trigger, verb) for c in head.children
+                  if c.dep_ == "prep" and c.lower_ in self.words.people_preps for g in c.children if g.dep_ == "pobj"]
+        for noun in (n for n in nouns if n is not None and n.pos_ == "NOUN" and not n.ent_type_):
+            modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]
+            sector = next((self.words.people_sectors[w] for w in modifiers if w in self.words.people_sectors), None) \
+                or self._head_sector(noun)
+            if sector is None or sector == "CVL" or self.parties(noun):
+                continue
+            country = self._sole_country(noun)
+            if country and all(s.actor.country != country for s in sources):
+                return [derived_party(country, sector, self.words, noun.text, noun.idx, noun.idx + len(noun))]
+        return []
 
     def _person_object(self, match: Match, nouns: list[Token], sources: list[Party]) -> str | None:
         """"The court sentenced the editor", "police detained him": a state's organ coercing
