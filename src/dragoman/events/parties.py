@@ -8,12 +8,15 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ..geo.places import load_places, normalise
+from ..geo.regions import region_country
 from ..records import Actor, Party, Quote
 from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derived_party, entity_span, entity_text, first_person,
                      named_place, population, unique)
+from .sectors import home_organs
 from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
@@ -31,6 +34,7 @@ class PartiesMixin:
         except Exception:  # a faulty actor layer must not lose the article's other events
             LOGGER.exception("cast.parties_of failed on %r", token.text)
             found = []
+        found = [p for p in found if not self._backs_the_head(token, p)]
         if found:
             return self._envoys_country(token, found)
         if token.ent_type_:
@@ -39,13 +43,19 @@ class PartiesMixin:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._named_group(token) or self._joint_group(token)
+        found = self._national_group(token) or self._named_group(token) or self._joint_group(token) \
+            or self._parties_concerned(token)
         if found:
             return found
         place = named_place(token, self.words)
         if place is not None:  # "shelled the regional capital Juba"
             return self._entity_party(place)
         return []
+
+    def _backs_the_head(self, head: Token, party: Party) -> bool:
+        """"The Saudi-backed government of Yemen": the backer named in a modifier is not the head."""
+        token = self._token_at.get(party.start) if party.start is not None else None
+        return token is not None and token.i < head.i and home_organs().backer(token)
 
     def _envoys_country(self, token: Token, found: list[Party]) -> list[Party]:
         """"X, deputy permanent representative of the United Arab Emirates to the UN": a
@@ -74,6 +84,28 @@ class PartiesMixin:
             return []
         return [Party(actor, head.text, head.idx, head.idx + len(head)) for actor in pair]
 
+    def _parties_concerned(self, head: Token) -> list[Party]:
+        """"We call on relevant parties", "the parties concerned": the last two countries
+        named before, other than the speaker's."""
+        organs = home_organs()
+        if head.lemma_.lower() not in organs.pair_nouns or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "det", "predet", "acl", "compound")]
+        if not any(c.lower_ in organs.pair_modifiers for c in modifiers):
+            return []
+        speaker = self._speaker_at(head)
+        own = speaker.country if speaker is not None else None
+        pair: list = []
+        for mention in reversed(self.mentions_between(0, head.idx)):
+            actor = mention.actor
+            if actor is None or actor.kind not in ("country", "body") or not actor.country or actor.country == own:
+                continue
+            if all(a.country != actor.country for a in pair):
+                pair.append(actor)
+            if len(pair) == 2:
+                return [derived_party(a.country, "GOV", self.words, head.text, head.idx, head.idx + len(head)) for a in pair]
+        return []
+
     def _from_dictionary(self, name: str):
         """``name`` of the actor layer's dictionary (adjectives, lookup, metonyms, sectors);
         None when a stand-in actor layer has no such table."""
@@ -88,12 +120,30 @@ class PartiesMixin:
         if adjectives is None:
             return []
         for child in head.children:
-            if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE") or child.pos_ == "ADJ"):
-                country = adjectives.get(child.lower_)
-                if country is not None and country.country:
-                    mention = Party(country, child.text, child.idx, child.idx + len(child))
-                    return self._sector_of_owner(head, [mention])
+            if child.dep_ not in ("amod", "compound") or child.i > head.i:
+                continue
+            country = self._modifier_country(child, adjectives)
+            if country is not None:
+                first = child.left_edge
+                mention = Party(country, self._text[first.idx:child.idx + len(child)], first.idx, child.idx + len(child))
+                return self._sector_of_owner(head, [mention])
         return []
+
+    def _modifier_country(self, modifier: Token, adjectives: dict) -> Actor | None:
+        """The country a noun's modifier names: an adjective, also of several words ("South
+        African"), or a city or region ("an Istanbul court", "Darfur rebels")."""
+        words = self.doc[modifier.left_edge.i:modifier.i + 1]
+        for key in dict.fromkeys((words.text.lower(), modifier.lower_)):
+            if key == modifier.lower_ and not (modifier.ent_type_ in ("NORP", "GPE") or modifier.pos_ == "ADJ"):
+                continue
+            country = adjectives.get(key)
+            if country is not None and country.country:
+                return country
+        ent = entity_span(modifier) if modifier.ent_type_ in PLACE_LABELS else None
+        place = self._place_actor(ent) if ent is not None and ent.end - 1 == modifier.i else None
+        if place is not None and place.country:
+            return derived_actor(place.country, None, self.words)
+        return None
 
     def _named_group(self, head: Token) -> list[Party]:
         """"FDLR fighters", "Hamas gunmen": an armed group or organisation named as the
@@ -138,12 +188,12 @@ class PartiesMixin:
         return derived_actor(country, None, self.words, kind="place")
 
     def _gazetteer_country(self, name: str) -> str | None:
-        """The country of a city the actor dictionary does not know ("a checkpoint in
-        Kunduz"); a name that several countries' cities share counts only when one of them
+        """The country of a city or region the actor dictionary does not know ("a checkpoint
+        in Kunduz", "rebels in North Kivu"); a city name that several countries' cities share counts only when one of them
         is a country the article names."""
         found = load_places().cities.get(normalise(name))
         if not found:
-            return None
+            return region_country(name)
         countries = {place.country for place in found}
         if len(countries) == 1:
             return found[0].country
@@ -219,7 +269,77 @@ class PartiesMixin:
                 found = self.parties(child)
                 if found:
                     return found
-        return []
+        return self._home_organ(token)
+
+    def _home_organ(self, token: Token) -> list[Party]:
+        """"Police arrested dozens in Nairobi", "the court sentenced him": a state's home organ
+        named without its country is the organ of the country where the act happens, else of
+        the country the article is filed from, else of the only country its sentence names."""
+        sector = home_organs().sector(token)
+        if sector is None or any(c.dep_ in ("nummod", "predet") or c.lower_ in self.words.joint_determiners
+                                 for c in token.children):
+            return []  # "the two governments", "both courts": several, not one country's
+        country = self._setting_country(token) or self._dateline_country() or self._sole_country(token)
+        if not country:
+            return []
+        return [derived_party(country, sector, self.words, token.text, token.idx, token.idx + len(token))]
+
+    def _setting_country(self, token: Token) -> str | None:
+        """The country of the first place the clause of ``token`` puts something in ("in Lagos"),
+        else the first place the phrase itself names ("the court, which tried him in Ankara")."""
+        clause = token.head
+        while clause.dep_ in ("prep", "pobj", "agent", "dative") and clause.head.i != clause.i:
+            clause = clause.head  # "clashed with police": from the preposition to its verb
+        frontier = [c for c in clause.children if c.i != token.i and token not in c.subtree]
+        if clause.dep_ in ("advcl", "xcomp", "conj") and clause.head.i != clause.i:  # "torched X in Y, killing Z"
+            frontier += [c for c in clause.head.children if c.i != clause.i and c.dep_ == "prep"]
+        return self._first_place(frontier, skip=OTHER_CLAUSE_DEPS) or self._first_place(list(token.children))
+
+    def _first_place(self, frontier: list[Token], skip: frozenset[str] = frozenset()) -> str | None:
+        while frontier:  # the clause's own words, not those of clauses inside it ("police said ...")
+            word = frontier.pop(0)
+            if word.dep_ in skip:
+                continue
+            frontier.extend(word.children)
+            owners = [c for c in word.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]  # "in Niger's Diffa region"
+            if word.dep_ != "pobj" or not (word.ent_type_ in PLACE_LABELS or owners) or word.head.lower_ not in self.words.location_preps:
+                continue
+            for place in (self._entity_party(word) if word.ent_type_ else []) or [p for o in owners for p in self._entity_party(o)]:
+                if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
+                    return place.actor.country
+        return None
+
+    def _sole_country(self, token: Token) -> str | None:
+        """The country of every actor the sentence names, when they all have the same one
+        ("Syria's parliament passed the bill hours after security forces fired on protesters")."""
+        sent = self.sentence(token)
+        countries = {m.actor.country for m in self.mentions_between(sent.start_char, sent.end_char) if m.actor is not None}
+        for index in range(bisect_left(self._ent_starts, sent.start), len(self._ents)):
+            ent = self._ents[index]  # places the actor layer gave no actor ("Goma")
+            if ent.start >= sent.end:
+                break
+            place = self._place_actor(ent) if self.cast.actor_at(ent.start_char, ent.end_char) is None else None
+            if place is not None:
+                countries.add(place.country)
+        countries.discard(None)  # an organisation's mention says nothing about the organ's country
+        return countries.pop() if len(countries) == 1 else None
+
+    def mentions_between(self, start: int, end: int) -> list:
+        """The actor layer's mentions starting in [start, end), found by bisection (linear overall)."""
+        index = getattr(self, "_mention_index", None)
+        if index is None:
+            mentions = sorted(getattr(self.cast, "mentions", ()), key=lambda m: m.start)
+            index = self._mention_index = ([m.start for m in mentions], mentions)
+        starts, mentions = index
+        return mentions[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def _dateline_country(self) -> str | None:
+        filed_from = getattr(self, "_filed_from", None)
+        if filed_from is None:  # once per article; "" when it has no dateline
+            dateline = getattr(self.article, "dateline", None)
+            place = load_places().resolve(dateline) if dateline else None
+            filed_from = self._filed_from = (place.country if place is not None else None) or ""
+        return filed_from or None
 
     def _residents(self, token: Token, found: list[Party]) -> list[Party]:
         """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named
@@ -241,7 +361,9 @@ class PartiesMixin:
         if token.pos_ != "NOUN":
             return []
         sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
-        if sector is None or sector == "GOV":  # "officials in Kyiv" may be anyone's
+        if sector == "GOV" and home_organs().sector(token) is None:  # "officials in Kyiv" may be anyone's
+            return []
+        if sector is None:
             return []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
@@ -288,7 +410,7 @@ class PartiesMixin:
         return self._sector_of_owner(head, [party])[0]
 
     def _np_parties(self, token: Token, deep: bool = False) -> list[Party]:
-        found = self._own_or_owner_parties(token) or self._organ_in_place(token)
+        found = self._own_or_owner_parties(token) or self._organ_in_place(token) or self._home_organ(token)
         if found:
             return found
         if deep:
@@ -297,12 +419,27 @@ class PartiesMixin:
                 found = self._pobj_parties(agent)
                 if found:
                     return found
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in self.words.deep_preps:
-                    found = self._pobj_parties(child)
-                    if found:
-                        return found
+            # "the violation of Armenia's airspace by X": the doer before what was harmed
+            preps = sorted((c for c in token.children if c.dep_ == "prep" and c.lower_ in self.words.deep_preps),
+                           key=lambda c: c.lower_ != "by")
+            for child in preps:
+                found = [p for p in self._pobj_parties(child) if not self._owns_what_is_harmed(p)]
+                if found:
+                    return found
         return []
+
+    def _owns_what_is_harmed(self, party: Party) -> bool:
+        token = self._party_root(party)
+        return token is not None and home_organs().victim(token)
+
+    def _party_root(self, party: Party) -> Token | None:
+        """The last word of the words naming a party ("States" of "the United States")."""
+        token = self._token_at.get(party.start) if party.start is not None else None
+        if token is None or party.end is None:
+            return token
+        while token.i + 1 < len(self.doc) and token.idx + len(token) < party.end:
+            token = self.doc[token.i + 1]
+        return token
 
     def _pobj_parties(self, prep: Token, deep: bool = False) -> list[Party]:
         for child in prep.children:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..records import Party
 from .syntax import (OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      population, purpose, stranded_subject, unique)
+from .sectors import home_organs
 from .triggers import Match, done_by
 
 
@@ -184,6 +185,9 @@ class RolesMixin:
             and token.head.head.lemma_.lower() in border)
 
     def _targets(self, match: Match, sources: list[Party]) -> list[Party]:
+        obj = object_of(match.token) if match.pattern.pos != "noun" else None
+        if obj is not None and home_organs().collective(obj):
+            return []  # "slammed the international community for failing X": not X
         for spec in match.pattern.targets:
             if spec == "location":
                 found = self._location_targets(match, sources)
@@ -195,14 +199,30 @@ class RolesMixin:
             return []
         if len(sources) > 1 and self._can_be_mutual(match):
             return []  # "Palestinians and Israelis failed to reach agreement": each other
+        if self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
+            # "cracked down on the opposition, ... the Treasury said": the people it names
+            # come before any actor elsewhere in the clause
+            found = self._unnamed_people(match, sources)
+            if found:
+                return found
+        found = self._organ_of_the_sentence(match, sources)
+        if found:
+            return found
         if match.pattern.pos == "noun":
             # "the withdrawal of invasion forces from Panama": actors inside the noun phrase
             for child in match.token.children:
                 if child.dep_ in ("prep", "acl", "relcl"):
-                    found = [p for p in self._mentions_in(child) if all(distinct(s, p, self.words) for s in sources)]
+                    found = [p for p in self._mentions_in(child) if all(distinct(s, p, self.words) for s in sources)
+                             and not self._harmed(match, p)]
                     if found:
                         return found[:2]
-        return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)][:2]
+        return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)
+                and not self._harmed(match, p)][:2]
+
+    def _harmed(self, match: Match, party: Party) -> bool:
+        """A criticism's last-resort target that is the victim ("condemned the strike as a breach
+        of Iraq's sovereignty"), not the one criticised."""
+        return "verbal" in self.lexicon.codes[match.pattern.cameo].quad_class and self._owns_what_is_harmed(party)
 
     def _unnamed_people(self, match: Match, sources: list[Party]) -> list[Party]:
         """"Police opened fire on protesters", "troops arrested dozens of rebels": people
@@ -217,7 +237,7 @@ class RolesMixin:
             nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.people_preps
                       for g in c.children if g.dep_ == "pobj"]
             nouns += [g for c in head.children if purpose(c) for g in c.children if g.dep_ == "dobj"]
-        sector = None
+        sector, noun, words = None, None, []
         for noun in nouns:
             for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for g in c.children if g.dep_ == "pobj")):
@@ -228,16 +248,56 @@ class RolesMixin:
             if sector:
                 break
         if sector is None:
+            sector = self._person_object(match, nouns, sources)
+            noun = nouns[0] if nouns else None
+        if sector is None and noun is not None and noun.lemma_.lower() in home_organs().inhabited_places \
+                and self.lexicon.codes[match.pattern.cameo].type in self.words.population_types:
+            sector = "CVL"  # "torched a village in X": X's people
+        if sector is None or noun is None:
             return []
-        places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        places = [p.actor.country for p in self._location_parties(match) if p.actor.country] \
+            or [c for c in (self._setting_country(noun),) if c]  # "during the bombardment of an enclave near Damascus"
         # with no place named, the people are the acting state's own, except for an
-        # attack, which is seldom made on one's own people
+        # attack, which is seldom made on one's own people unless they oppose it
+        domestic = any(w in home_organs().domestic_people for w in words)
         homes = [s.actor.country for s in sources if s.actor.country] \
-            if self.lexicon.codes[match.pattern.cameo].type not in self.words.foreign_people_types else []
+            if domestic or self.lexicon.codes[match.pattern.cameo].type not in self.words.foreign_people_types else []
         country = (places or homes or [None])[0]
         if country is None:
             return []
         return [derived_party(country, sector, self.words, noun.text, noun.idx, noun.idx + len(noun))]
+
+    def _organ_of_the_sentence(self, match: Match, sources: list[Party]) -> list[Party]:
+        """"Slapped sanctions on the military leaders and on the country ... Niger": an organ the
+        act names without its country, of the only other country its sentence names."""
+        trigger, verb = match.token, match.verb or match.token
+        nouns = [object_of(trigger)] if match.pattern.pos != "noun" else []
+        nouns += [g for head in unique(trigger, verb) for c in head.children
+                  if c.dep_ == "prep" and c.lower_ in self.words.people_preps for g in c.children if g.dep_ == "pobj"]
+        for noun in (n for n in nouns if n is not None and n.pos_ == "NOUN" and not n.ent_type_):
+            modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]
+            sector = next((self.words.people_sectors[w] for w in modifiers if w in self.words.people_sectors), None) \
+                or self._head_sector(noun)
+            if sector is None or sector == "CVL" or self.parties(noun):
+                continue
+            country = self._sole_country(noun)
+            if country and all(s.actor.country != country for s in sources):
+                return [derived_party(country, sector, self.words, noun.text, noun.idx, noun.idx + len(noun))]
+        return []
+
+    def _person_object(self, match: Match, nouns: list[Token], sources: list[Party]) -> str | None:
+        """"The court sentenced the editor", "police detained him": a state's organ coercing
+        a person the text gives no country acts on one of its own people."""
+        if self.lexicon.codes[match.pattern.cameo].type not in self.words.population_types or not nouns:
+            return None
+        if not any(s.actor.country and s.actor.sector in self.words.state_sectors for s in sources):
+            return None
+        noun = nouns[0]
+        organs = home_organs()
+        sent = self.sentence(noun)
+        person = noun.ent_type_ == "PERSON" or noun.lower_ in organs.person_pronouns or noun.lower_ in organs.people_quantities or any(
+            m.label in ("PERSON", "ROLE") and m.start <= noun.idx < m.end for m in self.mentions_between(sent.start_char, noun.idx + 1))
+        return "CVL" if person and not self.parties(noun) else None
 
     def _location_targets(self, match: Match, sources: list[Party]) -> list[Party]:
         """The country where the act happened; the source's own country is its population
@@ -253,7 +313,9 @@ class RolesMixin:
             if self.lexicon.codes[match.pattern.cameo].type in self.words.population_types and \
                     all(s.actor.sector != "CVL" for s in home):
                 # "killed five soldiers near Maiduguri": the organ the object names, else the people
-                sector = self._object_sector(match) or "CVL"
+                sector = self._object_sector(match)
+                if sector is None or sector == "GOV":  # "lifted the state of emergency in X": its people
+                    sector = "CVL"
                 found.append(derived_party(country, sector, self.words, place.mention, place.start, place.end))
         return found
 
@@ -329,7 +391,7 @@ class RolesMixin:
 
     def _role_object_tree(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
         obj = object_of(match.token)
-        return self._mentions_in(obj) if obj is not None else []
+        return [p for p in self._mentions_in(obj) if not self._harmed(match, p)] if obj is not None else []
 
     def _role_object_acl(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
         """"prevented the rally staged by students"."""

@@ -18,6 +18,7 @@ from typing import Any
 from ..records import Article, Event, Mention
 from ..vocab import load_data
 from .places import Place, Places, load_places
+from .regions import region_country
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A place in the sentence counts only where the words say it is a place ("talks in Geneva"), not
@@ -54,10 +55,12 @@ def _as_location(place: Place, mention: str | None, basis: str) -> dict[str, Any
 
 
 def _entity_place(mention: Mention, places: Places, prefer: list[str]) -> Place | None:
-    """A place mention: by its name in the gazetteer, else the country the actor layer gave it."""
+    """A place mention: by its name in the gazetteer, else the country the actor layer gave it,
+    else the country of the region or province it names (at the country's point)."""
     found = places.resolve(mention.text, prefer)
-    if found is None and mention.actor is not None:
-        country = places.country(mention.actor.country)
+    if found is None:
+        code = mention.actor.country if mention.actor is not None else None
+        country = places.country(code or region_country(mention.text))
         if country is not None:
             return Place(mention.text, country.country, country.lat, country.lon, "country")
     return found
@@ -90,6 +93,9 @@ def _named_in_clause(event: Event, article: Article, places: Places, prefer: lis
     if not isinstance(name, str) or not name.strip():
         return None
     place = places.resolve(name, prefer)
+    if place is None and region_country(name):
+        country = places.country(region_country(name))
+        place = Place(name, country.country, country.lat, country.lon, "country") if country else None
     if place is None and event.evidence:
         first = event.evidence[0]
         for mention in article.entities:
