@@ -217,3 +217,14 @@ def test_a_one_word_answer_is_a_quote():
     a = analyze('Minister Halvard Enge was asked whether the harbour would reopen.\n\n"Soon," he said.',
                 date="2024-05-14")
     assert speaker_name(a, "Soon") == "Halvard Enge"
+
+
+def test_one_sentence_cut_by_the_attribution_is_one_quote():
+    a = analyze('"Our farmers have waited long enough for the new road," the regional governor Tamar Okonjo '
+                'said, "and they will not wait another winter."\n\n'
+                '"The budget is ready," Okonjo added. "Construction starts in May."', date="2024-03-04")
+    joined = [q for q in a.quotes if q.text.startswith("Our farmers have waited")]
+    assert len(joined) == 1 and "they will not wait another winter" in joined[0].text
+    assert not any(q.text.startswith("and they will not wait") for q in a.quotes)
+    # a new sentence after the attribution stays a quote of its own
+    assert any(q.text.startswith("Construction starts in May") for q in a.quotes)

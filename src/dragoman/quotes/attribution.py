@@ -54,6 +54,7 @@ class QuoteExtractor:
             if m.quote is None and not m.absorbed:
                 self._attribute_alone(m)
         self._fill_forward()
+        self._join_split_sentences()
         taken = {id(q) for q in quotes}
         quotes.extend(m.quote for m in self.marked if m.quote is not None and id(m.quote) not in taken)
         quotes.extend(self._headline_quotes(quotes))
@@ -279,6 +280,32 @@ class QuoteExtractor:
                 continue
             if nxt.paragraph == m.paragraph + 1 and nxt.quote is not None and nxt.quote.speaker is not None:
                 m.quote.speaker = nxt.quote.speaker
+
+    def _join_split_sentences(self) -> None:
+        """'"A," he said, "and B."': one quoted sentence the attribution cuts in two is one
+        statement (a new sentence after 'he said.' stays a quote of its own)."""
+        ordered = sorted(self.marked, key=lambda m: m.start)
+        for first, second in zip(ordered, ordered[1:]):
+            cued = [q for q in (first.quote, second.quote)
+                    if q is not None and q.cue_start is not None and first.end <= q.cue_start < second.start]
+            if not cued or first.absorbed or second.absorbed or first.paragraph != second.paragraph:
+                continue
+            other = second.quote if cued[0] is first.quote else first.quote
+            if other is not None and other.cue_start is not None and other.cue_start != cued[0].cue_start:
+                continue
+            gap = self.text[first.end:second.start].strip(" \"“”«»‘’'")
+            head = self.text[first.start:first.end].rstrip()
+            tail = self.text[second.start:second.end].strip()
+            if not gap.endswith(",") or any(c in gap for c in ".!?;:\n") or not head.endswith(","):
+                continue
+            if not tail or not (tail[0].islower() or tail.startswith("I ")):
+                continue
+            q = cued[0]
+            q.text = f"{self._make(first.start, first.end, 'direct', None).text.rstrip(',')} … " \
+                     f"{self._make(second.start, second.end, 'direct', None).text}"
+            q.start, q.end = first.start, second.end
+            q.sentence, q.paragraph = self._sentence_index(first.start), self._paragraph_index(first.start)
+            first.quote, second.quote, second.absorbed = q, None, True
 
     def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
         """An interview set out as questions and answers: every answer paragraph is a statement
