@@ -228,3 +228,47 @@ def test_one_sentence_cut_by_the_attribution_is_one_quote():
     assert not any(q.text.startswith("and they will not wait") for q in a.quotes)
     # a new sentence after the attribution stays a quote of its own
     assert any(q.text.startswith("Construction starts in May") for q in a.quotes)
+
+
+def test_continuation_after_the_attribution_is_linked_and_joins_on_request():
+    from dragoman.quotes import join_continuations
+
+    a = analyze('"The harbour will reopen on Friday," port director Ilse Marrow said. "The divers have '
+                'cleared the wreck from the channel."\n\n'
+                '"Fishing boats go first," a harbour pilot said. Later the council met.', date="2024-05-14")
+    first = quote_starting(a, "The harbour will reopen")
+    second = quote_starting(a, "The divers have cleared")
+    assert second.continues == first.start and first.continues is None
+    assert quote_starting(a, "Fishing boats go first").continues is None
+    joined = join_continuations(a.quotes)
+    whole = [q for q in joined if q.text.startswith("The harbour will reopen")]
+    assert len(whole) == 1 and whole[0].text.endswith("cleared the wreck from the channel.")
+    assert whole[0].end == second.end and len(joined) == len(a.quotes) - 1
+    assert second.continues == first.start  # joining copies: the article's quotes are left as they were
+
+
+def test_continuation_after_a_long_attribution_but_not_after_narrative():
+    a = analyze('"The levee held," said Ruth Anselm, an engineer with the county water board who has '
+                'inspected the dikes for twenty years. "We were lucky this time."\n\n'
+                '"Nobody expected the river to rise so fast," Anselm said. The rain stopped on Sunday. '
+                '"Now we rebuild."', date="2024-05-14")
+    assert quote_starting(a, "We were lucky").continues == quote_starting(a, "The levee held").start
+    later = [q for q in a.quotes if q.text.startswith("Now we rebuild")]
+    assert all(q.continues is None for q in later)
+
+
+def test_analyze_statements_prints_a_quote_and_its_continuation_as_one(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dragoman.cli import app
+
+    path = tmp_path / "harbour.txt"
+    path.write_text('Harbour reopens\n\n"The harbour will reopen on Friday," port director Ilse Marrow said. '
+                    '"The divers have cleared the wreck from the channel."\n', encoding="utf-8")
+    runs = {flag: CliRunner().invoke(app, ["analyze", str(path), "--no-store", "--quiet", *flag])
+            for flag in ((), ("--statements",))}
+    spans, statements = ([q["text"] for q in json.loads(r.stdout)["quotes"]] for r in runs.values())
+    assert len(spans) == 2 and len(statements) == 1
+    assert statements[0].startswith("The harbour will reopen") and statements[0].endswith("from the channel.")
