@@ -272,3 +272,17 @@ def test_analyze_statements_prints_a_quote_and_its_continuation_as_one(tmp_path)
     spans, statements = ([q["text"] for q in json.loads(r.stdout)["quotes"]] for r in runs.values())
     assert len(spans) == 2 and len(statements) == 1
     assert statements[0].startswith("The harbour will reopen") and statements[0].endswith("from the channel.")
+
+
+def test_reported_clause_runs_on_after_the_parse_cuts_it():
+    a = analyze('Voters in the county said they had misgivings about the mayor, but could not bear to vote '
+                'for her rival. The mayor said her budget was more careful than her rival\'s and, even more '
+                'important, would not raise taxes.', date="2024-05-14")
+    assert quote_starting(a, "they had misgivings").text.endswith("could not bear to vote for her rival")
+    assert quote_starting(a, "her budget was more careful").text.endswith("would not raise taxes")
+
+
+def test_what_the_speaker_did_next_is_not_what_they_said():
+    a = analyze('The transport minister said the new bridge would open in May and left the room without '
+                'taking questions.', date="2024-05-14")
+    assert quote_starting(a, "the new bridge would open").text == "the new bridge would open in May"

@@ -193,8 +193,9 @@ class CueFinder:
             head = clause[0]
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         else:
-            tokens = list(clause.subtree)
             head = clause
+            last = max([clause.right_edge.i] + [t.right_edge.i for t in self._reported_tail(clause, verb)])
+            tokens = list(clause.subtree) + [t for t in verb.doc[clause.right_edge.i + 1: last + 1]]
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
             # '..., adding that B' / '..., arguing that B': a second statement of the same speaker
@@ -207,6 +208,10 @@ class CueFinder:
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
+        if not isinstance(clause, list):
+            for t in self._narrative_after(clause, verb):  # 'said the bridge would open in May and left'
+                cut = {x.i for x in t.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i < t.i}
+                tokens = [x for x in tokens if x.i not in cut]
         tokens = [t for t in tokens if not t.is_space]
         attribution_start = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
         if tokens and tokens[-1].i < attribution_start and tokens[0].i > verb.sent.start:
@@ -220,6 +225,33 @@ class CueFinder:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    @staticmethod
+    def _narrative_after(clause: Token, verb: Token) -> list[Token]:
+        """A verb joined to a reported clause in the modal ('would open') that stands in the
+        tense of the verb of saying, with no subject of its own, is what the speaker did next."""
+        if verb.tag_ != "VBD" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+            return []
+        return [c for c in clause.rights if c.dep_ == "conj" and c.tag_ == "VBD"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+
+    def _reported_tail(self, clause: Token, verb: Token) -> list[Token]:
+        """What the parse hangs on the verb of saying after its clause but belongs to it: a
+        second clause ('said A and, above all, would B') and a modal verb with no subject of its
+        own ('said they had doubts, but could not refuse'); narrative in the verb's tense
+        ('said A and left') is the speaker's act, not their words."""
+        tail: list[Token] = []
+        for c in verb.rights:
+            if c.i <= clause.right_edge.i or self.inside_quote(c.idx):
+                continue
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
+                    or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"]:
+                tail.append(c)
+            elif c.dep_ in ("conj", "ccomp", "advcl", "parataxis"):
+                break
+        return tail
 
     def adjacent_marked(self, verb: Token, subject: Token) -> tuple[int, int] | None:
         """'“...,” the minister said' / 'the minister said: “...”' when the parse links nothing."""
