@@ -286,3 +286,11 @@ def test_what_the_speaker_did_next_is_not_what_they_said():
     a = analyze('The transport minister said the new bridge would open in May and left the room without '
                 'taking questions.', date="2024-05-14")
     assert quote_starting(a, "the new bridge would open").text == "the new bridge would open in May"
+
+
+def test_calling_something_a_name_keeps_the_thing_named():
+    a = analyze('Senator Mara Quillon called the new tariff scheme "reckless" on Tuesday. Governor Tom Bexley '
+                'described the flood response as a "disgrace."', date="2024-05-14")
+    assert quote_starting(a, "the new tariff scheme").text == 'the new tariff scheme "reckless"'
+    assert quote_starting(a, "the flood response").text == 'the flood response as a "disgrace."'
+    assert quote_starting(a, "the flood response").speaker.name == "Tom Bexley"

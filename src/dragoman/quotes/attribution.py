@@ -11,7 +11,7 @@ from ..actors import Cast
 from ..clean import words
 from ..records import Article, Quote, Speaker
 from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for
-from .marks import OPEN_MARKS, Marked, find_marked, n_words
+from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
 
 class QuoteExtractor:
     def __init__(self, doc: Doc, article: Article, cast: Cast):
@@ -166,7 +166,7 @@ class QuoteExtractor:
         return n_words("".join(chars))
 
     def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
-        text = self.text[start:end].strip().strip("\"“”«»‘’").strip()
+        text = _trim_marks(self.text[start:end])
         return Quote(
             text=text, kind=kind, start=start, end=end,
             cue=cue.token.text if cue else None,
@@ -200,7 +200,9 @@ class QuoteExtractor:
                 return
             cue = self._finder.governing_cue(m.start, m.end)
             if cue is not None:  # 'vowed a "strong" response', 'calling the action "illegal"'
-                m.quote = self._make(m.start, m.end, "mixed", cue)
+                start = min(cue.start, m.start)  # 'called the plan "reckless"' keeps both marks
+                end = m.end + 1 if start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS else m.end
+                m.quote = self._make(start, end, "mixed", cue)
                 self._note_spoken(m.quote)
             return
         speaker = self._signature_speaker(m) or self._subject_speaker(m) or self._colon_speaker(m) or \
@@ -424,6 +426,20 @@ def _is_title(text: str, before: str = "") -> bool:
     tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
     caps = sum(1 for t in tokens if t[0].isupper())
     return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
+
+
+DOUBLE_MARKS = "\"“”«»"
+
+
+def _trim_marks(text: str) -> str:
+    """The text without the marks around it; a mark that closes one opened inside the text
+    ('the plan "reckless"') stays."""
+    text = text.strip()
+    inner = text.strip(DOUBLE_MARKS + "‘’").strip()
+    opened_inside = sum(inner.count(c) for c in DOUBLE_MARKS) % 2 == 1
+    if inner and opened_inside and text[-1] in DOUBLE_MARKS and text[0] not in DOUBLE_MARKS:
+        return inner + text[-1]
+    return inner
 
 
 def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:

@@ -302,8 +302,21 @@ class CueFinder:
             # "officials described it as a 'pause'": nobody in particular owns a scare quote
             if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
                 return None
-            return Cue(verb, speaker, start, end)
+            return Cue(verb, speaker, self._named_from(verb, words[0], start), end)
         return None
+
+    def _named_from(self, verb: Token, first: Token, start: int) -> int:
+        """'called the test "a flagrant violation"', 'described the talks as "useful"': what the
+        speaker said is the thing named with the name they gave it."""
+        if verb.lemma_.lower() not in self.vocab["naming"]:
+            return start
+        named = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first.i), None)
+        if named is None or named.right_edge.i >= first.i or self.inside_quote(named.left_edge.idx):
+            return start
+        between = [t for t in self.doc[named.right_edge.i + 1: first.i] if not t.is_punct]
+        if len(between) > 2 or any(t.lower_ not in ("as", "a", "an", "the") for t in between):
+            return start
+        return self.doc[named.left_edge.i].idx
 
     def _directive_cue(self, verb: Token) -> Cue | None:
         """'urged Y to do', 'called on Y to do', 'vowed to do', 'warned Y against ...': what
