@@ -294,3 +294,12 @@ def test_calling_something_a_name_keeps_the_thing_named():
     assert quote_starting(a, "the new tariff scheme").text == 'the new tariff scheme "reckless"'
     assert quote_starting(a, "the flood response").text == 'the flood response as a "disgrace."'
     assert quote_starting(a, "the flood response").speaker.name == "Tom Bexley"
+
+
+def test_headline_label_names_a_speaker_the_dictionary_does_not_know():
+    a = analyze('Mara Quillon: New Tariffs Are ‘Reckless,’ Farmers Will Pay.\n\n'
+                'Poll: Voters Want ‘Real Change’ in Farm Policy.\n\n'
+                'Senator Mara Quillon attacked the tariff plan on Tuesday in a speech to growers in the valley.',
+                date="2024-05-14")
+    assert quote_starting(a, "New Tariffs Are").speaker.name == "Mara Quillon"
+    assert not any(q.text.startswith("Voters Want") for q in a.quotes)

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 from ..actors import Cast
 from ..clean import words
 from ..records import Article, Quote, Speaker
-from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for
+from .cues import (MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for,
+                   speech_vocab)
 from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
 
 class QuoteExtractor:
@@ -377,17 +378,35 @@ class QuoteExtractor:
             mt = re.match(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}):\s+(\S.*)$", para)
             if not mt or any(q.start >= s and q.end <= e for q in quotes):
                 continue
-            actor = self.cast.actor_at(s, s + len(mt.group(1)))
-            if actor is None:
-                continue
+            label, label_end = mt.group(1), s + len(mt.group(1))
             body_start = s + mt.start(2)
             kind = "direct" if para[mt.start(2)] in OPEN_MARKS else "indirect"
-            if actor.kind == "country" and kind == "indirect":
+            actor = self.cast.actor_at(s, label_end)
+            if actor is None:
+                speaker = self._headline_label_speaker(label, s, label_end, mt.group(2))
+                if speaker is None:
+                    continue
+            elif actor.kind == "country" and kind == "indirect":
                 continue  # 'Philippines: coast guard used water cannon': a place the story is about
-            speaker = speaker_for(self.cast, actor, mt.group(1), s, s + len(mt.group(1)))
+            else:
+                speaker = speaker_for(self.cast, actor, label, s, label_end)
             q = self._make(body_start, e, kind, None, speaker)
             out.append(q)
         return out
+
+    def _headline_label_speaker(self, label: str, start: int, end: int, body: str) -> Speaker | None:
+        """'Mara Quillon: Tariffs Are 'Reckless'': a headline that quotes someone its label names
+        (a person the dictionary does not know); 'Poll: ...', 'The Latest: ...' name no one."""
+        if not any(c in body for c in "\"“”«»‘’") or label.lower() in speech_vocab()["headline_labels"]:
+            return None
+        people = [x for x in self.cast.mentions_between(start, end) if x.label == "PERSON"]
+        if people and people[-1].end == end:
+            x = people[-1]
+            return person_speaker(self.cast, x.text, x.start, end)
+        words_ = label.split()
+        if self.cast.mentions_between(start, end) or len(words_) > 1 and not all(w[:1].isupper() for w in words_):
+            return None  # an organisation or a place the NER names, or not a name at all
+        return person_speaker(self.cast, label, start, end)
 
 
 def _distance(cue: Cue, m: Marked) -> int:
