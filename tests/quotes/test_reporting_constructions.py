@@ -303,3 +303,16 @@ def test_headline_label_names_a_speaker_the_dictionary_does_not_know():
                 date="2024-05-14")
     assert quote_starting(a, "New Tariffs Are").speaker.name == "Mara Quillon"
     assert not any(q.text.startswith("Voters Want") for q in a.quotes)
+
+
+def test_as_clause_that_tells_when_is_not_a_report():
+    a = analyze('The vote came as officials praised the calm of the protests. The actress was emotional as '
+                'she called for a new law. As the ministry reported, the border crossing reopened on Monday.',
+                date="2024-05-14")
+    assert [q.text for q in a.quotes] == ["the border crossing reopened on Monday"]
+
+
+def test_shouted_words_are_said():
+    a = analyze('"Nobody leaves this hall until the count is done!" the returning officer Dara Vell shouted to '
+                'the crowd.', date="2024-05-14")
+    assert quote_starting(a, "Nobody leaves this hall").speaker.name == "Dara Vell"

@@ -147,6 +147,17 @@ class CueFinder:
             return None
         return Cue(verb, self._speaker(subject), body[0].idx, body[-1].idx + len(body[-1]))
 
+    def _as_report(self, verb: Token, head: Token) -> bool:
+        """'As the ministry reported, X' and 'X, as she said, Y' report X; 'X came as officials
+        praised Y' and 'as she called for Z' tell when X happened."""
+        if verb.lemma_.lower() not in self.vocab["adjacent"] and verb.lemma_.lower() != "report":
+            return False
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children) or any(c.dep_ == "prep" for c in verb.children
+                                                                       if c.lower_ in ("for", "on", "to")):
+            return False
+        before_as = verb.left_edge.i - 1
+        return verb.i < head.i or before_as >= 0 and self.doc[before_as].text in (",", "(", "—", "–")
+
     def _reports_a_report(self, clause: Token) -> bool:
         """'X said "...", News.am reported': the clause is itself an attribution with content."""
         lemma = clause.lemma_.lower()
@@ -175,7 +186,8 @@ class CueFinder:
                     return grandchild
         head = verb.head
         # "As the ministry reported, X happened": the governing clause is the report
-        if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) \
+                and self._as_report(verb, head):
             return [head]
         # "X happened, she said." parsed with the report as the head and the verb hanging off it;
         # "Such a move, Lavrov said, would mean ..." with the report set off by commas
