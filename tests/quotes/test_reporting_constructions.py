@@ -316,3 +316,8 @@ def test_shouted_words_are_said():
     a = analyze('"Nobody leaves this hall until the count is done!" the returning officer Dara Vell shouted to '
                 'the crowd.', date="2024-05-14")
     assert quote_starting(a, "Nobody leaves this hall").speaker.name == "Dara Vell"
+
+
+def test_a_programme_name_in_quotes_is_no_quote():
+    a = analyze('Senator Dara Vell told "Face the Nation." She defended the bill.', date="2024-05-14")
+    assert a.quotes == []

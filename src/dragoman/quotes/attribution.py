@@ -435,7 +435,9 @@ ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 def _is_title(text: str, before: str = "") -> bool:
     """A quoted name ("The Closed Gate: A Century on the Border", a treaty, an operation)."""
     tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
-    if text.rstrip().endswith((".", ",")) and 3 <= len(tokens) <= 8 and all(t[0].isupper() for t in tokens):
+    small = len(words(text)) - len(tokens)  # 'on "Face the Nation,"': a name with a small word inside
+    if text.rstrip().endswith((".", ",")) and (3 if not small else 2) <= len(tokens) <= 8 \
+            and all(t[0].isupper() for t in tokens):
         return True  # 'a column headlined "Coal Is Not the Villain."': the period of American style
     if text.rstrip().endswith((".", "!", "?", ",")):
         return False
