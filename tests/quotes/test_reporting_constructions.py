@@ -321,3 +321,11 @@ def test_shouted_words_are_said():
 def test_a_programme_name_in_quotes_is_no_quote():
     a = analyze('Senator Dara Vell told "Face the Nation." She defended the bill.', date="2024-05-14")
     assert a.quotes == []
+
+
+def test_attribution_set_off_inside_the_clause_is_left_out_of_it():
+    a = analyze('Climate change, the governor Dara Vell often says, is the greatest threat facing the coast. '
+                'The harbour will reopen in May, the port authority said on Monday.', date="2024-05-14")
+    assert quote_starting(a, "Climate change").text == "Climate change … is the greatest threat facing the coast"
+    assert quote_starting(a, "Climate change").speaker.name == "Dara Vell"
+    assert quote_starting(a, "The harbour will reopen").text == "The harbour will reopen in May"

@@ -157,7 +157,10 @@ class QuoteExtractor:
             for m in inside:
                 m.absorbed = True
             return [self._make(start, end, "mixed", cue)]
-        return [self._make(cue.start, cue.end, "indirect", cue)]
+        quote = self._make(cue.start, cue.end, "indirect", cue)
+        if cue.pieces:  # the attribution set off inside the clause is no part of what was said
+            quote.text = " … ".join(_trim_marks(self.text[a:b]) for a, b in cue.pieces)
+        return [quote]
 
     def _words_outside(self, start: int, end: int, inside: list[Marked]) -> int:
         chars = list(self.text[start:end])

@@ -122,7 +122,21 @@ class CueFinder:
         if end <= start or n_words(self.text[start:end]) < 3:
             return None
         owner = self._statement_owner(clause, verb)
-        return Cue(verb, self._speaker(owner or subject), start, end)
+        return Cue(verb, self._speaker(owner or subject), start, end, self._around_attribution(verb, subject, start, end))
+
+    def _around_attribution(self, verb: Token, subject: Token, start: int, end: int) -> list[tuple[int, int]]:
+        """'Climate change, the president often says, is the greatest threat': the two pieces of
+        what was said on either side of the attribution set off inside it (none when it is not)."""
+        first = self.doc[min(verb.left_edge.i, subject.left_edge.i)]
+        last = self.doc[max(verb.right_edge.i, subject.right_edge.i)]
+        left, right = first.idx, last.idx + len(last)
+        if not (start < left and right < end):
+            return []
+        before = self.text[start:left].rstrip(" ,—–-")
+        after = self.text[right:end].lstrip(" ,—–-")
+        if not before or not after or not self.text[start + len(before):left + 1].strip().startswith((",", "—", "–")):
+            return []
+        return [(start, start + len(before)), (end - len(after), end)]
 
     @staticmethod
     def _statement_owner(clause, verb: Token) -> Token | None:
