@@ -329,3 +329,10 @@ def test_attribution_set_off_inside_the_clause_is_left_out_of_it():
     assert quote_starting(a, "Climate change").text == "Climate change … is the greatest threat facing the coast"
     assert quote_starting(a, "Climate change").speaker.name == "Dara Vell"
     assert quote_starting(a, "The harbour will reopen").text == "The harbour will reopen in May"
+
+
+def test_said_a_and_urged_b_to_act_are_two_statements():
+    a = analyze('The foreign ministry said the missile launch broke the ceasefire and urged the neighbouring '
+                'government to return to the talks.', date="2024-05-14")
+    assert quote_starting(a, "the missile launch").text == "the missile launch broke the ceasefire"
+    assert quote_starting(a, "return to the talks").cue == "urged"

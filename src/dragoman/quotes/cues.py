@@ -230,7 +230,7 @@ class CueFinder:
                     t.lemma_.lower() in self.vocab["adjacent"] and \
                     (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i
                      or participle) and \
-                    any(c.dep_ == "ccomp" for c in t.children):
+                    (any(c.dep_ == "ccomp" for c in t.children) or self._directs(t)):
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
@@ -251,6 +251,11 @@ class CueFinder:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _directs(self, verb: Token) -> bool:
+        """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
+        return verb.lemma_.lower() in self.vocab["directive"] | self.vocab["warn_against"] and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
     @staticmethod
     def _narrative_after(clause: Token, verb: Token) -> list[Token]:
