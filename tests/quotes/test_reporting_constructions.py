@@ -336,3 +336,10 @@ def test_said_a_and_urged_b_to_act_are_two_statements():
                 'government to return to the talks.', date="2024-05-14")
     assert quote_starting(a, "the missile launch").text == "the missile launch broke the ceasefire"
     assert quote_starting(a, "return to the talks").cue == "urged"
+
+
+def test_one_verb_naming_someone_several_things_is_one_quote():
+    a = analyze('The two rivals traded insults for months. Senator Mara Quillon called Tom Bexley a "pathological '
+                'liar" who is "utterly amoral," a "serial cheat" and a "bully."', date="2024-05-14")
+    called = [q for q in a.quotes if q.cue == "called"]
+    assert len(called) == 1 and "bully" in called[0].text and called[0].speaker.name == "Mara Quillon"

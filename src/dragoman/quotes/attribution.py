@@ -472,10 +472,11 @@ def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: q.start):
         prev = out[-1] if out else None
+        same_cue = prev is not None and prev.cue_start is not None and prev.cue_start == q.cue_start
         if (prev is not None and prev.kind != "direct" and q.kind != "direct" and prev.sentence == q.sentence
-                and (prev.cue_start == q.cue_start or prev.cue_start is None or q.cue_start is None)
-                and prev.speaker and q.speaker and prev.speaker.actor and q.speaker.actor
-                and prev.speaker.actor.id == q.speaker.actor.id):
+                and (same_cue or prev.cue_start is None or q.cue_start is None)
+                and prev.speaker and q.speaker and (same_cue or prev.speaker.actor and q.speaker.actor
+                                                    and prev.speaker.actor.id == q.speaker.actor.id)):
             prev.text = f"{prev.text} … {q.text}"
             prev.end = max(prev.end, q.end)
             if q.kind == "mixed":
