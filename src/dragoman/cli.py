@@ -158,14 +158,22 @@ def report_outcome(outcome, tally: Tally, kept: str = "stored", verbose: bool = 
 
 
 class ArticleWriter:
-    def __init__(self, fmt: OutputFormat, stream: IO[str]):
+    def __init__(self, fmt: OutputFormat, stream: IO[str], statements: bool = False):
         self.fmt, self.stream, self.n, self.rows = fmt, stream, 0, []
+        self.statements = statements
+
+    def _dict(self, article: Article) -> dict:
+        d = article.to_dict()
+        if self.statements:
+            from .quotes import join_continuations
+            d["quotes"] = [q.to_dict() for q in join_continuations(article.quotes)]
+        return d
 
     def write(self, article: Article) -> None:
         if self.fmt is OutputFormat.jsonl:
-            self.stream.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps(self._dict(article), ensure_ascii=False) + "\n")
         elif self.fmt is OutputFormat.json:
-            self.stream.write(("[\n" if self.n == 0 else ",\n") + json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+            self.stream.write(("[\n" if self.n == 0 else ",\n") + json.dumps(self._dict(article), ensure_ascii=False, indent=2))
         else:
             self.rows.append(article)
         self.n += 1
@@ -201,6 +209,8 @@ def analyze(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load instead of the default."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="A line for every article."),
+    statements: bool = typer.Option(False, "--statements", help="Print one quote per statement: a quote and"
+                                    " its continuation after the attribution ('\"A,\" she said. \"B.\"') as one."),
 ) -> None:
     """Clean, parse and analyse articles; print them and store them."""
     from .batch import analyze_into
@@ -234,7 +244,7 @@ def analyze(
     stream_cm = open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
     with progress, stream_cm as stream:
         task = progress.add_task("analysing", total=total)
-        writer = ArticleWriter(fmt, stream)
+        writer = ArticleWriter(fmt, stream, statements)
         try:
             for outcome in analyze_into(paths, runner, store):
                 report_outcome(outcome, tally, kept="kept" if store is None else "stored", verbose=verbose)

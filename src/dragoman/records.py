@@ -96,6 +96,8 @@ class Quote:
     speaker: Speaker | None
     sentence: int
     paragraph: int
+    # '"A," she said. "B."': B's `continues` is A's start (one statement, two quoted spans)
+    continues: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +111,7 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "sentence": self.sentence,
             "paragraph": self.paragraph,
+            "continues": self.continues,
         }
 
 

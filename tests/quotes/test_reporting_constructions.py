@@ -217,3 +217,129 @@ def test_a_one_word_answer_is_a_quote():
     a = analyze('Minister Halvard Enge was asked whether the harbour would reopen.\n\n"Soon," he said.',
                 date="2024-05-14")
     assert speaker_name(a, "Soon") == "Halvard Enge"
+
+
+def test_one_sentence_cut_by_the_attribution_is_one_quote():
+    a = analyze('"Our farmers have waited long enough for the new road," the regional governor Tamar Okonjo '
+                'said, "and they will not wait another winter."\n\n'
+                '"The budget is ready," Okonjo added. "Construction starts in May."', date="2024-03-04")
+    joined = [q for q in a.quotes if q.text.startswith("Our farmers have waited")]
+    assert len(joined) == 1 and "they will not wait another winter" in joined[0].text
+    assert not any(q.text.startswith("and they will not wait") for q in a.quotes)
+    # a new sentence after the attribution stays a quote of its own
+    assert any(q.text.startswith("Construction starts in May") for q in a.quotes)
+
+
+def test_continuation_after_the_attribution_is_linked_and_joins_on_request():
+    from dragoman.quotes import join_continuations
+
+    a = analyze('"The harbour will reopen on Friday," port director Ilse Marrow said. "The divers have '
+                'cleared the wreck from the channel."\n\n'
+                '"Fishing boats go first," a harbour pilot said. Later the council met.', date="2024-05-14")
+    first = quote_starting(a, "The harbour will reopen")
+    second = quote_starting(a, "The divers have cleared")
+    assert second.continues == first.start and first.continues is None
+    assert quote_starting(a, "Fishing boats go first").continues is None
+    joined = join_continuations(a.quotes)
+    whole = [q for q in joined if q.text.startswith("The harbour will reopen")]
+    assert len(whole) == 1 and whole[0].text.endswith("cleared the wreck from the channel.")
+    assert whole[0].end == second.end and len(joined) == len(a.quotes) - 1
+    assert second.continues == first.start  # joining copies: the article's quotes are left as they were
+
+
+def test_continuation_after_a_long_attribution_but_not_after_narrative():
+    a = analyze('"The levee held," said Ruth Anselm, an engineer with the county water board who has '
+                'inspected the dikes for twenty years. "We were lucky this time."\n\n'
+                '"Nobody expected the river to rise so fast," Anselm said. The rain stopped on Sunday. '
+                '"Now we rebuild."', date="2024-05-14")
+    assert quote_starting(a, "We were lucky").continues == quote_starting(a, "The levee held").start
+    later = [q for q in a.quotes if q.text.startswith("Now we rebuild")]
+    assert all(q.continues is None for q in later)
+
+
+def test_analyze_statements_prints_a_quote_and_its_continuation_as_one(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dragoman.cli import app
+
+    path = tmp_path / "harbour.txt"
+    path.write_text('Harbour reopens\n\n"The harbour will reopen on Friday," port director Ilse Marrow said. '
+                    '"The divers have cleared the wreck from the channel."\n', encoding="utf-8")
+    runs = {flag: CliRunner().invoke(app, ["analyze", str(path), "--no-store", "--quiet", *flag])
+            for flag in ((), ("--statements",))}
+    spans, statements = ([q["text"] for q in json.loads(r.stdout)["quotes"]] for r in runs.values())
+    assert len(spans) == 2 and len(statements) == 1
+    assert statements[0].startswith("The harbour will reopen") and statements[0].endswith("from the channel.")
+
+
+def test_reported_clause_runs_on_after_the_parse_cuts_it():
+    a = analyze('Voters in the county said they had misgivings about the mayor, but could not bear to vote '
+                'for her rival. The mayor said her budget was more careful than her rival\'s and, even more '
+                'important, would not raise taxes.', date="2024-05-14")
+    assert quote_starting(a, "they had misgivings").text.endswith("could not bear to vote for her rival")
+    assert quote_starting(a, "her budget was more careful").text.endswith("would not raise taxes")
+
+
+def test_what_the_speaker_did_next_is_not_what_they_said():
+    a = analyze('The transport minister said the new bridge would open in May and left the room without '
+                'taking questions.', date="2024-05-14")
+    assert quote_starting(a, "the new bridge would open").text == "the new bridge would open in May"
+
+
+def test_calling_something_a_name_keeps_the_thing_named():
+    a = analyze('Senator Mara Quillon called the new tariff scheme "reckless" on Tuesday. Governor Tom Bexley '
+                'described the flood response as a "disgrace."', date="2024-05-14")
+    assert quote_starting(a, "the new tariff scheme").text == 'the new tariff scheme "reckless"'
+    assert quote_starting(a, "the flood response").text == 'the flood response as a "disgrace."'
+    assert quote_starting(a, "the flood response").speaker.name == "Tom Bexley"
+
+
+def test_headline_label_names_a_speaker_the_dictionary_does_not_know():
+    a = analyze('Mara Quillon: New Tariffs Are ‘Reckless,’ Farmers Will Pay.\n\n'
+                'Poll: Voters Want ‘Real Change’ in Farm Policy.\n\n'
+                'Senator Mara Quillon attacked the tariff plan on Tuesday in a speech to growers in the valley.',
+                date="2024-05-14")
+    assert quote_starting(a, "New Tariffs Are").speaker.name == "Mara Quillon"
+    assert not any(q.text.startswith("Voters Want") for q in a.quotes)
+
+
+def test_as_clause_that_tells_when_is_not_a_report():
+    a = analyze('The vote came as officials praised the calm of the protests. The actress was emotional as '
+                'she called for a new law. As the ministry reported, the border crossing reopened on Monday.',
+                date="2024-05-14")
+    assert [q.text for q in a.quotes] == ["the border crossing reopened on Monday"]
+
+
+def test_shouted_words_are_said():
+    a = analyze('"Nobody leaves this hall until the count is done!" the returning officer Dara Vell shouted to '
+                'the crowd.', date="2024-05-14")
+    assert quote_starting(a, "Nobody leaves this hall").speaker.name == "Dara Vell"
+
+
+def test_a_programme_name_in_quotes_is_no_quote():
+    a = analyze('Senator Dara Vell told "Face the Nation." She defended the bill.', date="2024-05-14")
+    assert a.quotes == []
+
+
+def test_attribution_set_off_inside_the_clause_is_left_out_of_it():
+    a = analyze('Climate change, the governor Dara Vell often says, is the greatest threat facing the coast. '
+                'The harbour will reopen in May, the port authority said on Monday.', date="2024-05-14")
+    assert quote_starting(a, "Climate change").text == "Climate change … is the greatest threat facing the coast"
+    assert quote_starting(a, "Climate change").speaker.name == "Dara Vell"
+    assert quote_starting(a, "The harbour will reopen").text == "The harbour will reopen in May"
+
+
+def test_said_a_and_urged_b_to_act_are_two_statements():
+    a = analyze('The foreign ministry said the missile launch broke the ceasefire and urged the neighbouring '
+                'government to return to the talks.', date="2024-05-14")
+    assert quote_starting(a, "the missile launch").text == "the missile launch broke the ceasefire"
+    assert quote_starting(a, "return to the talks").cue == "urged"
+
+
+def test_one_verb_naming_someone_several_things_is_one_quote():
+    a = analyze('The two rivals traded insults for months. Senator Mara Quillon called Tom Bexley a "pathological '
+                'liar" who is "utterly amoral," a "serial cheat" and a "bully."', date="2024-05-14")
+    called = [q for q in a.quotes if q.cue == "called"]
+    assert len(called) == 1 and "bully" in called[0].text and called[0].speaker.name == "Mara Quillon"

@@ -11,6 +11,7 @@ Three passes over one article:
 from .attribution import QuoteExtractor, extract_quotes
 from .cues import Cue, CueFinder, speaker_for, speech_vocab
 from .marks import Marked, find_marked, n_words
+from .statements import join_continuations
 
-__all__ = ["Cue", "CueFinder", "Marked", "QuoteExtractor", "extract_quotes", "find_marked", "n_words",
-           "speaker_for", "speech_vocab"]
+__all__ = ["Cue", "CueFinder", "Marked", "QuoteExtractor", "extract_quotes", "find_marked", "join_continuations",
+           "n_words", "speaker_for", "speech_vocab"]

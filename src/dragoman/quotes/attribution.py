@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 from ..actors import Cast
 from ..clean import words
 from ..records import Article, Quote, Speaker
-from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for
-from .marks import OPEN_MARKS, Marked, find_marked, n_words
+from .cues import (MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for,
+                   speech_vocab)
+from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
 
 class QuoteExtractor:
     def __init__(self, doc: Doc, article: Article, cast: Cast):
@@ -54,6 +55,7 @@ class QuoteExtractor:
             if m.quote is None and not m.absorbed:
                 self._attribute_alone(m)
         self._fill_forward()
+        self._join_split_sentences()
         taken = {id(q) for q in quotes}
         quotes.extend(m.quote for m in self.marked if m.quote is not None and id(m.quote) not in taken)
         quotes.extend(self._headline_quotes(quotes))
@@ -61,7 +63,30 @@ class QuoteExtractor:
         quotes = _merge_same_sentence(quotes)
         quotes.sort(key=lambda q: q.start)
         self._pronoun_continues_role(quotes)
+        self._link_continuations(quotes)
         return quotes
+
+    def _link_continuations(self, quotes: list[Quote]) -> None:
+        """'"A," she said. "B."': B continues A's statement when nothing but A's attribution
+        stands between them (news gold counts two quotes, PolNeAR one attribution)."""
+        for before, q in zip(quotes, quotes[1:]):
+            if q.kind != "direct" or before.kind == "indirect" or q.cue_start is not None or before.cue_start is None:
+                continue
+            if q.speaker is None or before.speaker is None or q.start < before.end:
+                continue
+            if q.speaker is not before.speaker and (q.speaker.name or q.speaker.mention) != \
+                    (before.speaker.name or before.speaker.mention):
+                continue
+            gap = self.text[before.end:q.start]
+            attribution = gap.strip(" \"“”«»‘’'")
+            if "\n" in gap or not before.end <= before.cue_start < q.start or not attribution.endswith((".", "!", "?")) \
+                    or n_words(attribution) > MAX_ATTRIBUTION_WORDS:
+                continue
+            # one sentence of attribution: no sentence of narrative starts after the cue
+            first_after_cue = bisect_right(self._sent_starts, before.cue_start)
+            if first_after_cue < len(self._sent_starts) and self._sent_starts[first_after_cue] < q.start - 1:
+                continue
+            q.continues = before.continues if before.continues is not None else before.start
 
     def _pronoun_continues_role(self, quotes: list[Quote]) -> None:
         """'A Foreign Office spokesman said: "..." / He continued: "..."': with nothing
@@ -132,7 +157,10 @@ class QuoteExtractor:
             for m in inside:
                 m.absorbed = True
             return [self._make(start, end, "mixed", cue)]
-        return [self._make(cue.start, cue.end, "indirect", cue)]
+        quote = self._make(cue.start, cue.end, "indirect", cue)
+        if cue.pieces:  # the attribution set off inside the clause is no part of what was said
+            quote.text = " … ".join(_trim_marks(self.text[a:b]) for a, b in cue.pieces)
+        return [quote]
 
     def _words_outside(self, start: int, end: int, inside: list[Marked]) -> int:
         chars = list(self.text[start:end])
@@ -142,7 +170,7 @@ class QuoteExtractor:
         return n_words("".join(chars))
 
     def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
-        text = self.text[start:end].strip().strip("\"“”«»‘’").strip()
+        text = _trim_marks(self.text[start:end])
         return Quote(
             text=text, kind=kind, start=start, end=end,
             cue=cue.token.text if cue else None,
@@ -176,7 +204,9 @@ class QuoteExtractor:
                 return
             cue = self._finder.governing_cue(m.start, m.end)
             if cue is not None:  # 'vowed a "strong" response', 'calling the action "illegal"'
-                m.quote = self._make(m.start, m.end, "mixed", cue)
+                start = min(cue.start, m.start)  # 'called the plan "reckless"' keeps both marks
+                end = m.end + 1 if start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS else m.end
+                m.quote = self._make(start, end, "mixed", cue)
                 self._note_spoken(m.quote)
             return
         speaker = self._signature_speaker(m) or self._subject_speaker(m) or self._colon_speaker(m) or \
@@ -280,6 +310,32 @@ class QuoteExtractor:
             if nxt.paragraph == m.paragraph + 1 and nxt.quote is not None and nxt.quote.speaker is not None:
                 m.quote.speaker = nxt.quote.speaker
 
+    def _join_split_sentences(self) -> None:
+        """'"A," he said, "and B."': one quoted sentence the attribution cuts in two is one
+        statement (a new sentence after 'he said.' stays a quote of its own)."""
+        ordered = sorted(self.marked, key=lambda m: m.start)
+        for first, second in zip(ordered, ordered[1:]):
+            cued = [q for q in (first.quote, second.quote)
+                    if q is not None and q.cue_start is not None and first.end <= q.cue_start < second.start]
+            if not cued or first.absorbed or second.absorbed or first.paragraph != second.paragraph:
+                continue
+            other = second.quote if cued[0] is first.quote else first.quote
+            if other is not None and other.cue_start is not None and other.cue_start != cued[0].cue_start:
+                continue
+            gap = self.text[first.end:second.start].strip(" \"“”«»‘’'")
+            head = self.text[first.start:first.end].rstrip()
+            tail = self.text[second.start:second.end].strip()
+            if not gap.endswith(",") or any(c in gap for c in ".!?;:\n") or not head.endswith(","):
+                continue
+            if not tail or not (tail[0].islower() or tail.startswith("I ")):
+                continue
+            q = cued[0]
+            q.text = f"{self._make(first.start, first.end, 'direct', None).text.rstrip(',')} … " \
+                     f"{self._make(second.start, second.end, 'direct', None).text}"
+            q.start, q.end = first.start, second.end
+            q.sentence, q.paragraph = self._sentence_index(first.start), self._paragraph_index(first.start)
+            first.quote, second.quote, second.absorbed = q, None, True
+
     def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
         """An interview set out as questions and answers: every answer paragraph is a statement
         of the person interviewed (the person the introduction names most)."""
@@ -325,17 +381,35 @@ class QuoteExtractor:
             mt = re.match(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}):\s+(\S.*)$", para)
             if not mt or any(q.start >= s and q.end <= e for q in quotes):
                 continue
-            actor = self.cast.actor_at(s, s + len(mt.group(1)))
-            if actor is None:
-                continue
+            label, label_end = mt.group(1), s + len(mt.group(1))
             body_start = s + mt.start(2)
             kind = "direct" if para[mt.start(2)] in OPEN_MARKS else "indirect"
-            if actor.kind == "country" and kind == "indirect":
+            actor = self.cast.actor_at(s, label_end)
+            if actor is None:
+                speaker = self._headline_label_speaker(label, s, label_end, mt.group(2))
+                if speaker is None:
+                    continue
+            elif actor.kind == "country" and kind == "indirect":
                 continue  # 'Philippines: coast guard used water cannon': a place the story is about
-            speaker = speaker_for(self.cast, actor, mt.group(1), s, s + len(mt.group(1)))
+            else:
+                speaker = speaker_for(self.cast, actor, label, s, label_end)
             q = self._make(body_start, e, kind, None, speaker)
             out.append(q)
         return out
+
+    def _headline_label_speaker(self, label: str, start: int, end: int, body: str) -> Speaker | None:
+        """'Mara Quillon: Tariffs Are 'Reckless'': a headline that quotes someone its label names
+        (a person the dictionary does not know); 'Poll: ...', 'The Latest: ...' name no one."""
+        if not any(c in body for c in "\"“”«»‘’") or label.lower() in speech_vocab()["headline_labels"]:
+            return None
+        people = [x for x in self.cast.mentions_between(start, end) if x.label == "PERSON"]
+        if people and people[-1].end == end:
+            x = people[-1]
+            return person_speaker(self.cast, x.text, x.start, end)
+        words_ = label.split()
+        if self.cast.mentions_between(start, end) or len(words_) > 1 and not all(w[:1].isupper() for w in words_):
+            return None  # an organisation or a place the NER names, or not a name at all
+        return person_speaker(self.cast, label, start, end)
 
 
 def _distance(cue: Cue, m: Marked) -> int:
@@ -349,6 +423,9 @@ def _distance_q(q: Quote, m: Marked) -> int:
     return m.start - q.cue_start if q.cue_start < m.start else max(0, q.cue_start - m.end)
 
 
+# '"A," said X, a lawyer for the club, who has challenged the mines over water for years. "B."'
+MAX_ATTRIBUTION_WORDS = 40
+
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
 
 
@@ -361,7 +438,9 @@ ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 def _is_title(text: str, before: str = "") -> bool:
     """A quoted name ("The Closed Gate: A Century on the Border", a treaty, an operation)."""
     tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
-    if text.rstrip().endswith((".", ",")) and 3 <= len(tokens) <= 8 and all(t[0].isupper() for t in tokens):
+    small = len(words(text)) - len(tokens)  # 'on "Face the Nation,"': a name with a small word inside
+    if text.rstrip().endswith((".", ",")) and (3 if not small else 2) <= len(tokens) <= 8 \
+            and all(t[0].isupper() for t in tokens):
         return True  # 'a column headlined "Coal Is Not the Villain."': the period of American style
     if text.rstrip().endswith((".", "!", "?", ",")):
         return False
@@ -373,16 +452,31 @@ def _is_title(text: str, before: str = "") -> bool:
     return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
 
 
+DOUBLE_MARKS = "\"“”«»"
+
+
+def _trim_marks(text: str) -> str:
+    """The text without the marks around it; a mark that closes one opened inside the text
+    ('the plan "reckless"') stays."""
+    text = text.strip()
+    inner = text.strip(DOUBLE_MARKS + "‘’").strip()
+    opened_inside = sum(inner.count(c) for c in DOUBLE_MARKS) % 2 == 1
+    if inner and opened_inside and text[-1] in DOUBLE_MARKS and text[0] not in DOUBLE_MARKS:
+        return inner + text[-1]
+    return inner
+
+
 def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:
     """Two reported clauses of one speaker under one verb in one sentence are one statement
     ('called X "A" and "B"'); under two verbs ('condemned A and vowed B') they are two."""
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: q.start):
         prev = out[-1] if out else None
+        same_cue = prev is not None and prev.cue_start is not None and prev.cue_start == q.cue_start
         if (prev is not None and prev.kind != "direct" and q.kind != "direct" and prev.sentence == q.sentence
-                and (prev.cue_start == q.cue_start or prev.cue_start is None or q.cue_start is None)
-                and prev.speaker and q.speaker and prev.speaker.actor and q.speaker.actor
-                and prev.speaker.actor.id == q.speaker.actor.id):
+                and (same_cue or prev.cue_start is None or q.cue_start is None)
+                and prev.speaker and q.speaker and (same_cue or prev.speaker.actor and q.speaker.actor
+                                                    and prev.speaker.actor.id == q.speaker.actor.id)):
             prev.text = f"{prev.text} … {q.text}"
             prev.end = max(prev.end, q.end)
             if q.kind == "mixed":

@@ -122,7 +122,21 @@ class CueFinder:
         if end <= start or n_words(self.text[start:end]) < 3:
             return None
         owner = self._statement_owner(clause, verb)
-        return Cue(verb, self._speaker(owner or subject), start, end)
+        return Cue(verb, self._speaker(owner or subject), start, end, self._around_attribution(verb, subject, start, end))
+
+    def _around_attribution(self, verb: Token, subject: Token, start: int, end: int) -> list[tuple[int, int]]:
+        """'Climate change, the president often says, is the greatest threat': the two pieces of
+        what was said on either side of the attribution set off inside it (none when it is not)."""
+        first = self.doc[min(verb.left_edge.i, subject.left_edge.i)]
+        last = self.doc[max(verb.right_edge.i, subject.right_edge.i)]
+        left, right = first.idx, last.idx + len(last)
+        if not (start < left and right < end):
+            return []
+        before = self.text[start:left].rstrip(" ,—–-")
+        after = self.text[right:end].lstrip(" ,—–-")
+        if not before or not after or not self.text[start + len(before):left + 1].strip().startswith((",", "—", "–")):
+            return []
+        return [(start, start + len(before)), (end - len(after), end)]
 
     @staticmethod
     def _statement_owner(clause, verb: Token) -> Token | None:
@@ -146,6 +160,17 @@ class CueFinder:
         if subject is None or len(body) < 3:
             return None
         return Cue(verb, self._speaker(subject), body[0].idx, body[-1].idx + len(body[-1]))
+
+    def _as_report(self, verb: Token, head: Token) -> bool:
+        """'As the ministry reported, X' and 'X, as she said, Y' report X; 'X came as officials
+        praised Y' and 'as she called for Z' tell when X happened."""
+        if verb.lemma_.lower() not in self.vocab["adjacent"] and verb.lemma_.lower() != "report":
+            return False
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children) or any(c.dep_ == "prep" for c in verb.children
+                                                                       if c.lower_ in ("for", "on", "to")):
+            return False
+        before_as = verb.left_edge.i - 1
+        return verb.i < head.i or before_as >= 0 and self.doc[before_as].text in (",", "(", "—", "–")
 
     def _reports_a_report(self, clause: Token) -> bool:
         """'X said "...", News.am reported': the clause is itself an attribution with content."""
@@ -175,7 +200,8 @@ class CueFinder:
                     return grandchild
         head = verb.head
         # "As the ministry reported, X happened": the governing clause is the report
-        if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) \
+                and self._as_report(verb, head):
             return [head]
         # "X happened, she said." parsed with the report as the head and the verb hanging off it;
         # "Such a move, Lavrov said, would mean ..." with the report set off by commas
@@ -193,8 +219,9 @@ class CueFinder:
             head = clause[0]
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         else:
-            tokens = list(clause.subtree)
             head = clause
+            last = max([clause.right_edge.i] + [t.right_edge.i for t in self._reported_tail(clause, verb)])
+            tokens = list(clause.subtree) + [t for t in verb.doc[clause.right_edge.i + 1: last + 1]]
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
             # '..., adding that B' / '..., arguing that B': a second statement of the same speaker
@@ -203,10 +230,14 @@ class CueFinder:
                     t.lemma_.lower() in self.vocab["adjacent"] and \
                     (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i
                      or participle) and \
-                    any(c.dep_ == "ccomp" for c in t.children):
+                    (any(c.dep_ == "ccomp" for c in t.children) or self._directs(t)):
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
+        if not isinstance(clause, list):
+            for t in self._narrative_after(clause, verb):  # 'said the bridge would open in May and left'
+                cut = {x.i for x in t.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i < t.i}
+                tokens = [x for x in tokens if x.i not in cut]
         tokens = [t for t in tokens if not t.is_space]
         attribution_start = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
         if tokens and tokens[-1].i < attribution_start and tokens[0].i > verb.sent.start:
@@ -220,6 +251,38 @@ class CueFinder:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _directs(self, verb: Token) -> bool:
+        """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
+        return verb.lemma_.lower() in self.vocab["directive"] | self.vocab["warn_against"] and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+    @staticmethod
+    def _narrative_after(clause: Token, verb: Token) -> list[Token]:
+        """A verb joined to a reported clause in the modal ('would open') that stands in the
+        tense of the verb of saying, with no subject of its own, is what the speaker did next."""
+        if verb.tag_ != "VBD" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+            return []
+        return [c for c in clause.rights if c.dep_ == "conj" and c.tag_ == "VBD"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+
+    def _reported_tail(self, clause: Token, verb: Token) -> list[Token]:
+        """What the parse hangs on the verb of saying after its clause but belongs to it: a
+        second clause ('said A and, above all, would B') and a modal verb with no subject of its
+        own ('said they had doubts, but could not refuse'); narrative in the verb's tense
+        ('said A and left') is the speaker's act, not their words."""
+        tail: list[Token] = []
+        for c in verb.rights:
+            if c.i <= clause.right_edge.i or self.inside_quote(c.idx):
+                continue
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
+                    or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"]:
+                tail.append(c)
+            elif c.dep_ in ("conj", "ccomp", "advcl", "parataxis"):
+                break
+        return tail
 
     def adjacent_marked(self, verb: Token, subject: Token) -> tuple[int, int] | None:
         """'“...,” the minister said' / 'the minister said: “...”' when the parse links nothing."""
@@ -270,8 +333,21 @@ class CueFinder:
             # "officials described it as a 'pause'": nobody in particular owns a scare quote
             if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
                 return None
-            return Cue(verb, speaker, start, end)
+            return Cue(verb, speaker, self._named_from(verb, words[0], start), end)
         return None
+
+    def _named_from(self, verb: Token, first: Token, start: int) -> int:
+        """'called the test "a flagrant violation"', 'described the talks as "useful"': what the
+        speaker said is the thing named with the name they gave it."""
+        if verb.lemma_.lower() not in self.vocab["naming"]:
+            return start
+        named = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first.i), None)
+        if named is None or named.right_edge.i >= first.i or self.inside_quote(named.left_edge.idx):
+            return start
+        between = [t for t in self.doc[named.right_edge.i + 1: first.i] if not t.is_punct]
+        if len(between) > 2 or any(t.lower_ not in ("as", "a", "an", "the") for t in between):
+            return start
+        return self.doc[named.left_edge.i].idx
 
     def _directive_cue(self, verb: Token) -> Cue | None:
         """'urged Y to do', 'called on Y to do', 'vowed to do', 'warned Y against ...': what
