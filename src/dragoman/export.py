@@ -20,8 +20,8 @@ QUAD_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict",
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "idx", "date", "speaker_name", "speaker_actor_id", "speaker_code", "speaker_mention",
-               "kind", "text", "cue", "start", "end", "sentence", "paragraph", "article_title", "article_source",
-               "article_url"),
+               "kind", "text", "cue", "start", "end", "continues", "sentence", "paragraph", "article_title",
+               "article_source", "article_url"),
     "events": ("event_id", "article_id", "idx", "date", "article_date", "type", "mode", "cameo", "quad_class",
                "intensity", "source_actor_id", "source_code", "source_name", "source_country", "source_sector",
                "source_kind", "source_mention", "target_actor_id", "target_code", "target_name", "target_country",

@@ -343,3 +343,13 @@ def test_one_verb_naming_someone_several_things_is_one_quote():
                 'liar" who is "utterly amoral," a "serial cheat" and a "bully."', date="2024-05-14")
     called = [q for q in a.quotes if q.cue == "called"]
     assert len(called) == 1 and "bully" in called[0].text and called[0].speaker.name == "Mara Quillon"
+
+
+def test_a_stored_continuation_keeps_its_link(make_store):
+    a = analyze('"The harbour will reopen on Friday," port director Ilse Marrow said. "The divers have '
+                'cleared the wreck from the channel."', date="2024-05-14")
+    store = make_store()
+    store.save_article(a)
+    rows = {q["text"][:20]: q for q in store.quotes(limit=10)}
+    assert rows["The divers have clea"]["continues"] == quote_starting(a, "The harbour will reopen").start
+    assert rows["The harbour will reo"]["continues"] is None

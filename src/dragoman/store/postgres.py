@@ -173,7 +173,11 @@ MIGRATIONS: list[str] = [
     """,
     # 7: stories: pending document frequencies (the SQLite store's migration 9)
     pg_schema(STORY_DF_PENDING),
-    # 8: stories: articles to fingerprint again (the SQLite store's migration 10)
+    # 8: the start of the quote a quote continues (the SQLite store's migration 10)
+    """
+    ALTER TABLE quotes ADD COLUMN continues INTEGER;
+    """,
+    # 9: stories: articles to fingerprint again (the SQLite store's migration 11)
     pg_schema(STORY_REFINGERPRINT),
 ]
 
@@ -301,10 +305,12 @@ class PostgresStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
                  for i, m in enumerate(a.entities)])
             cur.executemany(
                 'INSERT INTO quotes (article_id, idx, text, kind, start, "end", cue, speaker_mention, speaker_name,'
-                " speaker_actor_id, sentence, paragraph, date) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                " speaker_actor_id, sentence, paragraph, date, continues)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                 [(a.id, i, q.text, q.kind, q.start, q.end, q.cue, q.speaker.mention if q.speaker else None,
                   q.speaker.name if q.speaker else None,
-                  q.speaker.actor.id if q.speaker and q.speaker.actor else None, q.sentence, q.paragraph, a.date)
+                  q.speaker.actor.id if q.speaker and q.speaker.actor else None, q.sentence, q.paragraph, a.date,
+                  q.continues)
                  for i, q in enumerate(a.quotes)])
             cur.executemany(
                 "INSERT INTO events (article_id, idx, type, mode, cameo, quad_class, intensity, source_actor_id,"

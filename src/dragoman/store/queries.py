@@ -23,7 +23,7 @@ ARTICLE_COLUMNS = ("a.id, a.source, a.url, a.title, a.date, a.outlet, a.dateline
 ACTOR_COLUMNS = "a.id, a.name, a.code, a.country, a.sector, a.kind, a.role, a.wikidata"
 QUOTE_SELECT = (
     'SELECT q.article_id, q.idx, q.text, q.kind, q.start, q."end", q.cue, q.speaker_mention,'
-    " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date,"
+    " q.speaker_name, q.speaker_actor_id, a.code AS speaker_code, q.sentence, q.paragraph, q.date, q.continues,"
     " ar.title AS article_title, ar.source AS article_source"
     " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id")
 ARTICLE_SELECT = (

@@ -150,7 +150,11 @@ MIGRATIONS: list[str] = [
     """,
     # 9: stories: document frequencies of the latest articles, folded into story_df in batches
     STORY_DF_PENDING,
-    # 10: stories: articles to fingerprint again with the numpy shingle hash (done on open)
+    # 10: the start of the quote a quote continues ('"A," she said. "B."': B continues A)
+    """
+    ALTER TABLE quotes ADD COLUMN continues INTEGER;
+    """,
+    # 11: stories: articles to fingerprint again with the numpy shingle hash (done on open)
     STORY_REFINGERPRINT,
 ]
 
@@ -359,9 +363,10 @@ class SQLiteStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
             sp = q.speaker
             cur = self.db.execute(
                 "INSERT INTO quotes (article_id, idx, text, kind, start, end, cue, speaker_mention, speaker_name,"
-                " speaker_actor_id, sentence, paragraph, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " speaker_actor_id, sentence, paragraph, date, continues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (a.id, i, q.text, q.kind, q.start, q.end, q.cue, sp.mention if sp else None,
-                 sp.name if sp else None, sp.actor.id if sp and sp.actor else None, q.sentence, q.paragraph, a.date),
+                 sp.name if sp else None, sp.actor.id if sp and sp.actor else None, q.sentence, q.paragraph, a.date,
+                 q.continues),
             )
             self.db.execute("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, q.text))
         self.db.executemany(
@@ -503,7 +508,7 @@ def _with_marks(row: dict[str, Any], key: str) -> dict[str, Any]:
 _EXPORT_SQL = {
     "quotes": (
         "SELECT q.article_id, q.idx, q.date, q.speaker_name, q.speaker_actor_id, a.code AS speaker_code,"
-        " q.speaker_mention, q.kind, q.text, q.cue, q.start, q.end, q.sentence, q.paragraph,"
+        " q.speaker_mention, q.kind, q.text, q.cue, q.start, q.end, q.continues, q.sentence, q.paragraph,"
         " ar.title AS article_title, ar.source AS article_source, ar.url AS article_url"
         " FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id"
         " ORDER BY q.rowid"),
