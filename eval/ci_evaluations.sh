@@ -51,6 +51,10 @@ analyze "$shared/corpus/polnear/data/dev/text" > "$out/polnear.jsonl"
 polnear=$(python3 "$shared/eval/score_polnear.py" "$shared/corpus/polnear/data/dev" "$out/polnear.jsonl")
 floor "PolNeAR content F1" "$(field content_f1 <<<"$polnear")" "$POLNEAR_CONTENT_F1"
 floor "PolNeAR named-speaker accuracy" "$(field named_source_acc <<<"$polnear")" "$POLNEAR_NAMED_ACC"
+# PolNeAR's own convention joins '"A," she said. "B."' into one attribution: `--statements`
+analyze "$shared/corpus/polnear/data/dev/text" --statements > "$out/polnear_statements.jsonl"
+polnear=$(python3 "$shared/eval/score_polnear.py" "$shared/corpus/polnear/data/dev" "$out/polnear_statements.jsonl")
+floor "PolNeAR content F1, one quote per statement" "$(field content_f1 <<<"$polnear")" "$POLNEAR_STATEMENTS_F1"
 
 echo "== main text of web pages (html_dev/aeb)"
 python3 "$shared/eval/score_aeb.py" prepare "$shared/corpus/html_dev/aeb" "$out/aeb" >/dev/null
