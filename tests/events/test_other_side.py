@@ -33,8 +33,9 @@ def test_demanding_something_else_keeps_its_own_target(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a crackdown on people named by what they are falls on the state's own people
-    ("The Kestrian government cracked down on the opposition.", [("ASSAULT", "KST MIL", "KST CVL")]),
+    # a crackdown with no one named falls on the state's own people; one on its opposition, on that
+    ("The Kestrian government cracked down on dissent.", [("ASSAULT", "KST MIL", "KST CVL")]),
+    ("The Kestrian government cracked down on the opposition.", [("ASSAULT", "KST MIL", "KST OPP")]),
     # a breach the victim's side asserts is its accusation only
     ("Varnek said Marovia violated Kestrian airspace.", [("ACCUSE", "KST GOV", "MRV GOV")]),
 ])
