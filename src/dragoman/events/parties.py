@@ -254,7 +254,7 @@ class PartiesMixin:
                     found = self.subject_parties(pobj, depth + 1)
                     if found:
                         return found
-        found = self._organ_in_place(token)
+        found = self._organ_in_place(token) or self._affiliated_group(token)
         if found:
             return found
         for child in token.children:
@@ -370,6 +370,25 @@ class PartiesMixin:
                 for place in self._pobj_parties(child):
                     if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
                         return [derived_party(place.actor.country, sector, self.words, place.mention, place.start, place.end)]
+        return []
+
+    def _affiliated_group(self, token: Token) -> list[Party]:
+        """"hackers linked to the Iranian government", "militias loyal to Damascus": a group that
+        names no actor of its own acts as part of the actor it is tied to, in its own sector
+        when the noun has one."""
+        if token.pos_ != "NOUN":
+            return []
+        for tie in token.children:
+            if tie.dep_ not in ("acl", "amod") or tie.lower_ not in self.words.affiliation_words:
+                continue
+            for prep in tie.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    found = self._pobj_parties(prep)
+                    sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
+                    if found and sector and found[0].actor.country and found[0].actor.kind != "person":
+                        return [derived_party(found[0].actor.country, sector, self.words, token.text,
+                                              token.idx, token.idx + len(token))]
+                    return found[:1]
         return []
 
     def _own_or_owner_parties(self, token: Token) -> list[Party]:
