@@ -172,13 +172,17 @@ def test_an_organ_acted_on_without_its_country_is_the_sentence_s_other_country(c
 
 @pytest.mark.parametrize("text, source", [
     ("Troops loyal to the Syrian government shelled villages in Idlib on Sunday.", "SYR MIL"),
-    ("Militias allied with Iran fired rockets at a U.S. base overnight.", "IRN REB"),
+    ("Militias linked to Iran fired rockets at a U.S. base overnight.", "IRN REB"),
 ])
 def test_a_group_tied_to_an_actor_acts_as_part_of_it(coded, text, source):
     assert source in sources(coded(text))
 
 
-def test_a_backer_is_no_tie(coded):
-    # the backer of a group is not the group: no tie, so nothing makes the rebels Rwandan
-    found = coded("Rebels backed by Rwanda shelled a Congolese army post in Goma on Friday.")
+@pytest.mark.parametrize("text", [
+    "Rebels backed by Rwanda shelled a Congolese army post in Goma on Friday.",
+    "Rebels allied with Rwanda shelled a Congolese army post in Goma on Friday.",
+])
+def test_a_backer_is_no_tie(coded, text):
+    # the backer or ally of a group is not the group: nothing makes the rebels Rwandan
+    found = coded(text)
     assert found and "RWA REB" not in sources(found)

@@ -360,7 +360,7 @@ class PartiesMixin:
         or group the noun names, of the country the place is in (not its population)."""
         if token.pos_ != "NOUN":
             return []
-        sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
+        sector = self._group_sector(token)
         if sector == "GOV" and home_organs().sector(token) is None:  # "officials in Kyiv" may be anyone's
             return []
         if sector is None:
@@ -378,18 +378,20 @@ class PartiesMixin:
         when the noun has one."""
         if token.pos_ != "NOUN":
             return []
-        for tie in token.children:
-            if tie.dep_ not in ("acl", "amod") or tie.lower_ not in self.words.affiliation_words:
-                continue
-            for prep in tie.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
-                    found = self._pobj_parties(prep)
-                    sector = self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
-                    if found and sector and found[0].actor.country and found[0].actor.kind != "person":
-                        return [derived_party(found[0].actor.country, sector, self.words, token.text,
-                                              token.idx, token.idx + len(token))]
-                    return found[:1]
+        ties = home_organs().tie_words
+        for prep in (p for tie in token.children if tie.dep_ in ("acl", "amod") and tie.lower_ in ties
+                     for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")):
+            found = self._pobj_parties(prep)[:1]
+            sector = self._group_sector(token)
+            if found and sector and found[0].actor.country and found[0].actor.kind != "person":
+                return [derived_party(found[0].actor.country, sector, self.words, token.text,
+                                      token.idx, token.idx + len(token))]
+            return found
         return []
+
+    def _group_sector(self, token: Token) -> str | None:
+        """The sector a noun names by itself: "troops" MIL, "students" CVL."""
+        return self._head_sector(token) or self.words.people_sectors.get(token.lemma_.lower())
 
     def _own_or_owner_parties(self, token: Token) -> list[Party]:
         """The actors the phrase names itself, else its possessor's ("Taiwan's minister");

@@ -78,6 +78,7 @@ class HomeOrgans:
     inhabited_places: frozenset[str]
     pair_modifiers: frozenset[str]
     pair_nouns: frozenset[str]
+    tie_words: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -122,4 +123,5 @@ def home_organs() -> HomeOrgans:
                       victim_nouns=frozenset(str(w).lower() for w in data.get("victim_nouns") or ()),
                       inhabited_places=frozenset(str(w).lower() for w in data.get("inhabited_places") or ()),
                       pair_modifiers=frozenset(str(w).lower() for w in data.get("pair_modifiers") or ()),
-                      pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or ()))
+                      pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or ()),
+                      tie_words=frozenset(str(w).lower() for w in data.get("tie_words") or ()))

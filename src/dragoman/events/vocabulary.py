@@ -127,7 +127,6 @@ class Words:
     home_intent_governors: frozenset[str]
     population_sectors: frozenset[str]
     purpose_types: frozenset[str]
-    affiliation_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
