@@ -250,13 +250,16 @@ class StoryTables:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (a.article_id, a.story_id, a.duplicate_of, a.similarity, a.fingerprint.signature, a.fingerprint.size,
              json.dumps(a.counts, ensure_ascii=False, separators=(",", ":"))))
-        self.db.executemany("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            [(b, a.article_id) for b in a.fingerprint.bands])
+        self._save_bands(a.article_id, a.fingerprint.bands)
         self.db.executemany("INSERT INTO story_terms (term, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                             [(t, a.article_id) for t in a.key_terms])
         self.db.execute(_SAVE_STORY, (a.story_id, a.label, a.date, a.date))
         if a.merged:
             self._merge_stories(a.story_id, a.merged)
+
+    def _save_bands(self, article_id: str, bands: Iterable[str]) -> None:
+        self.db.executemany("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(b, article_id) for b in bands])
 
     def _merge_stories(self, into: str, others: tuple[str, ...]) -> None:
         marks = ",".join("?" * len(others))
@@ -308,8 +311,7 @@ class StoryTables:
         self.db.execute("UPDATE story_articles SET signature = ?, shingles = ? WHERE article_id = ?",
                         (fp.signature, fp.size, article_id))
         self.db.execute("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
-        self.db.executemany("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            [(b, article_id) for b in fp.bands])
+        self._save_bands(article_id, fp.bands)
 
     def recluster_stories(self, settings: StorySettings = SETTINGS) -> int:
         """Build every story again from the stored articles, in one transaction; returns the article count."""

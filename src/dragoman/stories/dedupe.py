@@ -91,14 +91,6 @@ def band_keys(values: np.ndarray, rows: int) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def jaccard(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of the two shingle sets."""
-    x, y = np.frombuffer(a, dtype="<u8"), np.frombuffer(b, dtype="<u8")
-    if len(x) != len(y) or not len(x):
-        return 0.0
-    return float(np.count_nonzero(x == y)) / len(x)
-
-
 def containment(a: Fingerprint, b_signature: bytes, b_size: int) -> float:
     """Estimated share of the smaller text's shingles that the other text holds too."""
     return float(containments(a, [b_signature], [b_size])[0])
@@ -121,6 +113,3 @@ def containments(a: Fingerprint, signatures: Sequence[bytes], sizes: Sequence[in
         out[same] = np.where(smaller > 0, np.minimum(1.0, shared / smaller), 0.0)
     return out
 
-
-def is_duplicate(a: Fingerprint, b_signature: bytes, b_size: int, settings: StorySettings = SETTINGS) -> bool:
-    return containment(a, b_signature, b_size) >= settings.duplicate_containment
