@@ -3,6 +3,7 @@ phrases ("a group of Moroccan diplomats"), the actors inside a phrase, and where
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Token
@@ -17,6 +18,7 @@ from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
+OPPOSED_NAME = re.compile(r"\b([A-Za-z]+)[-\u2013]\s?([A-Z][\w.]*)")  # "anti-Syria", "pro-Russian"
 ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
@@ -34,9 +36,9 @@ class PartiesMixin:
         except Exception:  # a faulty actor layer must not lose the article's other events
             LOGGER.exception("cast.parties_of failed on %r", token.text)
             found = []
-        found = [p for p in found if not self._backs_the_head(token, p)]
+        found = [p for p in found if not self._backs_the_head(token, p) and not self._named_as_opposed(p)]
         if found:
-            return self._envoys_country(token, found)
+            return self._conjoined_nationals(token, self._envoys_country(token, found))
         if token.ent_type_:
             found = self._entity_party(token)
             if found:
@@ -56,6 +58,46 @@ class PartiesMixin:
         """"The Saudi-backed government of Yemen": the backer named in a modifier is not the head."""
         token = self._token_at.get(party.start) if party.start is not None else None
         return token is not None and token.i < head.i and home_organs().backer(token)
+
+    def _conjoined_nationals(self, head: Token, found: list[Party]) -> list[Party]:
+        """"Sierra Leonean and Liberian refugees": every country of coordinated modifiers is a
+        member, also one the actor layer missed, in the sector the head noun names."""
+        adjectives = self._from_dictionary("adjectives")
+        if adjectives is None or head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.conjuncts]
+        if not modifiers:
+            return found
+        sector = self._group_sector(head)
+        extra: list[Party] = []
+        for modifier in (m for child in modifiers for m in (child, *child.conjuncts)):
+            country = self._modifier_country(modifier, adjectives)
+            if country is None or any(p.actor.country == country.country for p in (*found, *extra)):
+                continue
+            first = modifier.left_edge
+            extra.append(derived_party(country.country, sector, self.words, self._text[first.idx:modifier.idx + len(modifier)],
+                                       first.idx, modifier.idx + len(modifier)))
+        return found + extra
+
+    def _named_as_opposed(self, party: Party) -> bool:
+        """"An anti-Syria journalist", "pro-Russian separatists": the country after "anti-" or
+        "pro-" is what the people are for or against, not whose they are."""
+        if party.start is None or party.end is None or not party.actor.country:
+            return False
+        for match in OPPOSED_NAME.finditer(self._text, party.start, party.end):
+            if match.group(1).lower() not in home_organs().outsider_prefixes:
+                continue
+            named = self._country_named(match.group(2))
+            if named == party.actor.country:
+                return True
+        return False
+
+    def _country_named(self, word: str) -> str | None:
+        """The country a single name or adjective stands for ("Syria", "Russian"), if any."""
+        adjectives = self._from_dictionary("adjectives") or {}
+        lookup = self._from_dictionary("lookup")
+        actor = adjectives.get(word.lower()) or (lookup(word) if lookup is not None else None)
+        return actor.country if actor is not None else None
 
     def _envoys_country(self, token: Token, found: list[Party]) -> list[Party]:
         """"X, deputy permanent representative of the United Arab Emirates to the UN": a
@@ -342,18 +384,24 @@ class PartiesMixin:
         return filed_from or None
 
     def _residents(self, token: Token, found: list[Party]) -> list[Party]:
-        """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named
-        by a demonym, living in another country, is part of that country's population."""
-        if len(found) != 1 or found[0].actor.sector != "CVL" or not found[0].actor.country:
+        """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia", "ethnic Albanian
+        guerrillas operating in Macedonia": a people named by a demonym, living in another country,
+        is part of that country's population (a group of them, in the group's sector); "ethnic"
+        says so also when only the clause names the place ("ethnic Turks demonstrated in Sweden")."""
+        if len(found) != 1 or not found[0].actor.country or found[0].actor.sector not in self.words.population_sectors | {"REB", "OPP"}:
             return []
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
-                for place in self._pobj_parties(child):
-                    country = place.actor.country
-                    if country and country != found[0].actor.country and place.actor.kind in ("country", "place") \
-                            and not place.actor.sector:
-                        return [derived_party(country, "CVL", self.words, found[0].mention, found[0].start, found[0].end)]
-        return []
+        people = found[0]
+        heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        places = [place.actor.country for head in heads for child in head.children
+                  if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within")
+                  for place in self._pobj_parties(child)
+                  if place.actor.kind in ("country", "place") and not place.actor.sector]
+        if not places and any(c.lower_ in home_organs().resident_modifiers for c in token.children if c.dep_ == "amod"):
+            places = [self._setting_country(token)]
+        country = places[0] if places else None
+        if not country or country == people.actor.country:
+            return []
+        return [derived_party(country, people.actor.sector, self.words, people.mention, people.start, people.end)]
 
     def _organ_in_place(self, token: Token) -> list[Party]:
         """"the military in Niger", "police in Lagos", "rebels in eastern Congo": the organ

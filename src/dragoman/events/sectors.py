@@ -79,6 +79,8 @@ class HomeOrgans:
     pair_modifiers: frozenset[str]
     pair_nouns: frozenset[str]
     tie_words: frozenset[str]
+    resident_modifiers: frozenset[str]
+    outsider_prefixes: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -124,4 +126,6 @@ def home_organs() -> HomeOrgans:
                       inhabited_places=frozenset(str(w).lower() for w in data.get("inhabited_places") or ()),
                       pair_modifiers=frozenset(str(w).lower() for w in data.get("pair_modifiers") or ()),
                       pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or ()),
-                      tie_words=frozenset(str(w).lower() for w in data.get("tie_words") or ()))
+                      tie_words=frozenset(str(w).lower() for w in data.get("tie_words") or ()),
+                      resident_modifiers=frozenset(str(w).lower() for w in data.get("resident_modifiers") or ()),
+                      outsider_prefixes=frozenset(str(w).lower() for w in data.get("outsider_prefixes") or ()))

@@ -1,0 +1,52 @@
+"""Who a people named by a country word is (issue 9, item 4): "ethnic X" living in another
+country are that country's population; "anti-X" and "pro-X" name what people oppose or back, not
+whose they are; coordinated national modifiers keep every member. Every text is invented."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman import events as ev
+from dragoman.actors import Cast
+from dragoman.actors.dictionary import ActorDictionary
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return ActorDictionary.load(None)
+
+
+@pytest.fixture()
+def coded(nlp, dictionary):
+    def run(text: str) -> list[tuple[str, str, str]]:
+        doc = nlp(text)
+        article = Article(id="t", source="t", text=text, date="2025-05-06")
+        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
+        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
+    return run
+
+
+def test_ethnic_people_who_act_where_they_live_are_its_population(coded):
+    found = coded("About two hundred ethnic Hungarians rallied on Sunday in Romania against the new language law.")
+    assert [(t, s[:3]) for t, s, _ in found] == [("PROTEST", "ROU")]
+
+
+def test_ethnic_people_acted_on_where_they_live_are_its_population(coded):
+    found = coded("Georgian police beat four ethnic Armenians during a raid in southern Georgia on Friday.")
+    assert found and all(target.startswith("GEO") for _, _, target in found)
+
+
+def test_a_demonym_without_ethnic_keeps_its_own_country(coded):
+    found = coded("Hundreds of Armenians protested outside the Georgian embassy in Yerevan.")
+    assert all(not source.startswith("GEO") for _, source, _ in found)
+
+
+def test_an_anti_prefix_names_what_a_person_opposes(coded):
+    found = coded("An anti-Syria columnist was killed by a car bomb in northern Beirut on Monday.")
+    assert found and all(not target.startswith("SYR") for _, _, target in found)
+
+
+def test_coordinated_national_modifiers_keep_every_member(coded):
+    found = coded("Guards in Guinea beat dozens of Sierra Leonean and Liberian refugees at the camp.")
+    targets = {target[:3] for _, _, target in found}
+    assert {"SLE", "LBR"} <= targets
