@@ -45,8 +45,8 @@ class PartiesMixin:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._named_group(token) or self._joint_group(token) \
-            or self._parties_concerned(token)
+        found = self._national_group(token) or self._named_group(token) or self._unrecognised_name(token) \
+            or self._civil_society_group(token) or self._joint_group(token) or self._parties_concerned(token)
         if found:
             return found
         place = named_place(token, self.words)
@@ -202,6 +202,47 @@ class PartiesMixin:
                     return [Party(actor, child.text, child.idx, child.idx + len(child))]
         return []
 
+    def _unrecognised_name(self, head: Token) -> list[Party]:
+        """"ISIS carried out the attack", "Isis fighters": a dictionary name of a group or
+        organisation the entity recogniser did not tag (actor-layer gap)."""
+        lookup = self._from_dictionary("lookup")
+        if lookup is None or head.ent_type_:
+            return []
+        for word in [head] + [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]:
+            if word.pos_ != "PROPN" or word.ent_type_:
+                continue
+            first = min((c for c in word.children if c.dep_ == "compound" and c.i < word.i), key=lambda c: c.i, default=word)
+            for start in dict.fromkeys((first.i, word.i)):
+                text = self._text[self.doc[start].idx:word.idx + len(word)]
+                actor = lookup(text) or lookup(text.upper())
+                if actor is not None and actor.kind in ("group", "igo"):
+                    party = Party(actor, text, self.doc[start].idx, word.idx + len(word))
+                    return self._sector_of_owner(head, [party]) if word.i != head.i else [party]
+        return []
+
+    def _civil_society_group(self, head: Token) -> list[Party]:
+        """"A human rights group", "aid agencies in Sudan": a non-governmental group named by
+        what it is, of the country it works in, else of no country (NGO)."""
+        if head.pos_ != "NOUN" or not self._is_civil_society(head) or any(c.dep_ == "poss" for c in head.children):
+            return []  # "Kenya's rights groups": the owner's, found from the possessive
+        mention = self._text[head.left_edge.idx:head.idx + len(head)]
+        country = next((p.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                        for p in self._pobj_parties(c) if p.actor.kind in ("country", "place") and p.actor.country), None)
+        return [derived_party(country, "NGO", self.words, mention, head.left_edge.idx, head.idx + len(head))]
+
+    @staticmethod
+    def _is_civil_society(head: Token) -> bool:
+        """Whether a noun names a non-governmental group by what it does ("rights group",
+        "aid agencies", "watchdog"); a country modifier ("a Kenyan rights group") makes it that
+        country's (see `_head_sector`)."""
+        organs = home_organs()
+        lemma = head.lemma_.lower()
+        if lemma not in organs.ngo_nouns:
+            return False
+        words = {w.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+                 for w in c.subtree if w.i < head.i}
+        return bool(words & organs.ngo_modifiers) or lemma in organs.ngo_modifiers
+
     def _entity_party(self, token: Token) -> list[Party]:
         ent = entity_span(token)
         if ent is None:
@@ -281,7 +322,7 @@ class PartiesMixin:
             return None
         compounds = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i and not c.ent_type_]
         phrase = " ".join([*compounds, head.lower_])
-        return nouns.get(phrase) or nouns.get(lemma)
+        return nouns.get(phrase) or nouns.get(lemma) or ("NGO" if self._is_civil_society(head) else None)
 
     def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
         """Actors of a subject phrase, looking inside it when its head names none: "a

@@ -81,6 +81,8 @@ class HomeOrgans:
     tie_words: frozenset[str]
     resident_modifiers: frozenset[str]
     outsider_prefixes: frozenset[str]
+    ngo_nouns: frozenset[str]
+    ngo_modifiers: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -128,4 +130,6 @@ def home_organs() -> HomeOrgans:
                       pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or ()),
                       tie_words=frozenset(str(w).lower() for w in data.get("tie_words") or ()),
                       resident_modifiers=frozenset(str(w).lower() for w in data.get("resident_modifiers") or ()),
-                      outsider_prefixes=frozenset(str(w).lower() for w in data.get("outsider_prefixes") or ()))
+                      outsider_prefixes=frozenset(str(w).lower() for w in data.get("outsider_prefixes") or ()),
+                      ngo_nouns=frozenset(str(w).lower() for w in data.get("ngo_nouns") or ()),
+                      ngo_modifiers=frozenset(str(w).lower() for w in data.get("ngo_modifiers") or ()))

@@ -1,0 +1,52 @@
+"""Sources the entity recogniser or the dictionaries leave without an actor (issue 9, item 4):
+a dictionary name the parser did not tag ("ISIS claimed ..."), and non-governmental groups named
+by what they do ("a human rights group", "aid agencies in X", "a Kenyan rights group"). Every
+text is invented."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman import events as ev
+from dragoman.actors import Cast
+from dragoman.actors.dictionary import ActorDictionary
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return ActorDictionary.load(None)
+
+
+@pytest.fixture()
+def coded(nlp, dictionary):
+    def run(text: str) -> list[tuple[str, str, str]]:
+        doc = nlp(text)
+        article = Article(id="t", source="t", text=text, date="2025-05-06")
+        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
+        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
+    return run
+
+
+def test_an_untagged_dictionary_name_still_acts(coded):
+    found = coded("ISIS carried out a coordinated attack on the parliament of Iraq last spring.")
+    assert ("ASSAULT", "IMG") in {(t, s) for t, s, _ in found}
+
+
+def test_a_rights_group_named_by_what_it_does_is_an_ngo(coded):
+    found = coded("The government of Chad is failing to protect refugees, a human rights group protested on Monday.")
+    assert any(t == "ACCUSE" and s == "NGO" and target.startswith("TCD") for t, s, target in found)
+
+
+def test_a_national_rights_group_is_its_country_s_ngo(coded):
+    found = coded("A Kenyan rights group accused the police of beating street traders.")
+    assert ("ACCUSE", "KEN NGO", "KEN COP") in found
+
+
+def test_aid_agencies_in_a_country_are_its_ngos(coded):
+    found = coded("Aid agencies in Sudan urged the army to reopen the roads to Nyala.")
+    assert any(t == "REQUEST" and s == "SDN NGO" for t, s, _ in found)
+
+
+def test_a_group_without_such_a_word_is_no_ngo(coded):
+    found = coded("A group of farmers blocked the highway near Nakuru to protest against the new tax.")
+    assert all(s != "NGO" and not s.endswith(" NGO") for _, s, _ in found)
