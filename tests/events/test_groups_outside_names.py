@@ -50,3 +50,18 @@ def test_aid_agencies_in_a_country_are_its_ngos(coded):
 def test_a_group_without_such_a_word_is_no_ngo(coded):
     found = coded("A group of farmers blocked the highway near Nakuru to protest against the new tax.")
     assert all(s != "NGO" and not s.endswith(" NGO") for _, s, _ in found)
+
+
+def test_an_agentless_passive_arrest_is_the_police_of_the_place(coded):
+    found = coded("Four opposition organisers were arrested in Lusaka on Saturday.")
+    assert any(t == "COERCE" and s == "ZMB COP" for t, s, _ in found)
+
+
+def test_an_agentless_passive_sentence_is_the_court_of_the_place(coded):
+    found = coded("The blogger was sentenced to six years in prison in Tashkent for insulting the president.")
+    assert any(t == "COERCE" and s == "UZB JUD" for t, s, _ in found)
+
+
+def test_an_agentless_killing_implies_no_state_agent(coded):
+    found = coded("Four opposition organisers were killed in Lusaka on Saturday.")
+    assert all(s not in ("ZMB COP", "ZMB JUD", "ZMB GOV") for _, s, _ in found)

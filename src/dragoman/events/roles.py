@@ -17,7 +17,26 @@ class RolesMixin:
     def sources(self, match: Match) -> list[Party]:
         if match.pattern.pos == "noun":
             return self._noun_sources(match)
-        return self._clause_subject(match.verb or match.token)
+        return self._clause_subject(match.verb or match.token) or self._implied_agent(match)
+
+    def _implied_agent(self, match: Match) -> list[Party]:
+        """"Two reporters were arrested in Lagos", "activists detained last week": a legal act
+        told in the passive with no agent is done by the state organ it implies (police arrest,
+        courts sentence), of the country where it happens, else the article is filed from."""
+        verb = match.verb or match.token
+        sector = home_organs().passive_agents.get(verb.lemma_.lower())
+        if sector is None or verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "activists arrested last week"
+        if not passive:
+            return []
+        people = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
+        places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        country = (places or [None])[0] or self._setting_country(people) or self._dateline_country()
+        if not country:
+            return []
+        return [derived_party(country, sector, self.words, verb.text, verb.idx, verb.idx + len(verb))]
 
     def _unknown_attacker(self, match: Match) -> list[Party]:
         """"A roadside bomb killed ...", "were killed by an explosive device in X": an

@@ -83,6 +83,7 @@ class HomeOrgans:
     outsider_prefixes: frozenset[str]
     ngo_nouns: frozenset[str]
     ngo_modifiers: frozenset[str]
+    passive_agents: dict[str, str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -132,4 +133,5 @@ def home_organs() -> HomeOrgans:
                       resident_modifiers=frozenset(str(w).lower() for w in data.get("resident_modifiers") or ()),
                       outsider_prefixes=frozenset(str(w).lower() for w in data.get("outsider_prefixes") or ()),
                       ngo_nouns=frozenset(str(w).lower() for w in data.get("ngo_nouns") or ()),
-                      ngo_modifiers=frozenset(str(w).lower() for w in data.get("ngo_modifiers") or ()))
+                      ngo_modifiers=frozenset(str(w).lower() for w in data.get("ngo_modifiers") or ()),
+                      passive_agents={str(k).lower(): str(v) for k, v in (data.get("passive_agents") or {}).items()})
