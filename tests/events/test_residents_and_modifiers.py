@@ -50,3 +50,28 @@ def test_coordinated_national_modifiers_keep_every_member(coded):
     found = coded("Guards in Guinea beat dozens of Sierra Leonean and Liberian refugees at the camp.")
     targets = {target[:3] for _, _, target in found}
     assert {"SLE", "LBR"} <= targets
+
+
+def test_coordinated_name_modifiers_are_each_a_side(coded):
+    found = coded("Kenya and Tanzania's intelligence services agreed to share information.")
+    assert {(t, s[:3], target[:3]) for t, s, target in found} & {("AGREE", "KEN", "TZA"), ("AGREE", "TZA", "KEN")}
+
+
+def test_a_possessed_noun_shared_by_coordinated_countries(coded):
+    found = coded("Kenya and Tanzania's police chiefs met in Arusha on Tuesday.")
+    assert {(t, s[:3], target[:3]) for t, s, target in found} & {("CONSULT", "KEN", "TZA"), ("CONSULT", "TZA", "KEN")}
+
+
+def test_a_country_and_an_organisation_named_as_modifiers(coded):
+    found = coded("UK and EU negotiators agreed a new fisheries deal on Thursday.")
+    assert {(s[:3], target[:3]) for _, s, target in found} & {("GBR", "EU"), ("EU", "GBR")}
+
+
+def test_a_town_of_the_acting_state_is_its_people(coded):
+    found = coded("Sudanese troops shelled Kadugli on Monday, residents said.")
+    assert ("ASSAULT", "SDN MIL", "SDN CVL") in found
+
+
+def test_a_national_modifier_is_no_place(coded):
+    found = coded("President Yoweri Museveni has banned Ugandan opposition candidates from the vote.")
+    assert ("COERCE", "UGA GOV", "UGA OPP") in found

@@ -45,7 +45,8 @@ class PartiesMixin:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._named_group(token) or self._unrecognised_name(token) \
+        found = self._conjoined_nationals(token, []) or self._national_group(token) or self._named_group(token) \
+            or self._unrecognised_name(token) \
             or self._civil_society_group(token) or self._joint_group(token) or self._parties_concerned(token)
         if found:
             return found
@@ -60,8 +61,9 @@ class PartiesMixin:
         return token is not None and token.i < head.i and home_organs().backer(token)
 
     def _conjoined_nationals(self, head: Token, found: list[Party]) -> list[Party]:
-        """"Sierra Leonean and Liberian refugees": every country of coordinated modifiers is a
-        member, also one the actor layer missed, in the sector the head noun names."""
+        """"Sierra Leonean and Liberian refugees", "UK and EU negotiators": every country or
+        organisation of coordinated modifiers is a member, also one the actor layer missed, in
+        the sector the head noun names."""
         adjectives = self._from_dictionary("adjectives")
         if adjectives is None or head.pos_ not in ("NOUN", "PROPN"):
             return found
@@ -71,13 +73,24 @@ class PartiesMixin:
         sector = self._group_sector(head)
         extra: list[Party] = []
         for modifier in (m for child in modifiers for m in (child, *child.conjuncts)):
-            country = self._modifier_country(modifier, adjectives)
-            if country is None or any(p.actor.country == country.country for p in (*found, *extra)):
+            actor = self._modifier_country(modifier, adjectives) or self._modifier_name(modifier)
+            if actor is None or any(p.actor.id == actor.id or (actor.country and p.actor.country == actor.country)
+                                    for p in (*found, *extra)):
                 continue
-            first = modifier.left_edge
-            extra.append(derived_party(country.country, sector, self.words, self._text[first.idx:modifier.idx + len(modifier)],
-                                       first.idx, modifier.idx + len(modifier)))
-        return found + extra
+            first = modifier.left_edge if modifier.dep_ != "conj" else modifier
+            span = (self._text[first.idx:modifier.idx + len(modifier)], first.idx, modifier.idx + len(modifier))
+            extra.append(derived_party(actor.country, sector, self.words, *span) if actor.kind == "country" and actor.country
+                         else Party(actor, *span))
+        return found + extra if len(found) + len(extra) > 1 else found
+
+    def _modifier_name(self, modifier: Token) -> Actor | None:
+        """A country or organisation named by a modifier's own words ("UK", "EU")."""
+        lookup = self._from_dictionary("lookup")
+        if lookup is None or modifier.ent_type_ not in ("GPE", "ORG", "NORP"):
+            return None
+        ent = entity_span(modifier)
+        actor = lookup(ent.text if ent is not None else modifier.text)
+        return actor if actor is not None and actor.kind in ("country", "igo") else None
 
     def _named_as_opposed(self, party: Party) -> bool:
         """"An anti-Syria journalist", "pro-Russian separatists": the country after "anti-" or
@@ -487,13 +500,35 @@ class PartiesMixin:
         in a coordination each member counts ("Sudan's army and the RSF": both)."""
         found = self.parties(token)
         if found and any(self._within_head(p, token) for p in found):
-            return self._residents(token, found) or [self._sector_of_modified(token, p) for p in found]
+            return self._residents(token, found) or self._shared_possession(
+                token, [self._sector_of_modified(token, p) for p in found])
         for child in token.children:
             if child.dep_ == "poss":
                 owners = self.parties(child)
+                for member in child.conjuncts:  # "Kenya and Tanzania's services": both owners
+                    owners += [p for p in self.parties(member) if all(p.actor.id != o.actor.id for o in owners)]
                 if owners:
                     owned = self._sector_of_owner(token, owners)
                     return owned + [p for p in found if all(p.actor.id != o.actor.id for o in owned)]
+        return found
+
+    def _shared_possession(self, head: Token, found: list[Party]) -> list[Party]:
+        """"Kenya and Tanzania's police chiefs", parsed as "Kenya" and "Tanzania's chiefs": both
+        countries' chiefs, each in the sector the possessed noun names."""
+        for member in (c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"):
+            if not any(c.dep_ == "poss" for c in member.children):
+                continue
+            owned = [p for p in self._own_or_owner_parties(member) if all(p.actor.id != q.actor.id for q in found)]
+            sector = self._head_sector(member)
+            if sector:
+                found = [derived_party(p.actor.country, sector, self.words, p.mention, p.start, p.end, base=p.actor.name)
+                         if p.actor.kind == "country" and not p.actor.sector and p.actor.country else p for p in found]
+            found = found + [p for p in owned if all(p.actor.id != q.actor.id for q in found)]
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.conjuncts):
+            # "Kenya and Tanzania's services" named by the actor layer as one of them
+            for member in (owner, *owner.conjuncts):
+                found = found + [p for p in self._sector_of_owner(head, self.parties(member))
+                                 if all(p.actor.country != q.actor.country for q in found)]
         return found
 
     @staticmethod

@@ -211,7 +211,8 @@ class RolesMixin:
             if spec == "location":
                 found = self._location_targets(match, sources)
             else:
-                found = [p for p in self._target_role(match, spec, sources) if all(distinct(s, p, self.words) for s in sources)]
+                found = [p for p in map(lambda p: self._home_place_people(match, p, sources), self._target_role(match, spec, sources))
+                         if all(distinct(s, p, self.words) for s in sources)]
             if found:
                 return found
         if match.pattern.domestic or match.pattern.strict:
@@ -237,6 +238,22 @@ class RolesMixin:
                         return found[:2]
         return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)
                 and not self._harmed(match, p)][:2]
+
+    def _home_place_people(self, match: Match, party: Party, sources: list[Party]) -> Party:
+        """"Sudanese troops shelled Kadugli": a place of the acting state's own country, attacked
+        or coerced, stands for the people living there, not for the state."""
+        if self.lexicon.codes[match.pattern.cameo].type not in self.words.population_types:
+            return party
+        actor = party.actor
+        token = self._token_at.get(party.start) if party.start is not None else None
+        named_place = actor.kind == "place" or (self._is_place(party) and token is not None
+                                                and token.dep_ not in ("amod", "compound", "nmod", "poss"))
+        if actor.sector or not actor.country or not named_place:
+            return party
+        if any(s.actor.country == actor.country and (s.actor.sector in self.words.state_sectors or s.actor.kind == "country")
+               for s in sources):
+            return population(party, self.words) if actor.kind in ("country", "place") else party
+        return party
 
     def _harmed(self, match: Match, party: Party) -> bool:
         """A criticism's last-resort target that is the victim ("condemned the strike as a breach
