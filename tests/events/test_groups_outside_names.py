@@ -17,8 +17,18 @@ def dictionary():
     return ActorDictionary.load(None)
 
 
+@pytest.fixture(scope="module")
+def pipeline_nlp():
+    """The analysis pipeline's own parser, with the gazetteer that names collectives."""
+    from dragoman.nlp import load_nlp
+
+    return load_nlp()
+
+
 @pytest.fixture()
-def coded(nlp, dictionary):
+def coded(pipeline_nlp, dictionary):
+    nlp = pipeline_nlp
+
     def run(text: str) -> list[tuple[str, str, str]]:
         doc = nlp(text)
         article = Article(id="t", source="t", text=text, date="2025-05-06")
@@ -65,3 +75,27 @@ def test_an_agentless_passive_sentence_is_the_court_of_the_place(coded):
 def test_an_agentless_killing_implies_no_state_agent(coded):
     found = coded("Four opposition organisers were killed in Lusaka on Saturday.")
     assert all(s not in ("ZMB COP", "ZMB JUD", "ZMB GOV") for _, s, _ in found)
+
+
+def test_a_people_of_several_countries_is_of_the_one_the_context_names(coded):
+    found = coded("Kurdish rebels ambushed a Turkish army convoy near the border on Sunday.")
+    assert any(t == "ASSAULT" and s == "TUR REB" for t, s, _ in found)
+
+
+def test_a_people_of_several_countries_with_no_context_is_no_actor(coded):
+    found = coded("Kurdish rebels ambushed a convoy on Sunday.")
+    assert all(not s.endswith("REB") for _, s, _ in found)
+
+
+def test_regional_collectives_are_their_organisation(coded):
+    found = coded("Southeast Asian nations urged Myanmar's generals to free the detained leaders.")
+    assert any(t == "REQUEST" and s == "ASEAN" and target.startswith("MMR") for t, s, target in found)
+    found = coded("Gulf Arab states condemned the drone strike on the Saudi oil terminal.")
+    assert any(t == "ACCUSE" and s == "GCC" for t, s, _ in found)
+
+
+def test_a_government_s_crackdown_keeps_the_government_as_its_source(coded):
+    found = coded("The Sudanese government launched a violent crackdown on protesters in Khartoum.")
+    assert any(s == "SDN GOV" for _, s, _ in found)
+    found = coded("Ankara's latest air raid on the camp killed eight people in northern Iraq.")
+    assert any(t == "ASSAULT" and s == "TUR MIL" for t, s, _ in found)

@@ -16,8 +16,18 @@ def dictionary():
     return ActorDictionary.load(None)
 
 
+@pytest.fixture(scope="module")
+def pipeline_nlp():
+    """The analysis pipeline's own parser, with the gazetteer that names collectives."""
+    from dragoman.nlp import load_nlp
+
+    return load_nlp()
+
+
 @pytest.fixture()
-def coded(nlp, dictionary):
+def coded(pipeline_nlp, dictionary):
+    nlp = pipeline_nlp
+
     def run(text: str) -> list[tuple[str, str, str]]:
         doc = nlp(text)
         article = Article(id="t", source="t", text=text, date="2025-05-06")

@@ -46,7 +46,7 @@ class PartiesMixin:
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
         found = self._conjoined_nationals(token, []) or self._national_group(token) or self._named_group(token) \
-            or self._unrecognised_name(token) \
+            or self._unrecognised_name(token) or self._shared_people(token) \
             or self._civil_society_group(token) or self._joint_group(token) or self._parties_concerned(token)
         if found:
             return found
@@ -232,6 +232,29 @@ class PartiesMixin:
                     party = Party(actor, text, self.doc[start].idx, word.idx + len(word))
                     return self._sector_of_owner(head, [party]) if word.i != head.i else [party]
         return []
+
+    def _shared_people(self, head: Token) -> list[Party]:
+        """"Kurdish rebels", "Tuareg fighters", "Kurds": a people living in several countries is
+        of the one its context names (where the act happens, the sentence's countries, the
+        article's, the dateline), in the sector its noun names, else that country's civilians."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        peoples = home_organs().shared_peoples
+        words = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i] + [head]
+        word = next((w for w in words if w.lower_ in peoples), None)
+        if word is None:
+            return []
+        homes = peoples[word.lower_]
+        sent = self.sentence(head)
+        context = [self._setting_country(head)] + [m.actor.country for m in self.mentions_between(sent.start_char, sent.end_char)
+                                                   if m.actor is not None] \
+            + [m.actor.country for m in self.mentions_between(0, len(self._text)) if m.actor is not None] + [self._dateline_country()]
+        country = next((c for c in context if c in homes), None)
+        if country is None:
+            return []
+        sector = None if word.i == head.i else (self.words.people_sectors.get(head.lemma_.lower()) or self._group_sector(head))
+        return [derived_party(country, sector or "CVL", self.words, self._text[word.idx:head.idx + len(head)],
+                              word.idx, head.idx + len(head))]
 
     def _civil_society_group(self, head: Token) -> list[Party]:
         """"A human rights group", "aid agencies in Sudan": a non-governmental group named by
