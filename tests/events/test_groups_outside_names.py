@@ -99,3 +99,8 @@ def test_a_government_s_crackdown_keeps_the_government_as_its_source(coded):
     assert any(s == "SDN GOV" for _, s, _ in found)
     found = coded("Ankara's latest air raid on the camp killed eight people in northern Iraq.")
     assert any(t == "ASSAULT" and s == "TUR MIL" for t, s, _ in found)
+
+
+def test_those_sent_act_when_the_sender_names_no_actor(coded):
+    found = coded("The new offensive has drawn Ugandan troops into the fighting to support Somalia's army.")
+    assert any(t in ("AID", "SUPPORT") and s.startswith("UGA") and target.startswith("SOM") for t, s, target in found)

@@ -17,7 +17,19 @@ class RolesMixin:
     def sources(self, match: Match) -> list[Party]:
         if match.pattern.pos == "noun":
             return self._noun_sources(match)
-        return self._clause_subject(match.verb or match.token) or self._implied_agent(match)
+        return self._clause_subject(match.verb or match.token) or self._implied_agent(match) \
+            or self._sent_to_act(match)
+
+    def _sent_to_act(self, match: Match) -> list[Party]:
+        """"The offensive brought Eritrean troops back to aid X": when whoever sends names no
+        actor, those sent to do the act do it."""
+        verb = match.verb or match.token
+        if not purpose(verb) or verb.head.i == verb.i:
+            return []
+        governor = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and self.subject_parties(c) for c in governor.children):
+            return []
+        return next((found for c in governor.children if c.dep_ == "dobj" for found in [self._np_parties(c)] if found), [])
 
     def _implied_agent(self, match: Match) -> list[Party]:
         """"Two reporters were arrested in Lagos", "activists detained last week": a legal act
