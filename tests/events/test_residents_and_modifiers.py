@@ -85,3 +85,13 @@ def test_a_town_of_the_acting_state_is_its_people(coded):
 def test_a_national_modifier_is_no_place(coded):
     found = coded("President Yoweri Museveni has banned Ugandan opposition candidates from the vote.")
     assert ("COERCE", "UGA GOV", "UGA OPP") in found
+
+
+def test_a_people_named_with_a_country_adjective_is_that_country_s(coded):
+    found = coded("Bosnian Serbs demanded that the army leave Srebrenica.")
+    assert found and all(source.startswith("BIH") for _, source, _ in found)
+
+
+def test_refugees_keep_their_country_wherever_they_live(coded):
+    found = coded("Kestrel officials said Turkey will allow 5,000 Syrian refugees who have lived in Lebanon to settle in Hatay.")
+    assert all(not target.startswith("LBN") for _, _, target in found)

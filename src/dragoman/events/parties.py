@@ -468,6 +468,15 @@ class PartiesMixin:
         if len(found) != 1 or not found[0].actor.country or found[0].actor.sector not in self.words.population_sectors | {"REB", "OPP"}:
             return []
         people = found[0]
+        if token.lemma_.lower() in home_organs().displaced_nouns:
+            return []  # "Syrian refugees in Turkey", "Turkish refugees who lived in Iraq": still Syrian, Turkish
+        adjectives = self._from_dictionary("adjectives") or {}
+        for modifier in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i):
+            # "Bosnian Serbs", "Iraqi Kurds": the people of the country the modifier names
+            named = self._modifier_country(modifier, adjectives)
+            if named is not None and named.country and named.country != people.actor.country \
+                    and not (people.start is not None and modifier.idx <= people.start < modifier.idx + len(modifier)):
+                return [derived_party(named.country, people.actor.sector, self.words, people.mention, people.start, people.end)]
         heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
         places = [place.actor.country for head in heads for child in head.children
                   if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within")

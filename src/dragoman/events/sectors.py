@@ -86,6 +86,7 @@ class HomeOrgans:
     ngo_modifiers: frozenset[str]
     passive_agents: dict[str, str]
     shared_peoples: dict[str, tuple[str, ...]]
+    displaced_nouns: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -137,4 +138,5 @@ def home_organs() -> HomeOrgans:
                       ngo_nouns=frozenset(str(w).lower() for w in data.get("ngo_nouns") or ()),
                       ngo_modifiers=frozenset(str(w).lower() for w in data.get("ngo_modifiers") or ()),
                       passive_agents={str(k).lower(): str(v) for k, v in (data.get("passive_agents") or {}).items()},
-                      shared_peoples={str(k).lower(): tuple(str(c) for c in v) for k, v in (data.get("shared_peoples") or {}).items()})
+                      shared_peoples={str(k).lower(): tuple(str(c) for c in v) for k, v in (data.get("shared_peoples") or {}).items()},
+                      displaced_nouns=frozenset(str(w).lower() for w in data.get("displaced_nouns") or ()))
