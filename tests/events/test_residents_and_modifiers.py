@@ -95,3 +95,8 @@ def test_a_people_named_with_a_country_adjective_is_that_country_s(coded):
 def test_refugees_keep_their_country_wherever_they_live(coded):
     found = coded("Kestrel officials said Turkey will allow 5,000 Syrian refugees who have lived in Lebanon to settle in Hatay.")
     assert all(not target.startswith("LBN") for _, _, target in found)
+
+
+def test_a_regional_adjective_names_its_country(coded):
+    found = coded("The Catalan government condemned the arrest of its envoy by French police in Perpignan.")
+    assert any(t == "ACCUSE" and s == "ESP GOV" for t, s, _ in found)
