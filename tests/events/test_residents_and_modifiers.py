@@ -100,3 +100,8 @@ def test_refugees_keep_their_country_wherever_they_live(coded):
 def test_a_regional_adjective_names_its_country(coded):
     found = coded("The Catalan government condemned the arrest of its envoy by French police in Perpignan.")
     assert any(t == "ACCUSE" and s == "ESP GOV" for t, s, _ in found)
+
+
+def test_protesters_abroad_protest_to_the_government_where_they_are(coded):
+    found = coded("Syrian refugees in Lebanon protested against the new residency rules.")
+    assert ("PROTEST", "SYR CVL", "LBN GOV") in found

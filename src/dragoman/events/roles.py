@@ -541,12 +541,23 @@ class RolesMixin:
     def _home_governments(self, match: Match, sources: list[Party]) -> list[Party]:
         """Protests and strikes with no stated target are aimed at the authorities of the
         place, or of the protesters' own country."""
-        places = self._location_parties(match)
+        places = self._location_parties(match) or self._subject_places(match)
         countries = [p.actor.country for p in places if p.actor.country] or [s.actor.country for s in sources if s.actor.country]
         if not countries:
             return []
         country = countries[0]
         return [derived_party(country, "GOV", self.words, places[0].mention if places else "")]
+
+
+    def _subject_places(self, match: Match) -> list[Party]:
+        """"Syrian refugees in Lebanon protested": where the protesters are, named on them."""
+        verb = match.verb or match.token
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]  # "hundreds of migrants in Iran"
+        return [p for subject in subjects
+                for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "across", "throughout")
+                for p in self._pobj_parties(prep) if p.actor.kind in ("country", "place") and p.actor.country][:1]
 
 
 # Target roles of ``data/plover_patterns.yaml`` and the method that finds each.
