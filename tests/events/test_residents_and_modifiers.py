@@ -105,3 +105,8 @@ def test_a_regional_adjective_names_its_country(coded):
 def test_protesters_abroad_protest_to_the_government_where_they_are(coded):
     found = coded("Syrian refugees in Lebanon protested against the new residency rules.")
     assert ("PROTEST", "SYR CVL", "LBN GOV") in found
+
+
+def test_a_capital_s_namesake_in_the_country_the_article_names(coded):
+    found = coded("Syrian troops shelled rival militias in Tripoli overnight, hitting the north Lebanese port's harbour.")
+    assert found and all(not target.startswith("LBY") for _, _, target in found)

@@ -302,6 +302,11 @@ class PartiesMixin:
         if seat is not None and seat.kind == "igo":
             return None
         country = seat.country if seat is not None else self._gazetteer_country(ent.text)
+        if seat is not None and seat.country not in self._named_countries():
+            # "Tripoli ... the north Lebanese port": a capital's namesake in the country the article names
+            namesake = self._gazetteer_country(ent.text)
+            if namesake is not None and namesake in self._named_countries():
+                country = namesake
         if not country:
             return None
         return derived_actor(country, None, self.words, kind="place")
