@@ -1,0 +1,53 @@
+"""Codebook verb phrases and their CAMEO family (issue 9, items 3 and 5): demands are CAMEO 10,
+calls for sanctions censure their target, refusals said with "cannot", and a time phrase is
+no particle of the verb. Invented sentences about invented countries."""
+from __future__ import annotations
+
+import pytest
+
+from fakecast import code, triples
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria reiterated its demand that Marovia withdraw its troops.",
+    "Kestria issued a demand to Marovia to pull back its guns.",
+])
+def test_a_demand_is_cameo_demand_not_an_appeal(nlp, text):
+    assert [(e.type, e.cameo, e.target.actor.code) for e in code(nlp, text)] == [("REQUEST", "100", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria called for sanctions against Marovia over the dam.",
+    "Varnek urged sanctions on Marovia after the shelling.",
+])
+def test_calling_for_sanctions_against_x_censures_x(nlp, text):
+    assert triples(code(nlp, text)) == [("ACCUSE", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestria says it will not accept any more Marovian refugees.", [("REJECT", "KST GOV", "MRV CVL")]),
+    ("Kestria said it cannot accept refugees from Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Kestria can not support Marovia.", [("REJECT", "KST GOV", "MRV GOV")]),
+])
+def test_refusals(nlp, text, expected):
+    assert triples(code(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Marovia may attack Kestria.",
+    "Kestria might not support Marovia.",  # a possibility, not a refusal
+    "Varnek called Kalvas a coward on Tuesday.",  # naming someone is no call, and "on Tuesday" no "call on"
+    "Varnek called Kalvas a true friend.",
+])
+def test_no_act(nlp, text):
+    assert [e.type for e in code(nlp, text) if e.type in ("REQUEST", "CONSULT", "ASSAULT", "REJECT")] == []
+
+
+def test_preparing_to_attack_is_not_yet_an_attack(nlp):
+    types = {e.type for e in code(nlp, "The Kestrian army prepared to attack Marovian positions.")}
+    assert "ASSAULT" not in types and types == {"THREATEN"}
+
+
+def test_calling_someone_to_act_is_a_request_not_a_phone_call(nlp):
+    text = "Varnek called Marovia to lift its blockade on Lundavia."
+    assert triples(code(nlp, text)) == [("REQUEST", "KST GOV", "MRV GOV")]
