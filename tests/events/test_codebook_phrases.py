@@ -51,3 +51,14 @@ def test_preparing_to_attack_is_not_yet_an_attack(nlp):
 def test_calling_someone_to_act_is_a_request_not_a_phone_call(nlp):
     text = "Varnek called Marovia to lift its blockade on Lundavia."
     assert triples(code(nlp, text)) == [("REQUEST", "KST GOV", "MRV GOV")]
+
+
+def test_a_criticized_resolution_calling_on_x_still_called_on_x(nlp):
+    text = "Marovia has criticized a resolution by the NAO calling on Marovia to step up its cooperation."
+    assert triples(code(nlp, text)) == [("ACCUSE", "MRV GOV", "NAO"), ("REQUEST", "NAO", "MRV GOV")]
+
+
+def test_an_act_urged_by_a_resolution_stays_unreal(nlp):
+    # the participle is factual only under a factive verb; a request absorbs what it asks for
+    text = "The NAO adopted a resolution calling on Marovia to attack Kestria."
+    assert "ASSAULT" not in {e.type for e in code(nlp, text)}

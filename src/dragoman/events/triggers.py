@@ -166,7 +166,9 @@ class TriggerMixin:
 
     def _absorbed(self, match: Match, trigger_ids: set[int], failed: frozenset[int] | set[int] = frozenset()) -> bool:
         node = match.token
+        described = match.pattern.pos == "noun"  # an act named by a noun or a participle on one
         while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj" or purpose(node)):
+            described = described or (node.dep_ == "acl" and node.tag_ in ("VBG", "VBN"))
             parent = node.head
             if purpose(node) and parent.i in failed:
                 # "sent troops to help X": the sending named no target, the help does (unless
@@ -183,8 +185,8 @@ class TriggerMixin:
             if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
                 return False
             if parent.i in trigger_ids and parent.i != match.token.i and not is_light_of(parent, match):
-                # "condemned the attack on X": the attack happened
-                return not (match.pattern.pos == "noun" and parent.lemma_.lower() in self.words.factive_governors)
+                # "condemned the attack on X", "criticized a resolution calling on X to": it happened
+                return not (described and parent.lemma_.lower() in self.words.factive_governors)
             node = parent
         return False
 
