@@ -62,3 +62,19 @@ def test_an_act_urged_by_a_resolution_stays_unreal(nlp):
     # the participle is factual only under a factive verb; a request absorbs what it asks for
     text = "The NAO adopted a resolution calling on Marovia to attack Kestria."
     assert "ASSAULT" not in {e.type for e in code(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marovian refugees are continuing a hunger strike in protest of the Kestrian government's refusal to grant "
+     "them asylum.", [("PROTEST", "MRV CVL", "KST GOV")]),
+    ("Marovian students marched in protest of the Kestrian government's decision.", [("PROTEST", "MRV CVL", "KST GOV")]),
+    # with no one named, a protest is against the protesters' own government
+    ("Marovian students marched in protest against tuition fees.", [("PROTEST", "MRV CVL", "MRV GOV")]),
+])
+def test_a_protest_is_against_whom_it_names(nlp, text, expected):
+    assert triples(code(nlp, text)) == expected
+
+
+def test_joining_war_games_with_a_partner_is_military_cooperation(nlp):
+    text = "Kestria and Marovia are participating in the war game near the border."
+    assert triples(code(nlp, text)) == [("COOPERATE", "KST GOV", "MRV GOV")]

@@ -128,6 +128,7 @@ class Words:
     home_intent_governors: frozenset[str]
     population_sectors: frozenset[str]
     purpose_types: frozenset[str]
+    protest_preps: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
