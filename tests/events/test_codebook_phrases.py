@@ -78,3 +78,15 @@ def test_a_protest_is_against_whom_it_names(nlp, text, expected):
 def test_joining_war_games_with_a_partner_is_military_cooperation(nlp):
     text = "Kestria and Marovia are participating in the war game near the border."
     assert triples(code(nlp, text)) == [("COOPERATE", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria insisted that the maneuvers near Marovia were routine.",  # an assertion, no demand of Marovia
+    "Kestria demanded that its partners refuse to recognize Marovia.",  # the demand is of the partners
+])
+def test_a_demand_is_of_the_clause_subject_only(nlp, text):
+    assert [t for t in triples(code(nlp, text)) if t[0] == "REQUEST"] == []
+
+
+def test_a_demand_that_x_act_is_of_x(nlp):
+    assert triples(code(nlp, "Kestria demanded that Marovia withdraw its troops.")) == [("REQUEST", "KST GOV", "MRV GOV")]
