@@ -90,3 +90,13 @@ def test_a_demand_is_of_the_clause_subject_only(nlp, text):
 
 def test_a_demand_that_x_act_is_of_x(nlp):
     assert triples(code(nlp, "Kestria demanded that Marovia withdraw its troops.")) == [("REQUEST", "KST GOV", "MRV GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER files CAMEO 192 (occupy territory) under COERCE, and a verdict (116) under ACCUSE
+    ("Marovian rebels seized three Kestrian towns.", [("COERCE", "192", "MRV REB", "KST")]),
+    ("A Kestrian court convicted 45 Marovian rebels of treason.", [("ACCUSE", "116", "KST JUD", "MRV REB")]),
+    ("A Kestrian court found Kalvas guilty of espionage.", [("ACCUSE", "116", "KST JUD", "MRV GOV")]),
+])
+def test_seizing_territory_coerces_and_a_verdict_accuses(nlp, text, expected):
+    assert [(e.type, e.cameo, e.source.actor.code, e.target.actor.code) for e in code(nlp, text)] == expected
