@@ -100,3 +100,9 @@ def test_a_demand_that_x_act_is_of_x(nlp):
 ])
 def test_seizing_territory_coerces_and_a_verdict_accuses(nlp, text, expected):
     assert [(e.type, e.cameo, e.source.actor.code, e.target.actor.code) for e in code(nlp, text)] == expected
+
+
+def test_an_infinitive_of_the_callers_purpose_keeps_the_call(nlp):
+    # "called X to apologize" is the caller apologizing on the phone, not a request to X
+    events = code(nlp, "On Monday Varnek called Marovia to apologize for the incident.")
+    assert "REQUEST" not in {e.type for e in events}

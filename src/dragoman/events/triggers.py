@@ -88,7 +88,8 @@ class TriggerMixin:
             return False
         if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
-        if pattern.to_clause and not any(infinitive(c) for c in token.children):
+        if pattern.to_clause and not any(infinitive(c) and c.lemma_.lower() not in self.words.purpose_infinitives
+                                         for c in token.children):
             return False
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
             return False

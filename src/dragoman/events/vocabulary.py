@@ -129,6 +129,7 @@ class Words:
     population_sectors: frozenset[str]
     purpose_types: frozenset[str]
     protest_preps: frozenset[str]
+    purpose_infinitives: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
