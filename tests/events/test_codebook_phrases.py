@@ -106,3 +106,11 @@ def test_an_infinitive_of_the_callers_purpose_keeps_the_call(nlp):
     # "called X to apologize" is the caller apologizing on the phone, not a request to X
     events = code(nlp, "On Monday Varnek called Marovia to apologize for the incident.")
     assert "REQUEST" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria vowed not to return the islands to Marovia.",
+    "Kestria said it would not return the seized paintings to Marovia.",
+])
+def test_vowing_not_to_give_back_declines_to_yield(nlp, text):
+    assert [(e.type, e.cameo, e.target.actor.code) for e in code(nlp, text)] == [("REJECT", "124", "MRV GOV")]
