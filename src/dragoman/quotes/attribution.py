@@ -195,20 +195,19 @@ class QuoteExtractor:
         content = self.text[m.start:m.end]
         if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
             return
+        inside_sentence = self._opens_inside_sentence(m)
         if n_words(content) < MIN_STATEMENT_WORDS:
             # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
-            speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) else None
+            speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) \
+                and not inside_sentence else None
             if speaker is not None and n_words(content) >= 2:
                 m.quote = self._make(m.start, m.end, "direct", None, speaker)
                 self._note_spoken(m.quote)
                 return
-            cue = self._finder.governing_cue(m.start, m.end)
-            if cue is not None:  # 'vowed a "strong" response', 'calling the action "illegal"'
-                start = min(cue.start, m.start)  # 'called the plan "reckless"' keeps both marks
-                end = m.end + 1 if start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS else m.end
-                m.quote = self._make(start, end, "mixed", cue)
-                self._note_spoken(m.quote)
+            self._attribute_to_governing_cue(m)
             return
+        if inside_sentence and self._attribute_to_governing_cue(m):
+            return  # 'criticized the levy as a "tax on every commuter"'
         speaker = self._signature_speaker(m) or self._subject_speaker(m) or self._colon_speaker(m) or \
             self._continuing_speaker(m)
         if speaker is None:
@@ -216,6 +215,25 @@ class QuoteExtractor:
                 return
         m.quote = self._make(m.start, m.end, "direct", None, speaker)
         self._note_spoken(m.quote)
+
+    def _attribute_to_governing_cue(self, m: Marked) -> bool:
+        """'vowed a "strong" response', 'called the plan "reckless"': the quoted words are part
+        of what the verb above them reports, and the quote is the verb's whole complement."""
+        cue = self._finder.governing_cue(m.start, m.end)
+        if cue is None:
+            return False
+        start = min(cue.start, m.start)
+        end = max(cue.end, m.end)
+        if end == m.end and start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS:
+            end += 1  # 'called the plan "reckless"' keeps both marks
+        m.quote = self._make(start, end, "mixed", cue)
+        self._note_spoken(m.quote)
+        return True
+
+    def _opens_inside_sentence(self, m: Marked) -> bool:
+        """Words of the quote's own sentence stand before its opening mark."""
+        sentence_start = self._sent_starts[self._sentence_index(m.start)] if self._sent_starts else 0
+        return n_words(self.text[sentence_start:m.start].strip(" \"“”«»‘’'\n")) > 0
 
     def _signature_speaker(self, m: Marked) -> Speaker | None:
         """'"..." ― Carla Sanchez': a name signed after a dash, ending the line, is the speaker."""

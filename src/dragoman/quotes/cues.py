@@ -20,6 +20,11 @@ EXPLETIVE = {"it", "there"}
 NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
                         "many", "some", "few", "none", "all"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# "said A, although B": a concession the writer adds after the reported clause
+TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
+# the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
+COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
+MAX_COMPLEMENT_TOKENS = 60
 PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 # verbs whose object is the audience ("told reporters that ...") and the occasions a statement
 # is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
@@ -244,6 +249,7 @@ class CueFinder:
             # "X happened, sources said.": what was said runs from the start of the sentence
             sent_start = verb.sent.start
             tokens = [t for t in verb.doc[sent_start: tokens[0].i] if not t.is_space] + tokens
+        tokens = self._without_commentary_tail(tokens)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc"):
@@ -251,6 +257,27 @@ class CueFinder:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _without_commentary_tail(self, tokens: list[Token]) -> list[Token]:
+        """What the writer adds after the reported clause is no part of it: a clause after a
+        semicolon, and, set off by a comma and running to the end, a relative clause ('...,
+        which forced her to leave') or a concession
+        ('..., although it may take days')."""
+        for k, t in enumerate(tokens[:-1]):
+            if k < 3 or self.inside_quote(t.idx):
+                continue
+            if t.text == ";":
+                return tokens[:k]
+            nxt = tokens[k + 1]
+            if t.text != "," or nxt.i != t.i + 1 or self.inside_quote(nxt.idx):
+                continue
+            last = tokens[-1].i
+            if nxt.lower_ in TAIL_CONJUNCTIONS:
+                return tokens[:k]
+            if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
+                                                      for a in [nxt, *nxt.ancestors]):
+                return tokens[:k]
+        return tokens
 
     def _directs(self, verb: Token) -> bool:
         """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
@@ -333,8 +360,33 @@ class CueFinder:
             # "officials described it as a 'pause'": nobody in particular owns a scare quote
             if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
                 return None
-            return Cue(verb, speaker, self._named_from(verb, words[0], start), end)
+            first, last = self._complement_bounds(verb, words[0], start, end)
+            return Cue(verb, speaker, first, last)
         return None
+
+    def _complement_bounds(self, verb: Token, first: Token, start: int, end: int) -> tuple[int, int]:
+        """'criticized the levy as a "tax on commuters"', 'promised lower fees and "more
+        buses"', 'called the test "a violation" of five resolutions': what the speaker said is
+        the verb's complement that holds the quoted words, not the quoted words alone."""
+        child = first
+        while child.head.i != verb.i and child.head.i != child.i:
+            child = child.head
+        start = self._named_from(verb, first, start)
+        if child.head.i != verb.i or child.i < verb.i or not (
+                child.dep_ in COMPLEMENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "to")):
+            return start, end
+        sent_end = verb.sent.end
+        tokens = [t for t in self.doc[child.left_edge.i: min(child.right_edge.i + 1, sent_end)] if not t.is_space]
+        if child.dep_ != "dobj":  # 'criticized the levy as "..."': the thing named comes with its name
+            named = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
+            if named is not None:
+                tokens = [t for t in self.doc[named.left_edge.i: child.left_edge.i] if not t.is_space] + tokens
+        tokens = self._without_commentary_tail(tokens)
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»", "’", "'"):
+            tokens.pop()
+        if not tokens or tokens[0].i <= verb.i or len(tokens) > MAX_COMPLEMENT_TOKENS:
+            return start, end
+        return min(start, tokens[0].idx), max(end, tokens[-1].idx + len(tokens[-1]))
 
     def _named_from(self, verb: Token, first: Token, start: int) -> int:
         """'called the test "a flagrant violation"', 'described the talks as "useful"': what the

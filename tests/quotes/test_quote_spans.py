@@ -1,0 +1,40 @@
+"""Where a quote starts and ends: the words of the speaker, not the writer's additions around
+them (invented texts)."""
+from nlp_helpers import analyze, quote_starting
+
+
+def test_a_relative_clause_the_writer_adds_after_the_reported_clause_is_not_said():
+    a = analyze("Campaign chair Tomas Rieke said he expects the senator to recover fully from the flu, "
+                "which kept her off the trail for a week and cost her two debates.", date="2024-10-02")
+    q = quote_starting(a, "he expects the senator")
+    assert q.text.endswith("from the flu")
+
+
+def test_a_clause_after_a_semicolon_is_not_part_of_the_reported_clause():
+    a = analyze("Party officials said the timing of the filing was a coincidence; the court had set the date "
+                "weeks before the vote.", date="2024-10-02")
+    assert quote_starting(a, "the timing of the filing").text.endswith("was a coincidence")
+
+
+def test_a_concession_after_the_reported_clause_is_the_writers():
+    a = analyze("The blast, the defence ministry said, was the largest so far, although analysts may need "
+                "days to gauge its yield.", date="2024-10-02")
+    q = quote_starting(a, "was the largest so far")
+    assert "analysts" not in q.text
+
+
+def test_a_quoted_fragment_comes_with_the_thing_the_speaker_named():
+    a = analyze("Former governor Paul Ferris criticized the new transit levy as a “tax on every commuter” "
+                "during a stop in Marlow.", date="2024-10-02")
+    q = quote_starting(a, "tax on every commuter")
+    assert q.kind == "mixed"
+    assert q.text.startswith("the new transit levy as a")
+    assert "Marlow" not in q.text
+    assert q.speaker is not None and q.speaker.name == "Paul Ferris"
+
+
+def test_a_quoted_fragment_is_part_of_the_whole_object_of_its_verb():
+    a = analyze("At the rally Lena Ortiz promised lower fees and “more buses, more trains.”", date="2024-10-02")
+    q = quote_starting(a, "more buses")
+    assert q.text.startswith("lower fees and")
+    assert q.speaker is not None and q.speaker.name == "Lena Ortiz"
