@@ -38,3 +38,12 @@ def test_a_quoted_fragment_is_part_of_the_whole_object_of_its_verb():
     q = quote_starting(a, "more buses")
     assert q.text.startswith("lower fees and")
     assert q.speaker is not None and q.speaker.name == "Lena Ortiz"
+
+
+def test_the_statement_goes_on_after_an_attribution_set_off_by_commas():
+    a = analyze("Halvorsen Mills was a giant of the valley, Mr. Brandt said, until it went bankrupt in 1998.\n\n"
+                "He has come up with a plan, he said, for how the county can keep its clinics open.",
+                date="2024-10-02")
+    assert quote_starting(a, "Halvorsen Mills").text.endswith("until it went bankrupt in 1998")
+    assert "Brandt" not in quote_starting(a, "Halvorsen Mills").text
+    assert quote_starting(a, "He has come up with a plan").text.endswith("keep its clinics open")

@@ -22,6 +22,10 @@ NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # "said A, although B": a concession the writer adds after the reported clause
 TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
+# words opening what follows an attribution set off by commas when it is narrative, not the
+# statement going on ('..., he said, before leaving for Paris')
+NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
+                     "according", "adding", "and", "but", "then", "who", "which"}
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
@@ -133,7 +137,11 @@ class CueFinder:
         """'Climate change, the president often says, is the greatest threat': the two pieces of
         what was said on either side of the attribution set off inside it (none when it is not)."""
         first = self.doc[min(verb.left_edge.i, subject.left_edge.i)]
-        last = self.doc[max(verb.right_edge.i, subject.right_edge.i)]
+        resumed = self._resumed_after_attribution(verb)
+        if not resumed and subject.i < verb.i:  # 'X, Mr. Brandt said, until Y' with X the verb's clause
+            resumed = self._resumed_after_attribution(verb, subject.left_edge.i)
+            first = subject.left_edge if resumed else first
+        last = self.doc[resumed[0].i - 2] if resumed else self.doc[max(verb.right_edge.i, subject.right_edge.i)]
         left, right = first.idx, last.idx + len(last)
         if not (start < left and right < end):
             return []
@@ -142,6 +150,22 @@ class CueFinder:
         if not before or not after or not self.text[start + len(before):left + 1].strip().startswith((",", "—", "–")):
             return []
         return [(start, start + len(before)), (end - len(after), end)]
+
+    @staticmethod
+    def _resumed_after_attribution(verb: Token, left: int | None = None) -> list[Token]:
+        """'X was a giant, Mr. Brandt said, until it went bankrupt': what the parse hangs on the
+        verb of an attribution set off by commas, after its closing comma, is the statement going on."""
+        doc = verb.doc
+        left = verb.left_edge.i if left is None else left
+        if doc[left].text != "," and (left == 0 or doc[left - 1].text != ","):
+            return []
+        comma = next((t for t in doc[verb.i + 1: verb.right_edge.i] if t.text == ","), None)
+        if comma is None or comma.i != max([verb.i] + [c.i for c in verb.children if c.i < comma.i]) + 1:
+            return []  # the comma closes the attribution itself ('Brandt said,'), not a phrase inside it
+        resumed = [t for t in doc[comma.i + 1: verb.right_edge.i + 1] if not t.is_space]
+        if not resumed or resumed[0].tag_ in ("VBG", "VBN") or resumed[0].lower_ in NARRATIVE_OPENERS:
+            return []  # 'X, he said, before leaving for Paris': what the speaker did
+        return resumed
 
     @staticmethod
     def _statement_owner(clause, verb: Token) -> Token | None:
@@ -223,10 +247,16 @@ class CueFinder:
         if isinstance(clause, list):  # the governing clause minus the attribution
             head = clause[0]
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+            if head.i < verb.left_edge.i:
+                tokens = sorted(tokens + self._resumed_after_attribution(verb), key=lambda t: t.i)
         else:
             head = clause
             last = max([clause.right_edge.i] + [t.right_edge.i for t in self._reported_tail(clause, verb)])
             tokens = list(clause.subtree) + [t for t in verb.doc[clause.right_edge.i + 1: last + 1]]
+            if clause.i < verb.i:  # 'X was a giant, Mr. Brandt said, until it went bankrupt'
+                subject = next((c for c in verb.children if c.dep_ == "nsubj" and clause.i < c.i < verb.i), None)
+                if subject is not None:
+                    tokens += [t for t in self._resumed_after_attribution(verb, subject.left_edge.i) if t.i > last]
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
             # '..., adding that B' / '..., arguing that B': a second statement of the same speaker
