@@ -47,3 +47,19 @@ def test_the_statement_goes_on_after_an_attribution_set_off_by_commas():
     assert quote_starting(a, "Halvorsen Mills").text.endswith("until it went bankrupt in 1998")
     assert "Brandt" not in quote_starting(a, "Halvorsen Mills").text
     assert quote_starting(a, "He has come up with a plan").text.endswith("keep its clinics open")
+
+
+def test_a_framing_verb_makes_the_quoted_words_the_subjects():
+    a = analyze("At a rally in Tulsa, Senator Ada Brenn likened the new rules to \"burning the charter.\"\n\n"
+                "Governor Mark Ellery blasted the local press for being “unbelievably lazy.”", date="2024-10-02")
+    q = quote_starting(a, "burning the charter")
+    assert q.text.startswith("the new rules to") and q.speaker.name == "Ada Brenn"
+    q = quote_starting(a, "unbelievably lazy")
+    assert q.text.startswith("the local press for being") and q.speaker.name == "Mark Ellery"
+
+
+def test_by_saying_speaks_for_the_subject_of_the_main_verb():
+    a = analyze("Mayor Irene Pask answered the critics by saying that the budget was balanced to the cent.",
+                date="2024-10-02")
+    q = quote_starting(a, "the budget was balanced")
+    assert q.speaker is not None and q.speaker.name == "Irene Pask"

@@ -26,6 +26,9 @@ TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
 # statement going on ('..., he said, before leaving for Paris')
 NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
                      "according", "adding", "and", "but", "then", "who", "which"}
+# "by saying that ...", "after saying that ...": a participle of saying after these speaks for
+# the subject of the verb the phrase hangs on
+SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
@@ -376,7 +379,7 @@ class CueFinder:
         words = [t for t in span if not t.is_punct and not t.is_space]
         if not words:
             return None
-        allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"]
+        allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"] | self.vocab["framing"]
         for verb in words[0].ancestors:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in allowed:
                 continue
@@ -402,13 +405,16 @@ class CueFinder:
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
         start = self._named_from(verb, first, start)
+        named = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
+        # 'likened the rules to "burning the charter"' may be parsed with the phrase as a clause of its own
+        right_after_object = child.dep_ == "advcl" and named is not None and named.right_edge.i + 1 == child.left_edge.i
         if child.head.i != verb.i or child.i < verb.i or not (
-                child.dep_ in COMPLEMENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "to")):
+                child.dep_ in COMPLEMENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "to", "for", "of")
+                or right_after_object):
             return start, end
         sent_end = verb.sent.end
         tokens = [t for t in self.doc[child.left_edge.i: min(child.right_edge.i + 1, sent_end)] if not t.is_space]
         if child.dep_ != "dobj":  # 'criticized the levy as "..."': the thing named comes with its name
-            named = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
             if named is not None:
                 tokens = [t for t in self.doc[named.left_edge.i: child.left_edge.i] if not t.is_space] + tokens
         tokens = self._without_commentary_tail(tokens)
@@ -611,6 +617,11 @@ class CueFinder:
                 who = next((c for c in quoted.children if c.dep_ == "dobj"), None) or \
                     next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
                 return who
+            # "responded by saying that ...", "after saying that ...": the one who did the main verb
+            if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" \
+                    and current.head.lower_ in SAYING_PREPOSITIONS and current.head.head.pos_ in ("VERB", "AUX"):
+                current = current.head.head
+                continue
             # "X declined to say when the talks would take place, telling reporters ...": a participle
             # the parse hangs on a clause inside the sentence belongs to the main clause
             if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ in ("pcomp", "relcl", "acl"):
