@@ -215,10 +215,13 @@ class CueFinder:
         return any(c.dep_ == "ccomp" for c in clause.children) or self.adjacent_marked(clause, subject) is not None
 
     def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                # 'condemned what he called provocations': a thing named, not a reported clause
-                return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        for child in clauses:
+            if child.i < verb.i and any(c.i > verb.i for c in clauses) and \
+                    any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
+                continue  # 'It is unlikely; her campaign says she will ...': what follows is what was said
+            # 'condemned what he called provocations': a thing named, not a reported clause
+            return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
         # hanging off the audience or the medium
         holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
@@ -244,12 +247,34 @@ class CueFinder:
                 and not self._reports_a_report(head)
                 and not any(c.dep_ == "mark" for c in verb.children)):
             return [head]
+        if self._closing_attribution(verb, head):
+            return [head]
         return None
+
+    def _closing_attribution(self, verb: Token, head: Token) -> bool:
+        """'X could happen, but only if Y, Sen. Vell told the Ledger on Thursday.' parsed with the
+        report as a conjunct: a verb of saying that ends the sentence after a comma, with its
+        subject and no clause of its own, reports the sentence before it."""
+        if verb.dep_ != "conj" or head.i > verb.i or head.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG" \
+                or verb.lemma_.lower() not in self.vocab["adjacent"]:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc") and c.i > subject.i for c in verb.children):
+            return False
+        rest = [t for t in verb.doc[verb.i + 1: verb.sent.end] if not t.is_punct and not t.is_space]
+        return all(t.i <= verb.right_edge.i for t in rest)
 
     def _clause_bounds(self, clause, verb: Token) -> tuple[int, int]:
         if isinstance(clause, list):  # the governing clause minus the attribution
             head = clause[0]
-            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+            lo = verb.left_edge.i
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if subject is not None and head.i < subject.left_edge.i - 1 and lo < subject.left_edge.i - 1 \
+                    and verb.doc[subject.left_edge.i - 1].text == ",":
+                lo = subject.left_edge.i - 1  # what the parse hangs on the verb before its subject was said
+            tokens = [t for t in head.subtree if not (lo <= t.i <= verb.right_edge.i)]
             if head.i < verb.left_edge.i:
                 tokens = sorted(tokens + self._resumed_after_attribution(verb), key=lambda t: t.i)
         else:
@@ -453,7 +478,7 @@ class CueFinder:
                 keep_to = lemma in self.vocab["commit_to"]
                 content = [t for t in wanted.subtree
                            if keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
-        elif lemma in self.vocab["warn_against"]:
+        if not content and lemma in self.vocab["warn_against"]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             near = [*verb.children, *(t for o in objects for t in o.subtree)]
             against = next((c for c in near if c.dep_ == "prep" and c.lower_ == "against"), None)
