@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..clean import words
 from ..records import Quote
 
-OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# a closing curly mark opens only at the start of a line ('”Fear. I am afraid ...”', a typo)
+OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"', "”": "”"}
 CLOSE_MARKS = {"”", "»", '"', "“"}
 
 
@@ -102,7 +103,9 @@ def _can_open_two(text: str, i: int, start: int, end: int) -> bool:
 def _can_open(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    if text[i] == "”" or (text[i] == '"' and before.isalnum()):
+    if text[i] == "”":
+        return (i == start or before == "\n") and after.isalnum()
+    if text[i] == '"' and before.isalnum():
         return False
     return not after.isspace() and (before.isspace() or before in "([—–-:,;/" or i == start)
 
