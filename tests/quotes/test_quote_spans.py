@@ -63,3 +63,13 @@ def test_by_saying_speaks_for_the_subject_of_the_main_verb():
                 date="2024-10-02")
     q = quote_starting(a, "the budget was balanced")
     assert q.speaker is not None and q.speaker.name == "Irene Pask"
+
+
+def test_a_quote_left_open_at_its_paragraph_end_runs_on_into_the_next():
+    a = analyze('Harbour master Ilse Brandvold said the damage was severe. "The pier took the worst of it. We lost '
+                'two cranes and a tug.\n\n"Repairs will take most of the winter," she said.\n\n'
+                'The port reopened on Monday.', date="2024-01-15")
+    q = quote_starting(a, "The pier took the worst of it")
+    assert "Repairs will take most of the winter" in q.text
+    assert q.speaker is not None and q.speaker.name == "Ilse Brandvold"
+    assert len([x for x in a.quotes if "Repairs will take" in x.text]) == 1

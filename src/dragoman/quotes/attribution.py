@@ -56,6 +56,7 @@ class QuoteExtractor:
                 self._attribute_alone(m)
         self._fill_forward()
         self._join_split_sentences()
+        self._join_open_paragraphs()
         taken = {id(q) for q in quotes}
         quotes.extend(m.quote for m in self.marked if m.quote is not None and id(m.quote) not in taken)
         quotes.extend(self._headline_quotes(quotes))
@@ -353,6 +354,32 @@ class QuoteExtractor:
             q.start, q.end = first.start, second.end
             q.sentence, q.paragraph = self._sentence_index(first.start), self._paragraph_index(first.start)
             first.quote, second.quote, second.absorbed = q, None, True
+
+    def _join_open_paragraphs(self) -> None:
+        """'"A.' then '"B," she said.': a quote left open at the end of its paragraph and taken up
+        by a mark opening the next one is one quote running over both paragraphs."""
+        head: Marked | None = None
+        for m in sorted((m for m in self.marked if not m.absorbed), key=lambda m: m.start):
+            if head is None or not self._takes_up(head, m):
+                head = m
+                continue
+            a, b = head.quote, m.quote
+            cued = b if b.cue_start is not None else a
+            joined = self._make(a.start, b.end, "direct", None, cued.speaker)  # its text as the page has it
+            joined.cue, joined.cue_start, joined.cue_end = cued.cue, cued.cue_start, cued.cue_end
+            head.quote, head.closed, head.end = joined, m.closed, m.end
+            m.quote, m.absorbed = None, True
+
+    def _takes_up(self, first: Marked, second: Marked) -> bool:
+        """The quoted span ``second`` goes on with ``first``: ``first`` is left open at its paragraph's
+        end, ``second`` opens the next paragraph, both are direct quotes of one speaker."""
+        a, b = first.quote, second.quote
+        if first.closed or a is None or b is None or not second.opens_paragraph or a.kind != "direct" \
+                or b.kind != "direct" or self._paragraph_index(second.start) != self._paragraph_index(first.start) + 1:
+            return False
+        if a.speaker is None or b.speaker is None:
+            return False
+        return (a.speaker.name or a.speaker.mention) == (b.speaker.name or b.speaker.mention)
 
     def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
         """An interview set out as questions and answers: every answer paragraph is a statement
