@@ -49,3 +49,15 @@ def test_a_closing_curly_mark_inside_a_line_does_not_open():
     text = "He said it was over” and left. Later she called it “a farce.”"
     marked = find_marked(text, [(0, len(text))])
     assert [text[m.start:m.end] for m in marked] == ["a farce."]
+
+
+def test_a_straight_mark_left_open_holds_a_curly_quote_within_it():
+    text = '"WHITLOCK: My opponent thinks this is \u201cDragons\' Den.\u201d But this is serious business.'
+    marked = find_marked(text, [(0, len(text))])
+    assert [text[m.start:m.end] for m in marked] == [text[1:]]
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_not_left_open():
+    text = '"We are worried,\u201d Henry said, citing the \u201cterrible anxiety\u201d of workers.'
+    marked = find_marked(text, [(0, len(text))])
+    assert [text[m.start:m.end] for m in marked][0] == "We are worried,"

@@ -73,3 +73,14 @@ def test_a_quote_left_open_at_its_paragraph_end_runs_on_into_the_next():
     assert "Repairs will take most of the winter" in q.text
     assert q.speaker is not None and q.speaker.name == "Ilse Brandvold"
     assert len([x for x in a.quotes if "Repairs will take" in x.text]) == 1
+
+
+def test_a_transcript_line_is_spoken_by_the_person_its_label_names():
+    a = analyze('On Sunday, Governor Dana Whitlock spoke to the host of a morning show.\n\n'
+                'Partial transcript as follows:\n\n'
+                '"HOST: Will you sign the budget?\n\n'
+                '"WHITLOCK: Well, my opponent thinks this is an episode of \u201cDragons\' Den.\u201d But this is '
+                'serious business.', date="2024-10-02")
+    q = quote_starting(a, "my opponent thinks")
+    assert q.text.startswith("Well, my opponent") and q.text.endswith("serious business.")
+    assert q.speaker is not None and q.speaker.name == "Dana Whitlock"

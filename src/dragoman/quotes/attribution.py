@@ -196,6 +196,13 @@ class QuoteExtractor:
         content = self.text[m.start:m.end]
         if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
             return
+        label = TRANSCRIPT_LABEL.match(self.text, m.start, m.end) if m.opens_paragraph else None
+        if label is not None and label.group(1).lower() not in speech_vocab()["headline_labels"]:
+            # '"PENCE: Well, look, ...': a transcript line, spoken by the person its label names
+            start, end = label.span(1)
+            m.quote = self._make(label.end(), m.end, "direct", None, self._label_speaker(label.group(1), start, end))
+            self._note_spoken(m.quote)
+            return
         inside_sentence = self._opens_inside_sentence(m)
         if n_words(content) < MIN_STATEMENT_WORDS:
             # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
@@ -216,6 +223,17 @@ class QuoteExtractor:
                 return
         m.quote = self._make(m.start, m.end, "direct", None, speaker)
         self._note_spoken(m.quote)
+
+    def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
+        """'PENCE' on a transcript line: the person of that surname the article names."""
+        surname = label.split()[-1].title()
+        for x in self.cast.mentions:
+            person = x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")
+            if person and x.text.replace("’s", "").split()[-1:] == [surname]:
+                if x.actor is not None:
+                    return speaker_for(self.cast, x.actor, label, start, end)
+                return Speaker(label, start, end, None, self.cast.person_name(x.text))
+        return Speaker(label, start, end, None, label.title())
 
     def _attribute_to_governing_cue(self, m: Marked) -> bool:
         """'vowed a "strong" response', 'called the plan "reckless"': the quoted words are part
@@ -476,6 +494,8 @@ SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at
 
 # a signature after a quote: a dash, then a name of up to six words ending the line
 SIGNATURE = re.compile(r"[”\"’']?[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})[ \t.]*(?=\n|$)")
+# a transcript line's speaker label: 'PENCE: ...', 'JAKE TAPPER: ...'
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)")
 QUESTION = re.compile(r"^(?:Q|Question)\s*[:.\-–—]\s*")
 ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 

@@ -82,6 +82,10 @@ def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[
                 # paragraph is closed by a straight mark, not by the curly one of a quote inside
                 # (when the straight marks after it pair up with it: an odd number of them)
                 straight = ch == '"' and width == 1 and text.count('"', i + 1, end) % 2 == 1
+                # '"PENCE: She thinks this is “Shark Tank.” But ...' left open to the paragraph's end:
+                # the curly pair inside is a quote within the quote
+                straight = straight or (ch == '"' and width == 1 and i == start and text.count('"', i + 1, end) == 0
+                                        and _first_curly(text, i + 1, end) == "“")
                 i += width
                 continue
         elif (width == 2 and i > open_at + open_width) or (ch in CLOSE_MARKS and (ch == '"' or not straight)
@@ -92,6 +96,10 @@ def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[
     if open_at is not None and end - open_at > 2:
         out.append(Marked(open_at + open_width, end, p_index, opens_paragraph=open_at == start, closed=False))
     return [m for m in out if m.end > m.start]
+
+
+def _first_curly(text: str, start: int, end: int) -> str | None:
+    return next((ch for ch in text[start:end] if ch in "“”"), None)
 
 
 def _can_open_two(text: str, i: int, start: int, end: int) -> bool:
