@@ -75,7 +75,7 @@ def test_what_did_not_happen_is_no_event(nlp, text):
     ("The Kestrian government lifted the curfew in Kestria.", [("CONCEDE", "KST GOV", "KST CVL")]),
     ("Kestrian students called off their strike.", [("CONCEDE", "KST CVL", "KST GOV")]),
     ("Kestrian troops demolished Marovian homes.", [("COERCE", "KST MIL", "MRV")]),
-    ("Kestrian troops captured a village in Marovia.", [("ASSAULT", "KST MIL", "MRV")]),
+    ("Kestrian troops captured a village in Marovia.", [("COERCE", "KST MIL", "MRV")]),  # PLOVER: occupying territory (192) coerces
     ("Kestria complained to the NAO about Marovian shelling.", [("ACCUSE", "KST GOV", "MRV GOV")]),
     ("Kestria launched an investigation into Marovia.", [("ACCUSE", "KST GOV", "MRV GOV")]),
     ("Kestria handed over medicine to Marovia.", [("AID", "KST GOV", "MRV GOV")]),

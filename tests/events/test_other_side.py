@@ -33,9 +33,11 @@ def test_demanding_something_else_keeps_its_own_target(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a crackdown with no one named falls on the state's own people; one on its opposition, on that
-    ("The Kestrian government cracked down on dissent.", [("ASSAULT", "KST MIL", "KST CVL")]),
-    ("The Kestrian government cracked down on the opposition.", [("ASSAULT", "KST MIL", "KST OPP")]),
+    # a crackdown with no one named falls on the state's own people; one on its opposition, on that;
+    # the government named as such does it (only a capital or country standing for the state
+    # attacks through its military)
+    ("The Kestrian government cracked down on dissent.", [("ASSAULT", "KST GOV", "KST CVL")]),
+    ("The Kestrian government cracked down on the opposition.", [("ASSAULT", "KST GOV", "KST OPP")]),
     # a breach the victim's side asserts is its accusation only
     ("Varnek said Marovia violated Kestrian airspace.", [("ACCUSE", "KST GOV", "MRV GOV")]),
 ])

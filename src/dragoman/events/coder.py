@@ -188,7 +188,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if not targets and len(sources) > 1 and self._can_be_mutual(match):
             return [(a, b) for a, b in itertools.combinations(sources, 2) if distinct(a, b, self.words)]
         if not targets and match.pattern.domestic:
-            targets = self._home_governments(match, sources)
+            targets = self._protested(match) or self._home_governments(match, sources)
         if not targets and match.pattern.pos == "verb" and \
                 self.lexicon.codes[match.pattern.cameo].type in self.words.home_demand_types:
             # "rebels demanded autonomy": people and groups demand of their own government
@@ -196,6 +196,18 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             if people:
                 targets = self._home_governments(match, people)
         return [(s, t) for s in sources for t in targets if distinct(s, t, self.words)]
+
+    def _protested(self, match: Match) -> list[Party]:
+        """"marched (a hunger strike) in protest of / against X's decision": whom the
+        protest is against, before the protesters' own government."""
+        for word in {match.token, match.verb or match.token}:
+            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "protest"):
+                    for against in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in self.words.protest_preps):
+                        found = self._pobj_parties(against, deep=True)
+                        if found:
+                            return found
+        return []
 
     def _as_purpose_of(self, match: Match, failed: dict[int, Match]) -> Match:
         """"Provided two million euros to support Marovian refugees": a material act that

@@ -56,13 +56,14 @@ class ModalityMixin:
         lemmas = [n.lemma_.lower() for n in chain[1:]]
         auxes = {a.lower_ for n in chain for a in n.children if a.dep_ in ("aux", "auxpass")}
         auxes |= {a.lemma_.lower() for n in chain for a in n.children if a.dep_ == "aux"}
-        if auxes & lex.possible:
+        is_negated = negated(match, chain, self.words) or any(w in lex.fail for w in lemmas)
+        if auxes & lex.possible and not (is_negated and auxes & lex.ability):
+            # "may attack" is no attack; "cannot accept" refuses
             return Reading(None, reason=DropReason.POSSIBLE)
         if auxes & lex.obligation:
             return Reading(None, reason=DropReason.OBLIGATION)
         if any(w in lex.wish for w in lemmas):
             return Reading(None, reason=DropReason.WISH)
-        is_negated = negated(match, chain, self.words) or any(w in lex.fail for w in lemmas)
         if is_negated:
             denial = pattern.negated or lex.negated_codes.get(lex.codes[code].type)
             if not denial:

@@ -3,6 +3,7 @@ phrases ("a group of Moroccan diplomats"), the actors inside a phrase, and where
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Token
@@ -17,6 +18,7 @@ from .triggers import Match, done_by
 
 LOGGER = logging.getLogger(__name__)
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
+OPPOSED_NAME = re.compile(r"\b([A-Za-z]+)[-\u2013]\s?([A-Z][\w.]*)")  # "anti-Syria", "pro-Russian"
 ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
@@ -34,17 +36,18 @@ class PartiesMixin:
         except Exception:  # a faulty actor layer must not lose the article's other events
             LOGGER.exception("cast.parties_of failed on %r", token.text)
             found = []
-        found = [p for p in found if not self._backs_the_head(token, p)]
+        found = [p for p in found if not self._backs_the_head(token, p) and not self._named_as_opposed(p)]
         if found:
-            return self._envoys_country(token, found)
+            return self._conjoined_nationals(token, self._envoys_country(token, found))
         if token.ent_type_:
             found = self._entity_party(token)
             if found:
                 return found
         if token.lower_ in self.words.third_person_nonhuman:
             return self._antecedent(token)
-        found = self._national_group(token) or self._named_group(token) or self._joint_group(token) \
-            or self._parties_concerned(token)
+        found = self._conjoined_nationals(token, []) or self._national_group(token) or self._named_group(token) \
+            or self._unrecognised_name(token) or self._shared_people(token) \
+            or self._civil_society_group(token) or self._joint_group(token) or self._parties_concerned(token)
         if found:
             return found
         place = named_place(token, self.words)
@@ -56,6 +59,58 @@ class PartiesMixin:
         """"The Saudi-backed government of Yemen": the backer named in a modifier is not the head."""
         token = self._token_at.get(party.start) if party.start is not None else None
         return token is not None and token.i < head.i and home_organs().backer(token)
+
+    def _conjoined_nationals(self, head: Token, found: list[Party]) -> list[Party]:
+        """"Sierra Leonean and Liberian refugees", "UK and EU negotiators": every country or
+        organisation of coordinated modifiers is a member, also one the actor layer missed, in
+        the sector the head noun names."""
+        adjectives = self._from_dictionary("adjectives")
+        if adjectives is None or head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.conjuncts]
+        if not modifiers:
+            return found
+        sector = self._group_sector(head)
+        extra: list[Party] = []
+        for modifier in (m for child in modifiers for m in (child, *child.conjuncts)):
+            actor = self._modifier_country(modifier, adjectives) or self._modifier_name(modifier)
+            if actor is None or any(p.actor.id == actor.id or (actor.country and p.actor.country == actor.country)
+                                    for p in (*found, *extra)):
+                continue
+            first = modifier.left_edge if modifier.dep_ != "conj" else modifier
+            span = (self._text[first.idx:modifier.idx + len(modifier)], first.idx, modifier.idx + len(modifier))
+            extra.append(derived_party(actor.country, sector, self.words, *span) if actor.kind == "country" and actor.country
+                         else Party(actor, *span))
+        return found + extra if len(found) + len(extra) > 1 else found
+
+    def _modifier_name(self, modifier: Token) -> Actor | None:
+        """A country or organisation named by a modifier's own words ("UK", "EU")."""
+        lookup = self._from_dictionary("lookup")
+        if lookup is None or modifier.ent_type_ not in ("GPE", "ORG", "NORP"):
+            return None
+        ent = entity_span(modifier)
+        actor = lookup(ent.text if ent is not None else modifier.text)
+        return actor if actor is not None and actor.kind in ("country", "igo") else None
+
+    def _named_as_opposed(self, party: Party) -> bool:
+        """"An anti-Syria journalist", "pro-Russian separatists": the country after "anti-" or
+        "pro-" is what the people are for or against, not whose they are."""
+        if party.start is None or party.end is None or not party.actor.country:
+            return False
+        for match in OPPOSED_NAME.finditer(self._text, party.start, party.end):
+            if match.group(1).lower() not in home_organs().outsider_prefixes:
+                continue
+            named = self._country_named(match.group(2))
+            if named == party.actor.country:
+                return True
+        return False
+
+    def _country_named(self, word: str) -> str | None:
+        """The country a single name or adjective stands for ("Syria", "Russian"), if any."""
+        adjectives = self._from_dictionary("adjectives") or {}
+        lookup = self._from_dictionary("lookup")
+        actor = adjectives.get(word.lower()) or (lookup(word) if lookup is not None else None)
+        return actor.country if actor is not None else None
 
     def _envoys_country(self, token: Token, found: list[Party]) -> list[Party]:
         """"X, deputy permanent representative of the United Arab Emirates to the UN": a
@@ -160,6 +215,70 @@ class PartiesMixin:
                     return [Party(actor, child.text, child.idx, child.idx + len(child))]
         return []
 
+    def _unrecognised_name(self, head: Token) -> list[Party]:
+        """"ISIS carried out the attack", "Isis fighters": a dictionary name of a group or
+        organisation the entity recogniser did not tag (actor-layer gap)."""
+        lookup = self._from_dictionary("lookup")
+        if lookup is None or head.ent_type_:
+            return []
+        for word in [head] + [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]:
+            if word.pos_ != "PROPN" or word.ent_type_:
+                continue
+            first = min((c for c in word.children if c.dep_ == "compound" and c.i < word.i), key=lambda c: c.i, default=word)
+            for start in dict.fromkeys((first.i, word.i)):
+                text = self._text[self.doc[start].idx:word.idx + len(word)]
+                actor = lookup(text) or lookup(text.upper())
+                if actor is not None and actor.kind in ("group", "igo"):
+                    party = Party(actor, text, self.doc[start].idx, word.idx + len(word))
+                    return self._sector_of_owner(head, [party]) if word.i != head.i else [party]
+        return []
+
+    def _shared_people(self, head: Token) -> list[Party]:
+        """"Kurdish rebels", "Tuareg fighters", "Kurds": a people living in several countries is
+        of the one its context names (where the act happens, the sentence's countries, the
+        article's, the dateline), in the sector its noun names, else that country's civilians."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        peoples = home_organs().shared_peoples
+        words = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i] + [head]
+        word = next((w for w in words if w.lower_ in peoples), None)
+        if word is None:
+            return []
+        homes = peoples[word.lower_]
+        sent = self.sentence(head)
+        context = [self._setting_country(head)] + [m.actor.country for m in self.mentions_between(sent.start_char, sent.end_char)
+                                                   if m.actor is not None] \
+            + [m.actor.country for m in self.mentions_between(0, len(self._text)) if m.actor is not None] + [self._dateline_country()]
+        country = next((c for c in context if c in homes), None)
+        if country is None:
+            return []
+        sector = None if word.i == head.i else (self.words.people_sectors.get(head.lemma_.lower()) or self._group_sector(head))
+        return [derived_party(country, sector or "CVL", self.words, self._text[word.idx:head.idx + len(head)],
+                              word.idx, head.idx + len(head))]
+
+    def _civil_society_group(self, head: Token) -> list[Party]:
+        """"A human rights group", "aid agencies in Sudan": a non-governmental group named by
+        what it is, of the country it works in, else of no country (NGO)."""
+        if head.pos_ != "NOUN" or not self._is_civil_society(head) or any(c.dep_ == "poss" for c in head.children):
+            return []  # "Kenya's rights groups": the owner's, found from the possessive
+        mention = self._text[head.left_edge.idx:head.idx + len(head)]
+        country = next((p.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                        for p in self._pobj_parties(c) if p.actor.kind in ("country", "place") and p.actor.country), None)
+        return [derived_party(country, "NGO", self.words, mention, head.left_edge.idx, head.idx + len(head))]
+
+    @staticmethod
+    def _is_civil_society(head: Token) -> bool:
+        """Whether a noun names a non-governmental group by what it does ("rights group",
+        "aid agencies", "watchdog"); a country modifier ("a Kenyan rights group") makes it that
+        country's (see `_head_sector`)."""
+        organs = home_organs()
+        lemma = head.lemma_.lower()
+        if lemma not in organs.ngo_nouns:
+            return False
+        words = {w.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+                 for w in c.subtree if w.i < head.i}
+        return bool(words & organs.ngo_modifiers) or lemma in organs.ngo_modifiers
+
     def _entity_party(self, token: Token) -> list[Party]:
         ent = entity_span(token)
         if ent is None:
@@ -183,6 +302,11 @@ class PartiesMixin:
         if seat is not None and seat.kind == "igo":
             return None
         country = seat.country if seat is not None else self._gazetteer_country(ent.text)
+        if seat is not None and seat.country not in self._named_countries():
+            # "Tripoli ... the north Lebanese port": a capital's namesake in the country the article names
+            namesake = self._gazetteer_country(ent.text)
+            if namesake is not None and namesake in self._named_countries():
+                country = namesake
         if not country:
             return None
         return derived_actor(country, None, self.words, kind="place")
@@ -239,7 +363,7 @@ class PartiesMixin:
             return None
         compounds = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i and not c.ent_type_]
         phrase = " ".join([*compounds, head.lower_])
-        return nouns.get(phrase) or nouns.get(lemma)
+        return nouns.get(phrase) or nouns.get(lemma) or ("NGO" if self._is_civil_society(head) else None)
 
     def subject_parties(self, token: Token, depth: int = 0) -> list[Party]:
         """Actors of a subject phrase, looking inside it when its head names none: "a
@@ -342,18 +466,33 @@ class PartiesMixin:
         return filed_from or None
 
     def _residents(self, token: Token, found: list[Party]) -> list[Party]:
-        """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named
-        by a demonym, living in another country, is part of that country's population."""
-        if len(found) != 1 or found[0].actor.sector != "CVL" or not found[0].actor.country:
+        """"ethnic Albanians in south Serbia", "the Albanians of southern Serbia", "ethnic Albanian
+        guerrillas operating in Macedonia": a people named by a demonym, living in another country,
+        is part of that country's population (a group of them, in the group's sector); "ethnic"
+        says so also when only the clause names the place ("ethnic Turks demonstrated in Sweden")."""
+        if len(found) != 1 or not found[0].actor.country or found[0].actor.sector not in self.words.population_sectors | {"REB", "OPP"}:
             return []
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
-                for place in self._pobj_parties(child):
-                    country = place.actor.country
-                    if country and country != found[0].actor.country and place.actor.kind in ("country", "place") \
-                            and not place.actor.sector:
-                        return [derived_party(country, "CVL", self.words, found[0].mention, found[0].start, found[0].end)]
-        return []
+        people = found[0]
+        if token.lemma_.lower() in home_organs().displaced_nouns:
+            return []  # "Syrian refugees in Turkey", "Turkish refugees who lived in Iraq": still Syrian, Turkish
+        adjectives = self._from_dictionary("adjectives") or {}
+        for modifier in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i):
+            # "Bosnian Serbs", "Iraqi Kurds": the people of the country the modifier names
+            named = self._modifier_country(modifier, adjectives)
+            if named is not None and named.country and named.country != people.actor.country \
+                    and not (people.start is not None and modifier.idx <= people.start < modifier.idx + len(modifier)):
+                return [derived_party(named.country, people.actor.sector, self.words, people.mention, people.start, people.end)]
+        heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        places = [place.actor.country for head in heads for child in head.children
+                  if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within")
+                  for place in self._pobj_parties(child)
+                  if place.actor.kind in ("country", "place") and not place.actor.sector]
+        if not places and any(c.lower_ in home_organs().resident_modifiers for c in token.children if c.dep_ == "amod"):
+            places = [self._setting_country(token)]
+        country = places[0] if places else None
+        if not country or country == people.actor.country:
+            return []
+        return [derived_party(country, people.actor.sector, self.words, people.mention, people.start, people.end)]
 
     def _organ_in_place(self, token: Token) -> list[Party]:
         """"the military in Niger", "police in Lagos", "rebels in eastern Congo": the organ
@@ -398,13 +537,35 @@ class PartiesMixin:
         in a coordination each member counts ("Sudan's army and the RSF": both)."""
         found = self.parties(token)
         if found and any(self._within_head(p, token) for p in found):
-            return self._residents(token, found) or [self._sector_of_modified(token, p) for p in found]
+            return self._residents(token, found) or self._shared_possession(
+                token, [self._sector_of_modified(token, p) for p in found])
         for child in token.children:
             if child.dep_ == "poss":
                 owners = self.parties(child)
+                for member in child.conjuncts:  # "Kenya and Tanzania's services": both owners
+                    owners += [p for p in self.parties(member) if all(p.actor.id != o.actor.id for o in owners)]
                 if owners:
                     owned = self._sector_of_owner(token, owners)
                     return owned + [p for p in found if all(p.actor.id != o.actor.id for o in owned)]
+        return found
+
+    def _shared_possession(self, head: Token, found: list[Party]) -> list[Party]:
+        """"Kenya and Tanzania's police chiefs", parsed as "Kenya" and "Tanzania's chiefs": both
+        countries' chiefs, each in the sector the possessed noun names."""
+        for member in (c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"):
+            if not any(c.dep_ == "poss" for c in member.children):
+                continue
+            owned = [p for p in self._own_or_owner_parties(member) if all(p.actor.id != q.actor.id for q in found)]
+            sector = self._head_sector(member)
+            if sector:
+                found = [derived_party(p.actor.country, sector, self.words, p.mention, p.start, p.end, base=p.actor.name)
+                         if p.actor.kind == "country" and not p.actor.sector and p.actor.country else p for p in found]
+            found = found + [p for p in owned if all(p.actor.id != q.actor.id for q in found)]
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.conjuncts):
+            # "Kenya and Tanzania's services" named by the actor layer as one of them
+            for member in (owner, *owner.conjuncts):
+                found = found + [p for p in self._sector_of_owner(head, self.parties(member))
+                                 if all(p.actor.country != q.actor.country for q in found)]
         return found
 
     @staticmethod

@@ -17,7 +17,38 @@ class RolesMixin:
     def sources(self, match: Match) -> list[Party]:
         if match.pattern.pos == "noun":
             return self._noun_sources(match)
-        return self._clause_subject(match.verb or match.token)
+        return self._clause_subject(match.verb or match.token) or self._implied_agent(match) \
+            or self._sent_to_act(match)
+
+    def _sent_to_act(self, match: Match) -> list[Party]:
+        """"The offensive brought Eritrean troops back to aid X": when whoever sends names no
+        actor, those sent to do the act do it."""
+        verb = match.verb or match.token
+        if not purpose(verb) or verb.head.i == verb.i:
+            return []
+        governor = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and self.subject_parties(c) for c in governor.children):
+            return []
+        return next((found for c in governor.children if c.dep_ == "dobj" for found in [self._np_parties(c)] if found), [])
+
+    def _implied_agent(self, match: Match) -> list[Party]:
+        """"Two reporters were arrested in Lagos", "activists detained last week": a legal act
+        told in the passive with no agent is done by the state organ it implies (police arrest,
+        courts sentence), of the country where it happens, else the article is filed from."""
+        verb = match.verb or match.token
+        sector = home_organs().passive_agents.get(verb.lemma_.lower())
+        if sector is None or verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "activists arrested last week"
+        if not passive:
+            return []
+        people = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
+        places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        country = (places or [None])[0] or self._setting_country(people) or self._dateline_country()
+        if not country:
+            return []
+        return [derived_party(country, sector, self.words, verb.text, verb.idx, verb.idx + len(verb))]
 
     def _unknown_attacker(self, match: Match) -> list[Party]:
         """"A roadside bomb killed ...", "were killed by an explosive device in X": an
@@ -192,7 +223,8 @@ class RolesMixin:
             if spec == "location":
                 found = self._location_targets(match, sources)
             else:
-                found = [p for p in self._target_role(match, spec, sources) if all(distinct(s, p, self.words) for s in sources)]
+                found = [p for p in map(lambda p: self._home_place_people(match, p, sources), self._target_role(match, spec, sources))
+                         if all(distinct(s, p, self.words) for s in sources)]
             if found:
                 return found
         if match.pattern.domestic or match.pattern.strict:
@@ -218,6 +250,22 @@ class RolesMixin:
                         return found[:2]
         return [p for p in self._scope_mentions(match) if all(distinct(s, p, self.words) for s in sources)
                 and not self._harmed(match, p)][:2]
+
+    def _home_place_people(self, match: Match, party: Party, sources: list[Party]) -> Party:
+        """"Sudanese troops shelled Kadugli": a place of the acting state's own country, attacked
+        or coerced, stands for the people living there, not for the state."""
+        if self.lexicon.codes[match.pattern.cameo].type not in self.words.population_types:
+            return party
+        actor = party.actor
+        token = self._token_at.get(party.start) if party.start is not None else None
+        named_place = actor.kind == "place" or (self._is_place(party) and token is not None
+                                                and token.dep_ not in ("amod", "compound", "nmod", "poss"))
+        if actor.sector or not actor.country or not named_place:
+            return party
+        if any(s.actor.country == actor.country and (s.actor.sector in self.words.state_sectors or s.actor.kind == "country")
+               for s in sources):
+            return population(party, self.words) if actor.kind in ("country", "place") else party
+        return party
 
     def _harmed(self, match: Match, party: Party) -> bool:
         """A criticism's last-resort target that is the victim ("condemned the strike as a breach
@@ -493,12 +541,23 @@ class RolesMixin:
     def _home_governments(self, match: Match, sources: list[Party]) -> list[Party]:
         """Protests and strikes with no stated target are aimed at the authorities of the
         place, or of the protesters' own country."""
-        places = self._location_parties(match)
+        places = self._location_parties(match) or self._subject_places(match)
         countries = [p.actor.country for p in places if p.actor.country] or [s.actor.country for s in sources if s.actor.country]
         if not countries:
             return []
         country = countries[0]
         return [derived_party(country, "GOV", self.words, places[0].mention if places else "")]
+
+
+    def _subject_places(self, match: Match) -> list[Party]:
+        """"Syrian refugees in Lebanon protested": where the protesters are, named on them."""
+        verb = match.verb or match.token
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]  # "hundreds of migrants in Iran"
+        return [p for subject in subjects
+                for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "across", "throughout")
+                for p in self._pobj_parties(prep) if p.actor.kind in ("country", "place") and p.actor.country][:1]
 
 
 # Target roles of ``data/plover_patterns.yaml`` and the method that finds each.

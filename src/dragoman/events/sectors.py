@@ -18,7 +18,7 @@ from .vocabulary import Words
 def with_acting_sectors(event: Event, words: Words, is_place: Callable[[Party], bool]) -> Event:
     event.source = _in_power(event.source, event.date, words)
     event.target = _in_power(event.target, event.date, words)
-    event.source = _acting(event.source, event.type, "source", words)
+    event.source = _acting(event.source, event.type, "source", words, is_place)
     if event.type not in words.acting_sectors["keep_target"]:
         event.target = _acting(event.target, event.type, "target", words)
     elif event.target.actor.country and event.target.actor.sector == "GOV" and is_place(event.target):
@@ -48,11 +48,12 @@ def ruling_groups() -> dict[str, tuple[str, str]]:
     return found
 
 
-def _acting(party: Party, kind: str, role: str, words: Words) -> Party:
+def _acting(party: Party, kind: str, role: str, words: Words, is_place: Callable[[Party], bool] | None = None) -> Party:
     actor = party.actor
     if role == "source" and actor.sector == "GOV" and actor.kind in ("country", "body") and actor.country \
-            and words.acting_sectors["source"].get(kind) == "MIL":
-        # "Ankara's raid": the capital stands for the state, whose military attacks
+            and words.acting_sectors["source"].get(kind) == "MIL" and (is_place is None or is_place(party)):
+        # "Ankara's raid": the capital stands for the state, whose military attacks; "the
+        # government's crackdown" names the government itself, which keeps its sector
         return derived_party(actor.country, "MIL", words, party.mention, party.start, party.end)
     if actor.kind != "country" or actor.sector or not actor.country:
         return party
@@ -79,6 +80,13 @@ class HomeOrgans:
     pair_modifiers: frozenset[str]
     pair_nouns: frozenset[str]
     tie_words: frozenset[str]
+    resident_modifiers: frozenset[str]
+    outsider_prefixes: frozenset[str]
+    ngo_nouns: frozenset[str]
+    ngo_modifiers: frozenset[str]
+    passive_agents: dict[str, str]
+    shared_peoples: dict[str, tuple[str, ...]]
+    displaced_nouns: frozenset[str]
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -124,4 +132,11 @@ def home_organs() -> HomeOrgans:
                       inhabited_places=frozenset(str(w).lower() for w in data.get("inhabited_places") or ()),
                       pair_modifiers=frozenset(str(w).lower() for w in data.get("pair_modifiers") or ()),
                       pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or ()),
-                      tie_words=frozenset(str(w).lower() for w in data.get("tie_words") or ()))
+                      tie_words=frozenset(str(w).lower() for w in data.get("tie_words") or ()),
+                      resident_modifiers=frozenset(str(w).lower() for w in data.get("resident_modifiers") or ()),
+                      outsider_prefixes=frozenset(str(w).lower() for w in data.get("outsider_prefixes") or ()),
+                      ngo_nouns=frozenset(str(w).lower() for w in data.get("ngo_nouns") or ()),
+                      ngo_modifiers=frozenset(str(w).lower() for w in data.get("ngo_modifiers") or ()),
+                      passive_agents={str(k).lower(): str(v) for k, v in (data.get("passive_agents") or {}).items()},
+                      shared_peoples={str(k).lower(): tuple(str(c) for c in v) for k, v in (data.get("shared_peoples") or {}).items()},
+                      displaced_nouns=frozenset(str(w).lower() for w in data.get("displaced_nouns") or ()))

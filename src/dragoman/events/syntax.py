@@ -64,10 +64,13 @@ def is_amount(token: Token) -> bool:
     return token.tag_ == "$" or token.like_num or any(c.dep_ == "nummod" for c in token.children)
 
 
-def derived_actor(country: str, sector: str | None, words: Words, kind: str = "country",
+def derived_actor(country: str | None, sector: str | None, words: Words, kind: str = "country",
                   base: str | None = None) -> Actor:
     """The one place the coder builds an actor the text implies but does not name: a
-    country's civilians, its government, an unidentified armed group, the country itself."""
+    country's civilians, its government, an unidentified armed group, the country itself, a
+    non-governmental group of no named country ("a rights group": NGO)."""
+    if country is None and sector:
+        return Actor(id=sector, name=words.derived_names.get(sector, sector), code=sector, sector=sector, kind="group")
     if sector is None:
         return Actor(id=country, name=country, code=country, country=country, sector=None, kind=kind)
     code = f"{country} {sector}"
@@ -76,7 +79,7 @@ def derived_actor(country: str, sector: str | None, words: Words, kind: str = "c
                  kind="body" if sector == "GOV" else "group")
 
 
-def derived_party(country: str, sector: str | None, words: Words, mention: str = "",
+def derived_party(country: str | None, sector: str | None, words: Words, mention: str = "",
                   start: int | None = None, end: int | None = None, base: str | None = None) -> Party:
     return Party(actor=derived_actor(country, sector, words, base=base), mention=mention, start=start, end=end)
 

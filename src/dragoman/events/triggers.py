@@ -88,10 +88,13 @@ class TriggerMixin:
             return False
         if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
+        if pattern.to_clause and not any(infinitive(c) and c.lemma_.lower() not in self.words.purpose_infinitives
+                                         for c in token.children):
+            return False
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
             return False
         if pattern.preps and not any(lower(c) in pattern.preps for c in token.children
-                                     if c.dep_ in ("prt", "prep", "advmod", "agent")):
+                                     if c.dep_ in ("prt", "prep", "advmod", "agent") and not temporal(c)):
             # "warned the bloc and its allies against ...": the parser may hang it on the object
             if not pattern.prep_on_object or not any(
                     lower(g) in pattern.preps for c in token.children if c.dep_ == "dobj"
@@ -108,8 +111,11 @@ class TriggerMixin:
                 return False
             if words & pattern.not_objects:
                 return False
-        if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj, deep=True)):
-            return False
+        if pattern.object_kind == "actor" and (obj is None or not self._np_parties(obj, deep=True)
+                                               or (obj.dep_ == "pobj" and not pattern.preps)):
+            return False  # "called Marovia", not "called for the release of ..."
+        if pattern.object_kind == "actor" and not pattern.to_clause and any(c.dep_ == "oprd" for c in token.children):
+            return False  # "called Kalvas a coward" names him, it is no call
         return True
 
     def _sets_deadline(self, token: Token) -> bool:
@@ -161,7 +167,9 @@ class TriggerMixin:
 
     def _absorbed(self, match: Match, trigger_ids: set[int], failed: frozenset[int] | set[int] = frozenset()) -> bool:
         node = match.token
+        described = match.pattern.pos == "noun"  # an act named by a noun or a participle on one
         while node.head.i != node.i and (node.dep_ in ABSORB_DEPS or node.dep_ == "conj" or purpose(node)):
+            described = described or (node.dep_ == "acl" and node.tag_ in ("VBG", "VBN"))
             parent = node.head
             if purpose(node) and parent.i in failed:
                 # "sent troops to help X": the sending named no target, the help does (unless
@@ -178,8 +186,8 @@ class TriggerMixin:
             if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
                 return False
             if parent.i in trigger_ids and parent.i != match.token.i and not is_light_of(parent, match):
-                # "condemned the attack on X": the attack happened
-                return not (match.pattern.pos == "noun" and parent.lemma_.lower() in self.words.factive_governors)
+                # "condemned the attack on X", "criticized a resolution calling on X to": it happened
+                return not (described and parent.lemma_.lower() in self.words.factive_governors)
             node = parent
         return False
 
@@ -205,6 +213,17 @@ def done_by(noun: Token) -> Token | None:
         for agent in (c for c in acl.children if c.dep_ == "agent"):
             return agent
     return None
+
+
+def infinitive(clause: Token) -> bool:
+    """"(called X) to lift the blockade": a complement clause in the infinitive."""
+    return clause.dep_ in ("xcomp", "oprd", "ccomp") and clause.pos_ in ("VERB", "AUX") \
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
+
+
+def temporal(prep: Token) -> bool:
+    """"on Tuesday", "on 3 May": a preposition of time is no particle of the verb ("called on")."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def pos_groups(token: Token) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ class Pattern:
     partner: bool = False
     passive_source: bool = False
     requires_clause: bool = False
+    to_clause: bool = False
     strict: bool = False
     future: bool = False
     state_source: bool = False
@@ -62,7 +63,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
-                        or self.complement) \
+                        or self.complement or self.to_clause) \
             + bool(self.preps or self.state_source or self.deadline)
 
 
@@ -127,6 +128,8 @@ class Words:
     home_intent_governors: frozenset[str]
     population_sectors: frozenset[str]
     purpose_types: frozenset[str]
+    protest_preps: frozenset[str]
+    purpose_infinitives: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,7 @@ class Lexicon:
     statement_verbs: frozenset[str]
     future: frozenset[str]
     possible: frozenset[str]
+    ability: frozenset[str]  # possibility modals that, negated, refuse ("cannot accept")
     obligation: frozenset[str]
     unreal: frozenset[str]
     intent_codes: dict[str, str | None]
@@ -202,6 +206,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         statement_verbs=frozenset(data["statement_verbs"]),
         future=frozenset(modals["future"]),
         possible=frozenset(modals["possible"]),
+        ability=frozenset(modals["ability"]),
         obligation=frozenset(modals["obligation"]),
         unreal=frozenset(data["unreal_modifiers"]),
         intent_codes=dict(data["intent_codes"]),
@@ -265,6 +270,7 @@ def _pattern(item: dict) -> Pattern:
         partner=bool(item.get("partner", False)),
         passive_source=bool(item.get("passive_source", False)),
         requires_clause=bool(item.get("requires_clause", False)),
+        to_clause=bool(item.get("to_clause", False)),
         strict=bool(item.get("strict", False)),
         future=bool(item.get("future", False)),
         state_source=bool(item.get("state_source", False)),

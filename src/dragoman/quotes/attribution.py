@@ -56,6 +56,7 @@ class QuoteExtractor:
                 self._attribute_alone(m)
         self._fill_forward()
         self._join_split_sentences()
+        self._join_open_paragraphs()
         taken = {id(q) for q in quotes}
         quotes.extend(m.quote for m in self.marked if m.quote is not None and id(m.quote) not in taken)
         quotes.extend(self._headline_quotes(quotes))
@@ -195,20 +196,26 @@ class QuoteExtractor:
         content = self.text[m.start:m.end]
         if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
             return
+        label = TRANSCRIPT_LABEL.match(self.text, m.start, m.end) if m.opens_paragraph else None
+        if label is not None and label.group(1).lower() not in speech_vocab()["headline_labels"]:
+            # '"PENCE: Well, look, ...': a transcript line, spoken by the person its label names
+            start, end = label.span(1)
+            m.quote = self._make(label.end(), m.end, "direct", None, self._label_speaker(label.group(1), start, end))
+            self._note_spoken(m.quote)
+            return
+        inside_sentence = self._opens_inside_sentence(m)
         if n_words(content) < MIN_STATEMENT_WORDS:
             # a short sentence that continues a quote: '"Our position is clear," he added. "X is Y."'
-            speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) else None
+            speaker = self._continuing_speaker(m) if content.rstrip().endswith((".", "!", "?")) \
+                and not inside_sentence else None
             if speaker is not None and n_words(content) >= 2:
                 m.quote = self._make(m.start, m.end, "direct", None, speaker)
                 self._note_spoken(m.quote)
                 return
-            cue = self._finder.governing_cue(m.start, m.end)
-            if cue is not None:  # 'vowed a "strong" response', 'calling the action "illegal"'
-                start = min(cue.start, m.start)  # 'called the plan "reckless"' keeps both marks
-                end = m.end + 1 if start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS else m.end
-                m.quote = self._make(start, end, "mixed", cue)
-                self._note_spoken(m.quote)
+            self._attribute_to_governing_cue(m)
             return
+        if inside_sentence and self._attribute_to_governing_cue(m):
+            return  # 'criticized the levy as a "tax on every commuter"'
         speaker = self._signature_speaker(m) or self._subject_speaker(m) or self._colon_speaker(m) or \
             self._continuing_speaker(m)
         if speaker is None:
@@ -216,6 +223,36 @@ class QuoteExtractor:
                 return
         m.quote = self._make(m.start, m.end, "direct", None, speaker)
         self._note_spoken(m.quote)
+
+    def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
+        """'PENCE' on a transcript line: the person of that surname the article names."""
+        surname = label.split()[-1].title()
+        for x in self.cast.mentions:
+            person = x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")
+            if person and x.text.replace("’s", "").split()[-1:] == [surname]:
+                if x.actor is not None:
+                    return speaker_for(self.cast, x.actor, label, start, end)
+                return Speaker(label, start, end, None, self.cast.person_name(x.text))
+        return Speaker(label, start, end, None, label.title())
+
+    def _attribute_to_governing_cue(self, m: Marked) -> bool:
+        """'vowed a "strong" response', 'called the plan "reckless"': the quoted words are part
+        of what the verb above them reports, and the quote is the verb's whole complement."""
+        cue = self._finder.governing_cue(m.start, m.end)
+        if cue is None:
+            return False
+        start = min(cue.start, m.start)
+        end = max(cue.end, m.end)
+        if end == m.end and start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS:
+            end += 1  # 'called the plan "reckless"' keeps both marks
+        m.quote = self._make(start, end, "mixed", cue)
+        self._note_spoken(m.quote)
+        return True
+
+    def _opens_inside_sentence(self, m: Marked) -> bool:
+        """Words of the quote's own sentence stand before its opening mark."""
+        sentence_start = self._sent_starts[self._sentence_index(m.start)] if self._sent_starts else 0
+        return n_words(self.text[sentence_start:m.start].strip(" \"“”«»‘’'\n")) > 0
 
     def _signature_speaker(self, m: Marked) -> Speaker | None:
         """'"..." ― Carla Sanchez': a name signed after a dash, ending the line, is the speaker."""
@@ -336,6 +373,32 @@ class QuoteExtractor:
             q.sentence, q.paragraph = self._sentence_index(first.start), self._paragraph_index(first.start)
             first.quote, second.quote, second.absorbed = q, None, True
 
+    def _join_open_paragraphs(self) -> None:
+        """'"A.' then '"B," she said.': a quote left open at the end of its paragraph and taken up
+        by a mark opening the next one is one quote running over both paragraphs."""
+        head: Marked | None = None
+        for m in sorted((m for m in self.marked if not m.absorbed), key=lambda m: m.start):
+            if head is None or not self._takes_up(head, m):
+                head = m
+                continue
+            a, b = head.quote, m.quote
+            cued = b if b.cue_start is not None else a
+            joined = self._make(a.start, b.end, "direct", None, cued.speaker)  # its text as the page has it
+            joined.cue, joined.cue_start, joined.cue_end = cued.cue, cued.cue_start, cued.cue_end
+            head.quote, head.closed, head.end = joined, m.closed, m.end
+            m.quote, m.absorbed = None, True
+
+    def _takes_up(self, first: Marked, second: Marked) -> bool:
+        """The quoted span ``second`` goes on with ``first``: ``first`` is left open at its paragraph's
+        end, ``second`` opens the next paragraph, both are direct quotes of one speaker."""
+        a, b = first.quote, second.quote
+        if first.closed or a is None or b is None or not second.opens_paragraph or a.kind != "direct" \
+                or b.kind != "direct" or self._paragraph_index(second.start) != self._paragraph_index(first.start) + 1:
+            return False
+        if a.speaker is None or b.speaker is None:
+            return False
+        return (a.speaker.name or a.speaker.mention) == (b.speaker.name or b.speaker.mention)
+
     def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
         """An interview set out as questions and answers: every answer paragraph is a statement
         of the person interviewed (the person the introduction names most)."""
@@ -431,6 +494,8 @@ SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at
 
 # a signature after a quote: a dash, then a name of up to six words ending the line
 SIGNATURE = re.compile(r"[”\"’']?[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})[ \t.]*(?=\n|$)")
+# a transcript line's speaker label: 'PENCE: ...', 'JAKE TAPPER: ...'
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)")
 QUESTION = re.compile(r"^(?:Q|Question)\s*[:.\-–—]\s*")
 ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
 

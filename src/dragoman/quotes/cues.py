@@ -20,6 +20,18 @@ EXPLETIVE = {"it", "there"}
 NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
                         "many", "some", "few", "none", "all"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# "said A, although B": a concession the writer adds after the reported clause
+TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
+# words opening what follows an attribution set off by commas when it is narrative, not the
+# statement going on ('..., he said, before leaving for Paris')
+NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
+                     "according", "adding", "and", "but", "then", "who", "which"}
+# "by saying that ...", "after saying that ...": a participle of saying after these speaks for
+# the subject of the verb the phrase hangs on
+SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
+# the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
+COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
+MAX_COMPLEMENT_TOKENS = 60
 PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 # verbs whose object is the audience ("told reporters that ...") and the occasions a statement
 # is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
@@ -128,7 +140,11 @@ class CueFinder:
         """'Climate change, the president often says, is the greatest threat': the two pieces of
         what was said on either side of the attribution set off inside it (none when it is not)."""
         first = self.doc[min(verb.left_edge.i, subject.left_edge.i)]
-        last = self.doc[max(verb.right_edge.i, subject.right_edge.i)]
+        resumed = self._resumed_after_attribution(verb)
+        if not resumed and subject.i < verb.i:  # 'X, Mr. Brandt said, until Y' with X the verb's clause
+            resumed = self._resumed_after_attribution(verb, subject.left_edge.i)
+            first = subject.left_edge if resumed else first
+        last = self.doc[resumed[0].i - 2] if resumed else self.doc[max(verb.right_edge.i, subject.right_edge.i)]
         left, right = first.idx, last.idx + len(last)
         if not (start < left and right < end):
             return []
@@ -137,6 +153,22 @@ class CueFinder:
         if not before or not after or not self.text[start + len(before):left + 1].strip().startswith((",", "—", "–")):
             return []
         return [(start, start + len(before)), (end - len(after), end)]
+
+    @staticmethod
+    def _resumed_after_attribution(verb: Token, left: int | None = None) -> list[Token]:
+        """'X was a giant, Mr. Brandt said, until it went bankrupt': what the parse hangs on the
+        verb of an attribution set off by commas, after its closing comma, is the statement going on."""
+        doc = verb.doc
+        left = verb.left_edge.i if left is None else left
+        if doc[left].text != "," and (left == 0 or doc[left - 1].text != ","):
+            return []
+        comma = next((t for t in doc[verb.i + 1: verb.right_edge.i] if t.text == ","), None)
+        if comma is None or comma.i != max([verb.i] + [c.i for c in verb.children if c.i < comma.i]) + 1:
+            return []  # the comma closes the attribution itself ('Brandt said,'), not a phrase inside it
+        resumed = [t for t in doc[comma.i + 1: verb.right_edge.i + 1] if not t.is_space]
+        if not resumed or resumed[0].tag_ in ("VBG", "VBN") or resumed[0].lower_ in NARRATIVE_OPENERS:
+            return []  # 'X, he said, before leaving for Paris': what the speaker did
+        return resumed
 
     @staticmethod
     def _statement_owner(clause, verb: Token) -> Token | None:
@@ -183,10 +215,13 @@ class CueFinder:
         return any(c.dep_ == "ccomp" for c in clause.children) or self.adjacent_marked(clause, subject) is not None
 
     def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                # 'condemned what he called provocations': a thing named, not a reported clause
-                return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        for child in clauses:
+            if child.i < verb.i and any(c.i > verb.i for c in clauses) and \
+                    any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
+                continue  # 'It is unlikely; her campaign says she will ...': what follows is what was said
+            # 'condemned what he called provocations': a thing named, not a reported clause
+            return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
         # hanging off the audience or the medium
         holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
@@ -212,16 +247,44 @@ class CueFinder:
                 and not self._reports_a_report(head)
                 and not any(c.dep_ == "mark" for c in verb.children)):
             return [head]
+        if self._closing_attribution(verb, head):
+            return [head]
         return None
+
+    def _closing_attribution(self, verb: Token, head: Token) -> bool:
+        """'X could happen, but only if Y, Sen. Vell told the Ledger on Thursday.' parsed with the
+        report as a conjunct: a verb of saying that ends the sentence after a comma, with its
+        subject and no clause of its own, reports the sentence before it."""
+        if verb.dep_ != "conj" or head.i > verb.i or head.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG" \
+                or verb.lemma_.lower() not in self.vocab["adjacent"]:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc") and c.i > subject.i for c in verb.children):
+            return False
+        rest = [t for t in verb.doc[verb.i + 1: verb.sent.end] if not t.is_punct and not t.is_space]
+        return all(t.i <= verb.right_edge.i for t in rest)
 
     def _clause_bounds(self, clause, verb: Token) -> tuple[int, int]:
         if isinstance(clause, list):  # the governing clause minus the attribution
             head = clause[0]
-            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+            lo = verb.left_edge.i
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if subject is not None and head.i < subject.left_edge.i - 1 and lo < subject.left_edge.i - 1 \
+                    and verb.doc[subject.left_edge.i - 1].text == ",":
+                lo = subject.left_edge.i - 1  # what the parse hangs on the verb before its subject was said
+            tokens = [t for t in head.subtree if not (lo <= t.i <= verb.right_edge.i)]
+            if head.i < verb.left_edge.i:
+                tokens = sorted(tokens + self._resumed_after_attribution(verb), key=lambda t: t.i)
         else:
             head = clause
             last = max([clause.right_edge.i] + [t.right_edge.i for t in self._reported_tail(clause, verb)])
             tokens = list(clause.subtree) + [t for t in verb.doc[clause.right_edge.i + 1: last + 1]]
+            if clause.i < verb.i:  # 'X was a giant, Mr. Brandt said, until it went bankrupt'
+                subject = next((c for c in verb.children if c.dep_ == "nsubj" and clause.i < c.i < verb.i), None)
+                if subject is not None:
+                    tokens += [t for t in self._resumed_after_attribution(verb, subject.left_edge.i) if t.i > last]
         # "A said X, as B warned that Y": B's report is B's own quote, not part of A's
         for t in list(tokens):
             # '..., adding that B' / '..., arguing that B': a second statement of the same speaker
@@ -244,6 +307,7 @@ class CueFinder:
             # "X happened, sources said.": what was said runs from the start of the sentence
             sent_start = verb.sent.start
             tokens = [t for t in verb.doc[sent_start: tokens[0].i] if not t.is_space] + tokens
+        tokens = self._without_commentary_tail(tokens)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc"):
@@ -251,6 +315,27 @@ class CueFinder:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _without_commentary_tail(self, tokens: list[Token]) -> list[Token]:
+        """What the writer adds after the reported clause is no part of it: a clause after a
+        semicolon, and, set off by a comma and running to the end, a relative clause ('...,
+        which forced her to leave') or a concession
+        ('..., although it may take days')."""
+        for k, t in enumerate(tokens[:-1]):
+            if k < 3 or self.inside_quote(t.idx):
+                continue
+            if t.text == ";":
+                return tokens[:k]
+            nxt = tokens[k + 1]
+            if t.text != "," or nxt.i != t.i + 1 or self.inside_quote(nxt.idx):
+                continue
+            last = tokens[-1].i
+            if nxt.lower_ in TAIL_CONJUNCTIONS:
+                return tokens[:k]
+            if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
+                                                      for a in [nxt, *nxt.ancestors]):
+                return tokens[:k]
+        return tokens
 
     def _directs(self, verb: Token) -> bool:
         """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
@@ -319,7 +404,7 @@ class CueFinder:
         words = [t for t in span if not t.is_punct and not t.is_space]
         if not words:
             return None
-        allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"]
+        allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"] | self.vocab["framing"]
         for verb in words[0].ancestors:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in allowed:
                 continue
@@ -333,8 +418,36 @@ class CueFinder:
             # "officials described it as a 'pause'": nobody in particular owns a scare quote
             if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
                 return None
-            return Cue(verb, speaker, self._named_from(verb, words[0], start), end)
+            first, last = self._complement_bounds(verb, words[0], start, end)
+            return Cue(verb, speaker, first, last)
         return None
+
+    def _complement_bounds(self, verb: Token, first: Token, start: int, end: int) -> tuple[int, int]:
+        """'criticized the levy as a "tax on commuters"', 'promised lower fees and "more
+        buses"', 'called the test "a violation" of five resolutions': what the speaker said is
+        the verb's complement that holds the quoted words, not the quoted words alone."""
+        child = first
+        while child.head.i != verb.i and child.head.i != child.i:
+            child = child.head
+        start = self._named_from(verb, first, start)
+        named = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
+        # 'likened the rules to "burning the charter"' may be parsed with the phrase as a clause of its own
+        right_after_object = child.dep_ == "advcl" and named is not None and named.right_edge.i + 1 == child.left_edge.i
+        if child.head.i != verb.i or child.i < verb.i or not (
+                child.dep_ in COMPLEMENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "to", "for", "of")
+                or right_after_object):
+            return start, end
+        sent_end = verb.sent.end
+        tokens = [t for t in self.doc[child.left_edge.i: min(child.right_edge.i + 1, sent_end)] if not t.is_space]
+        if child.dep_ != "dobj":  # 'criticized the levy as "..."': the thing named comes with its name
+            if named is not None:
+                tokens = [t for t in self.doc[named.left_edge.i: child.left_edge.i] if not t.is_space] + tokens
+        tokens = self._without_commentary_tail(tokens)
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»", "’", "'"):
+            tokens.pop()
+        if not tokens or tokens[0].i <= verb.i or len(tokens) > MAX_COMPLEMENT_TOKENS:
+            return start, end
+        return min(start, tokens[0].idx), max(end, tokens[-1].idx + len(tokens[-1]))
 
     def _named_from(self, verb: Token, first: Token, start: int) -> int:
         """'called the test "a flagrant violation"', 'described the talks as "useful"': what the
@@ -365,7 +478,7 @@ class CueFinder:
                 keep_to = lemma in self.vocab["commit_to"]
                 content = [t for t in wanted.subtree
                            if keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
-        elif lemma in self.vocab["warn_against"]:
+        if not content and lemma in self.vocab["warn_against"]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             near = [*verb.children, *(t for o in objects for t in o.subtree)]
             against = next((c for c in near if c.dep_ == "prep" and c.lower_ == "against"), None)
@@ -529,6 +642,11 @@ class CueFinder:
                 who = next((c for c in quoted.children if c.dep_ == "dobj"), None) or \
                     next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
                 return who
+            # "responded by saying that ...", "after saying that ...": the one who did the main verb
+            if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" \
+                    and current.head.lower_ in SAYING_PREPOSITIONS and current.head.head.pos_ in ("VERB", "AUX"):
+                current = current.head.head
+                continue
             # "X declined to say when the talks would take place, telling reporters ...": a participle
             # the parse hangs on a clause inside the sentence belongs to the main clause
             if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ in ("pcomp", "relcl", "acl"):

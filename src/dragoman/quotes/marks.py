@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..clean import words
 from ..records import Quote
 
-OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# a closing curly mark opens only at the start of a line ('”Fear. I am afraid ...”', a typo)
+OPEN_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"', "”": "”"}
 CLOSE_MARKS = {"”", "»", '"', "“"}
 
 
@@ -81,6 +82,10 @@ def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[
                 # paragraph is closed by a straight mark, not by the curly one of a quote inside
                 # (when the straight marks after it pair up with it: an odd number of them)
                 straight = ch == '"' and width == 1 and text.count('"', i + 1, end) % 2 == 1
+                # '"PENCE: She thinks this is “Shark Tank.” But ...' left open to the paragraph's end:
+                # the curly pair inside is a quote within the quote
+                straight = straight or (ch == '"' and width == 1 and i == start and text.count('"', i + 1, end) == 0
+                                        and _first_curly(text, i + 1, end) == "“")
                 i += width
                 continue
         elif (width == 2 and i > open_at + open_width) or (ch in CLOSE_MARKS and (ch == '"' or not straight)
@@ -93,6 +98,10 @@ def _marked_in_paragraph(text: str, start: int, end: int, p_index: int) -> list[
     return [m for m in out if m.end > m.start]
 
 
+def _first_curly(text: str, start: int, end: int) -> str | None:
+    return next((ch for ch in text[start:end] if ch in "“”"), None)
+
+
 def _can_open_two(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 2] if i + 2 < end else " "
@@ -102,7 +111,9 @@ def _can_open_two(text: str, i: int, start: int, end: int) -> bool:
 def _can_open(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    if text[i] == "”" or (text[i] == '"' and before.isalnum()):
+    if text[i] == "”":
+        return (i == start or before == "\n") and after.isalnum()
+    if text[i] == '"' and before.isalnum():
         return False
     return not after.isspace() and (before.isspace() or before in "([—–-:,;/" or i == start)
 

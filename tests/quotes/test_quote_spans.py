@@ -1,0 +1,86 @@
+"""Where a quote starts and ends: the words of the speaker, not the writer's additions around
+them (invented texts)."""
+from nlp_helpers import analyze, quote_starting
+
+
+def test_a_relative_clause_the_writer_adds_after_the_reported_clause_is_not_said():
+    a = analyze("Campaign chair Tomas Rieke said he expects the senator to recover fully from the flu, "
+                "which kept her off the trail for a week and cost her two debates.", date="2024-10-02")
+    q = quote_starting(a, "he expects the senator")
+    assert q.text.endswith("from the flu")
+
+
+def test_a_clause_after_a_semicolon_is_not_part_of_the_reported_clause():
+    a = analyze("Party officials said the timing of the filing was a coincidence; the court had set the date "
+                "weeks before the vote.", date="2024-10-02")
+    assert quote_starting(a, "the timing of the filing").text.endswith("was a coincidence")
+
+
+def test_a_concession_after_the_reported_clause_is_the_writers():
+    a = analyze("The blast, the defence ministry said, was the largest so far, although analysts may need "
+                "days to gauge its yield.", date="2024-10-02")
+    q = quote_starting(a, "was the largest so far")
+    assert "analysts" not in q.text
+
+
+def test_a_quoted_fragment_comes_with_the_thing_the_speaker_named():
+    a = analyze("Former governor Paul Ferris criticized the new transit levy as a “tax on every commuter” "
+                "during a stop in Marlow.", date="2024-10-02")
+    q = quote_starting(a, "tax on every commuter")
+    assert q.kind == "mixed"
+    assert q.text.startswith("the new transit levy as a")
+    assert "Marlow" not in q.text
+    assert q.speaker is not None and q.speaker.name == "Paul Ferris"
+
+
+def test_a_quoted_fragment_is_part_of_the_whole_object_of_its_verb():
+    a = analyze("At the rally Lena Ortiz promised lower fees and “more buses, more trains.”", date="2024-10-02")
+    q = quote_starting(a, "more buses")
+    assert q.text.startswith("lower fees and")
+    assert q.speaker is not None and q.speaker.name == "Lena Ortiz"
+
+
+def test_the_statement_goes_on_after_an_attribution_set_off_by_commas():
+    a = analyze("Halvorsen Mills was a giant of the valley, Mr. Brandt said, until it went bankrupt in 1998.\n\n"
+                "He has come up with a plan, he said, for how the county can keep its clinics open.",
+                date="2024-10-02")
+    assert quote_starting(a, "Halvorsen Mills").text.endswith("until it went bankrupt in 1998")
+    assert "Brandt" not in quote_starting(a, "Halvorsen Mills").text
+    assert quote_starting(a, "He has come up with a plan").text.endswith("keep its clinics open")
+
+
+def test_a_framing_verb_makes_the_quoted_words_the_subjects():
+    a = analyze("At a rally in Tulsa, Senator Ada Brenn likened the new rules to \"burning the charter.\"\n\n"
+                "Governor Mark Ellery blasted the local press for being “unbelievably lazy.”", date="2024-10-02")
+    q = quote_starting(a, "burning the charter")
+    assert q.text.startswith("the new rules to") and q.speaker.name == "Ada Brenn"
+    q = quote_starting(a, "unbelievably lazy")
+    assert q.text.startswith("the local press for being") and q.speaker.name == "Mark Ellery"
+
+
+def test_by_saying_speaks_for_the_subject_of_the_main_verb():
+    a = analyze("Mayor Irene Pask answered the critics by saying that the budget was balanced to the cent.",
+                date="2024-10-02")
+    q = quote_starting(a, "the budget was balanced")
+    assert q.speaker is not None and q.speaker.name == "Irene Pask"
+
+
+def test_a_quote_left_open_at_its_paragraph_end_runs_on_into_the_next():
+    a = analyze('Harbour master Ilse Brandvold said the damage was severe. "The pier took the worst of it. We lost '
+                'two cranes and a tug.\n\n"Repairs will take most of the winter," she said.\n\n'
+                'The port reopened on Monday.', date="2024-01-15")
+    q = quote_starting(a, "The pier took the worst of it")
+    assert "Repairs will take most of the winter" in q.text
+    assert q.speaker is not None and q.speaker.name == "Ilse Brandvold"
+    assert len([x for x in a.quotes if "Repairs will take" in x.text]) == 1
+
+
+def test_a_transcript_line_is_spoken_by_the_person_its_label_names():
+    a = analyze('On Sunday, Governor Dana Whitlock spoke to the host of a morning show.\n\n'
+                'Partial transcript as follows:\n\n'
+                '"HOST: Will you sign the budget?\n\n'
+                '"WHITLOCK: Well, my opponent thinks this is an episode of \u201cDragons\' Den.\u201d But this is '
+                'serious business.', date="2024-10-02")
+    q = quote_starting(a, "my opponent thinks")
+    assert q.text.startswith("Well, my opponent") and q.text.endswith("serious business.")
+    assert q.speaker is not None and q.speaker.name == "Dana Whitlock"
