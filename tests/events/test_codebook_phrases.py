@@ -65,8 +65,8 @@ def test_an_act_urged_by_a_resolution_stays_unreal(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Marovian refugees are continuing a hunger strike in protest of the Kestrian government's refusal to grant "
-     "them asylum.", [("PROTEST", "MRV CVL", "KST GOV")]),
+    ("Forty Marovian refugees have refused food for a week in protest of the Kestrian government's plan to "
+     "deport them.", [("PROTEST", "MRV CVL", "KST GOV")]),
     ("Marovian students marched in protest of the Kestrian government's decision.", [("PROTEST", "MRV CVL", "KST GOV")]),
     # with no one named, a protest is against the protesters' own government
     ("Marovian students marched in protest against tuition fees.", [("PROTEST", "MRV CVL", "MRV GOV")]),

@@ -83,7 +83,7 @@ def test_a_town_of_the_acting_state_is_its_people(coded):
 
 
 def test_a_national_modifier_is_no_place(coded):
-    found = coded("President Yoweri Museveni has banned Ugandan opposition candidates from the vote.")
+    found = coded("The Ugandan president barred three Ugandan opposition figures from standing in March.")
     assert ("COERCE", "UGA GOV", "UGA OPP") in found
 
 
