@@ -257,3 +257,17 @@ def test_content_id_depends_on_the_cleaned_text_only():
     b = prepared(BODY + "\n\nWe use cookies to improve your experience.")
     assert a.id == b.id
     assert prepared(BODY + " Talks resume next week.").id != a.id
+
+
+def test_an_author_s_follow_line_is_furniture():
+    text = ("Harbour workers in Port Selwyn walked out on Tuesday over unpaid overtime, the dockers' union said, "
+            "and ferries to the islands were cancelled.\n\n"
+            "“We will stay out until the money is paid,” said Ana Morel, the union's secretary.\n\n"
+            "Follow Tom Reyes on Twitter @tomreyes_news.\n\nYou can follow her on Facebook and on X.\n")
+    art = prepared(text)
+    assert "Follow" not in art.text and "follow her" not in art.text
+    assert "“We will stay out until the money is paid,” said Ana Morel" in art.text
+    # a sentence of the article that merely mentions following someone stays
+    kept = prepared("Thousands of fans follow the singer on Instagram, where she announced the tour on Monday "
+                    "to the surprise of her label and her band.\n")
+    assert "follow the singer on Instagram" in kept.text
