@@ -56,10 +56,12 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         self._ents = list(self.doc.ents)
         self._text = self.article.text  # the text the doc was parsed from; Doc.text rebuilds it
         self._modals: list[Token] = []  # "must"/"should" auxiliaries, found with the triggers
-        self._token_at = {t.idx: t for t in self.doc}
+        # Iterating a Doc builds a Token object per position: build them once per article.
+        self._tokens = list(self.doc)
+        token_starts = [t.idx for t in self._tokens]
+        self._token_at = dict(zip(token_starts, self._tokens))
         # Indexes that keep role finding linear in the article's length.
         self._ent_starts = [ent.start for ent in self._ents]
-        token_starts = [t.idx for t in self.doc]
         self._quote_at_token: dict[int, int] = {}  # token index -> the first quote covering it
         for index, quote in enumerate(self.quotes):
             first = bisect_left(token_starts, quote.start)

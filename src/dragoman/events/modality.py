@@ -54,8 +54,7 @@ class ModalityMixin:
             return Reading(None, reason=DropReason.UNREAL)
         chain = governor_chain(match.verb or match.token)
         lemmas = [n.lemma_.lower() for n in chain[1:]]
-        auxes = {a.lower_ for n in chain for a in n.children if a.dep_ in ("aux", "auxpass")}
-        auxes |= {a.lemma_.lower() for n in chain for a in n.children if a.dep_ == "aux"}
+        auxes = auxiliaries(chain)
         is_negated = negated(match, chain, self.words) or any(w in lex.fail for w in lemmas)
         if auxes & lex.possible and not (is_negated and auxes & lex.ability):
             # "may attack" is no attack; "cannot accept" refuses
@@ -85,3 +84,17 @@ class ModalityMixin:
     def _is_question(self, token: Token) -> bool:
         sent = self.sentence(token)
         return self._text[sent.start_char:sent.end_char].rstrip(" \"'\u201d\u2019)").endswith("?")
+
+
+def auxiliaries(chain: list[Token]) -> set[str]:
+    """The forms of the auxiliaries along the chain, and the lemmas of the active ones."""
+    auxes = set()
+    for node in chain:
+        for child in node.children:
+            dep = child.dep_
+            if dep == "aux":
+                auxes.add(child.lower_)
+                auxes.add(child.lemma_.lower())
+            elif dep == "auxpass":
+                auxes.add(child.lower_)
+    return auxes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from .syntax import (ABSORB_DEPS, agent_phrases, copula_head, has_partner, is_light_of, lower, object_of, object_words,
@@ -16,13 +17,13 @@ class TriggerMixin:
     def find_matches(self) -> list[Match]:
         """Every token whose lemma starts a pattern and whose context fits it."""
         found = []
-        by_lemma, lemmas, obligation = self.lexicon.by_lemma, self.lexicon.lemmas, self.lexicon.obligation
+        by_lemma = self.lexicon.by_lemma
         self._modals = []
-        for token in self.doc:
-            lower = token.lower_
-            if lower in obligation and token.dep_ == "aux":
+        for i in self._trigger_positions():
+            token = self._tokens[i]
+            if token.lower_ in self.lexicon.obligation and token.dep_ == "aux":
                 self._modals.append(token)
-            if lower not in lemmas and token.lemma_.lower() not in lemmas:
+            if token.lower_ not in self.lexicon.lemmas and token.lemma_.lower() not in self.lexicon.lemmas:
                 continue
             for pos in pos_groups(token):
                 candidates = by_lemma.get((pos, token.lemma_.lower())) or by_lemma.get((pos, token.lower_))
@@ -33,6 +34,23 @@ class TriggerMixin:
                     found.append(match)
                     break
         return found
+
+    def _trigger_positions(self) -> list[int]:
+        """Positions of the tokens that may start a pattern or be an obligation auxiliary,
+        screened on the string ids of their forms and lemmas (one decision per distinct pair)
+        so that most of the article never becomes Token objects."""
+        lemmas, obligation, strings = self.lexicon.lemmas, self.lexicon.obligation, self.doc.vocab.strings
+        decided: dict[tuple[int, int], bool] = {}
+        positions = []
+        for i, (lower_id, lemma_id) in enumerate(self.doc.to_array([LOWER, LEMMA]).tolist()):
+            keep = decided.get((lower_id, lemma_id))
+            if keep is None:
+                lower = strings[lower_id]
+                keep = lower in obligation or lower in lemmas or strings[lemma_id].lower() in lemmas
+                decided[lower_id, lemma_id] = keep
+            if keep:
+                positions.append(i)
+        return positions
 
     def _first_fit(self, token: Token, candidates: Iterable[Pattern]) -> Match | None:
         for pattern in candidates:
