@@ -33,6 +33,11 @@ def code_events(doc: Doc, article: Article, cast: "Cast", quotes: list[Quote]) -
     return EventCoder(doc, article, cast, quotes).run()
 
 
+def _text_position(event: Event) -> int:
+    """Where the article first reports the event (its earliest trigger)."""
+    return min((e.trigger_start for e in event.evidence), default=0)
+
+
 @dataclass
 class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, StatementMixin):
     doc: Doc
@@ -104,6 +109,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         events.extend(self.statement_requests())
         events = self.without_denied_acts(events)
         merged = [with_acting_sectors(e, self.words, self._is_place) for e in merge_events(events)]
+        merged.sort(key=_text_position)  # in the order the article tells them
         if self.dropped:
             LOGGER.debug("dropped triggers: %s", Counter(r.name for _, r in self.dropped))
         return merged

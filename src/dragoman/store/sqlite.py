@@ -441,23 +441,22 @@ class SQLiteStore(ReadQueries, StoryTables, WatchStateMixin, PictureQueries):
     def quotes_matching(self, text: str, *, since: str | None = None, until: str | None = None,
                         limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Like ``quotes(search=text, since=since, until=until)``, also fast for common words."""
-        walk = self._walk_date_index("quotes_fts", "quotes", text, limit + offset)
-        where = [f"{'+' if walk else ''}q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"]
-        params: list[Any] = [fts_query(text)]
-        where, params = date_bounds("q.date", since, until, where, params)
-        sql = (f"{QUOTE_SELECT} WHERE {' AND '.join(where)}"
-               " ORDER BY q.date IS NULL, q.date DESC, q.article_id, q.idx LIMIT ? OFFSET ?")
-        return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
+        return self._matching("quotes", "q", QUOTE_SELECT, "q.article_id, q.idx", text, since, until, limit, offset)
 
     def articles_matching(self, text: str, *, since: str | None = None, until: str | None = None,
                           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Like ``list_articles(search=text, since=since, until=until)``, also fast for common words."""
-        walk = self._walk_date_index("articles_fts", "articles", text, limit + offset)
-        where = [f"{'+' if walk else ''}a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"]
+        return self._matching("articles", "a", ARTICLE_SELECT, "a.source", text, since, until, limit, offset)
+
+    def _matching(self, table: str, alias: str, select: str, tie_break: str, text: str, since: str | None,
+                  until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Rows of ``table`` whose full-text index matches ``text``, newest first."""
+        walk = self._walk_date_index(f"{table}_fts", table, text, limit + offset)
+        where = [f"{'+' if walk else ''}{alias}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)"]
         params: list[Any] = [fts_query(text)]
-        where, params = date_bounds("a.date", since, until, where, params)
-        sql = (f"{ARTICLE_SELECT} WHERE {' AND '.join(where)}"
-               " ORDER BY a.date IS NULL, a.date DESC, a.source LIMIT ? OFFSET ?")
+        where, params = date_bounds(f"{alias}.date", since, until, where, params)
+        sql = (f"{select} WHERE {' AND '.join(where)}"
+               f" ORDER BY {alias}.date IS NULL, {alias}.date DESC, {tie_break} LIMIT ? OFFSET ?")
         return [dict(r) for r in self.db.execute(sql, (*params, limit, offset))]
 
     def _walk_date_index(self, fts: str, table: str, text: str, wanted: int) -> bool:

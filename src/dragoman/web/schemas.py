@@ -37,7 +37,9 @@ class ActorRef(Model):
     code: Optional[str] = None
 
 
-class ArticleSummary(Model):
+class ArticleFields(Model):
+    """What every view of an article carries."""
+
     id: str
     source: str
     url: Optional[str] = None
@@ -47,6 +49,9 @@ class ArticleSummary(Model):
     dateline: Optional[str] = None
     language: Optional[str] = None
     status: Optional[str] = None
+
+
+class ArticleSummary(ArticleFields):
     snippet: Optional[str] = Field(None, description="the first 240 characters of the text")
     n_quotes: int = 0
     n_events: int = 0
@@ -135,16 +140,7 @@ class EventOut(Model):
     article_title: Optional[str] = None
 
 
-class ArticleDetail(Model):
-    id: str
-    source: str
-    url: Optional[str] = None
-    title: Optional[str] = None
-    date: Optional[str] = None
-    outlet: Optional[str] = None
-    dateline: Optional[str] = None
-    language: Optional[str] = None
-    status: Optional[str] = None
+class ArticleDetail(ArticleFields):
     reason: Optional[str] = Field(None, description="for status 'partial': the stage that failed and its error")
     analysed_at: Optional[str] = None
     story_id: Optional[str] = Field(None, description="the story the article belongs to")
@@ -155,7 +151,9 @@ class ArticleDetail(Model):
     events: list[EventOut]
 
 
-class ActorOut(Model):
+class ActorFields(Model):
+    """An actor as the dictionary defines it."""
+
     id: str
     name: str
     code: str
@@ -164,6 +162,9 @@ class ActorOut(Model):
     kind: Optional[str] = None
     role: Optional[str] = None
     wikidata: Optional[str] = None
+
+
+class ActorOut(ActorFields):
     mentions: int = 0
     articles: int = 0
     quotes: int = Field(0, description="quotes spoken by this actor")
@@ -181,15 +182,7 @@ class Partner(Model):
     events: int
 
 
-class ActorProfile(Model):
-    id: str
-    name: str
-    code: str
-    country: Optional[str] = None
-    sector: Optional[str] = None
-    kind: Optional[str] = None
-    role: Optional[str] = None
-    wikidata: Optional[str] = None
+class ActorProfile(ActorFields):
     mentions: int
     articles: int
     aliases: list[Alias]
