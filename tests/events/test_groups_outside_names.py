@@ -77,6 +77,11 @@ def test_prisoners_released_with_no_agent_are_let_go_by_the_government(coded):
     assert any(s == "ZWE GOV" for _, s, _ in found)
 
 
+def test_people_expelled_from_a_country_are_expelled_by_its_government(coded):
+    found = coded("Three foreign reporters were expelled from Eritrea on Monday.")
+    assert any(s == "ERI GOV" for _, s, _ in found)
+
+
 def test_an_agentless_killing_implies_no_state_agent(coded):
     found = coded("Four opposition organisers were killed in Lusaka on Saturday.")
     assert all(s not in ("ZMB COP", "ZMB JUD", "ZMB GOV") for _, s, _ in found)
