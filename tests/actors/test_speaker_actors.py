@@ -116,3 +116,17 @@ def test_an_organisation_the_dictionary_does_not_know_speaks_by_its_whole_name()
     a = analyze("In a statement on Wednesday, the Democratic Union of Norland condemned the raid on the camp, "
                 "saying such attacks threaten the peace of the whole valley.", date="2024-03-07")
     assert speaker_of(a, "such attacks threaten the peace").name == "Democratic Union of Norland"
+
+
+def test_a_titled_stranger_is_of_the_one_country_the_text_names():
+    a = analyze("Interior Minister Odwin Maralesh ordered the arrest of seven Bolivian union leaders "
+                "after the strike closed the highways around La Paz.", date="2024-03-07")
+    person = next(m for m in a.entities if "Maralesh" in m.text)
+    assert person.actor is not None and person.actor.code == "BOL GOV"
+
+
+def test_a_titled_stranger_between_two_countries_stays_unknown():
+    a = analyze("Foreign Minister Odwin Maralesh met Chilean and Peruvian envoys in Lima on Monday.",
+                date="2024-03-07")
+    person = next(m for m in a.entities if "Maralesh" in m.text)
+    assert person.actor is None

@@ -72,6 +72,16 @@ def test_an_agentless_passive_sentence_is_the_court_of_the_place(coded):
     assert any(t == "COERCE" and s == "UZB JUD" for t, s, _ in found)
 
 
+def test_prisoners_released_with_no_agent_are_let_go_by_the_government(coded):
+    found = coded("Forty political prisoners were freed in Harare on Thursday after a month of talks.")
+    assert any(s == "ZWE GOV" for _, s, _ in found)
+
+
+def test_people_expelled_from_a_country_are_expelled_by_its_government(coded):
+    found = coded("Three foreign reporters were expelled from Eritrea on Monday.")
+    assert any(s == "ERI GOV" for _, s, _ in found)
+
+
 def test_an_agentless_killing_implies_no_state_agent(coded):
     found = coded("Four opposition organisers were killed in Lusaka on Saturday.")
     assert all(s not in ("ZMB COP", "ZMB JUD", "ZMB GOV") for _, s, _ in found)

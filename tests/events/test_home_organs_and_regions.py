@@ -186,3 +186,13 @@ def test_a_backer_is_no_tie(coded, text):
     # the backer or ally of a group is not the group: nothing makes the rebels Rwandan
     found = coded(text)
     assert found and "RWA REB" not in sources(found)
+
+
+def test_members_named_by_their_organ_are_in_its_sector(coded):
+    found = coded("A senior rebel commander surrendered to Peruvian troops near the border on Monday.")
+    assert ("RETREAT", "PER REB", "PER MIL") in found
+
+
+def test_government_forces_are_not_a_home_organ(coded):
+    found = coded("Government forces shelled the port for a second day.", dateline="KAMPALA")
+    assert "UGA GOV" not in sources(found)

@@ -266,9 +266,11 @@ class MentionFinder:
         phrase = " ".join(t.text for t in phrase_tokens)
         title = self.d.title_of(phrase)
         country = self._country_in(phrase_tokens)
+        org = self._organisation_in(phrase_tokens) if country is None else None
+        if country is None and org is None and title is not None:
+            country = self._sole_country_of(span)  # "Interior Minister X" in a story about one country
         if country is None:
             # "Hamas official X", "NATO spokesperson X": the organisation's own people
-            org = self._organisation_in(phrase_tokens)
             if org is None or title is None:
                 return None
             return Actor(id=f"person:{_slug(name)}", name=name, code=org.code, country=org.country,
@@ -277,6 +279,16 @@ class MentionFinder:
         return Actor(id=f"person:{_slug(name)}", name=name, code=f"{country.country} {sector}",
                      country=country.country, sector=sector, kind="person",
                      role=title.role if title else None, gender=title.gender if title else None)
+
+    def _sole_country_of(self, span: Span) -> Actor | None:
+        """The one country the sentence of ``span`` names (by name or adjective), else the one
+        the whole text names; None when there are several or none."""
+        for scope in (span.sent, self.doc):
+            found = {c.country: c for t in scope if not (span.start <= t.i < span.end) and t.pos_ in ("PROPN", "ADJ")
+                     for c in [self._country_in([t])] if c is not None}
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def _organisation_in(self, tokens: list[Token]) -> Actor | None:
         for size in (3, 2, 1):

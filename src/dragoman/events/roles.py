@@ -45,6 +45,9 @@ class RolesMixin:
             return []
         people = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
         places = [p.actor.country for p in self._location_parties(match) if p.actor.country]
+        # "were expelled from North Korea", "extradited from Spain": the state let go of them
+        places += [p.actor.country for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in self._pobj_parties(c) if p.actor.kind in ("country", "place") and p.actor.country]
         country = (places or [None])[0] or self._setting_country(people) or self._dateline_country()
         if not country:
             return []

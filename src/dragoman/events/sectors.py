@@ -87,6 +87,7 @@ class HomeOrgans:
     passive_agents: dict[str, str]
     shared_peoples: dict[str, tuple[str, ...]]
     displaced_nouns: frozenset[str]
+    member_nouns: frozenset[str] = frozenset()
 
     def sector(self, head: Token) -> str | None:
         """The sector a noun phrase's head names when it is a home organ ("the court", "riot
@@ -98,7 +99,15 @@ class HomeOrgans:
             return None
         lemma = head.lemma_.lower()
         phrase = " ".join([*(c.lower_ for c in modifiers if c.dep_ == "compound"), lemma])
-        return self.nouns.get(phrase) or self.nouns.get(lemma)
+        return self.nouns.get(phrase) or self.nouns.get(lemma) or self._member_sector(lemma, modifiers)
+
+    def _member_sector(self, lemma: str, modifiers: list[Token]) -> str | None:
+        """"a rebel commander", "rebel fighters", "opposition leaders": members named by the organ
+        they belong to are in its sector (not "government troops": the army acts abroad too)."""
+        if lemma not in self.member_nouns:
+            return None
+        sectors = [self.nouns.get(c.lemma_.lower()) for c in modifiers if c.dep_ in ("amod", "compound")]
+        return next((s for s in sectors if s and s != "GOV"), None)
 
     def backer(self, token: Token) -> bool:
         """Whether ``token`` names who stands behind the phrase's head: "Russia" in "Russia-backed"."""
@@ -139,4 +148,5 @@ def home_organs() -> HomeOrgans:
                       ngo_modifiers=frozenset(str(w).lower() for w in data.get("ngo_modifiers") or ()),
                       passive_agents={str(k).lower(): str(v) for k, v in (data.get("passive_agents") or {}).items()},
                       shared_peoples={str(k).lower(): tuple(str(c) for c in v) for k, v in (data.get("shared_peoples") or {}).items()},
-                      displaced_nouns=frozenset(str(w).lower() for w in data.get("displaced_nouns") or ()))
+                      displaced_nouns=frozenset(str(w).lower() for w in data.get("displaced_nouns") or ()),
+                      member_nouns=frozenset(str(w).lower() for w in data.get("member_nouns") or ()))
