@@ -5,25 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import events as ev
-from dragoman.actors import Cast
-from dragoman.actors.dictionary import ActorDictionary
-from dragoman.records import Article
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return ActorDictionary.load(None)
+from dictionary_coder import triples_coder
 
 
 @pytest.fixture()
 def coded(nlp, dictionary):
-    def run(text: str) -> list[tuple[str, str, str]]:
-        doc = nlp(text)
-        article = Article(id="t", source="t", text=text, date="2025-05-06")
-        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
-        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
-    return run
+    return triples_coder(nlp, dictionary)
 
 
 def pairs(found):

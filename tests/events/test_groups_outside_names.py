@@ -6,35 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import events as ev
-from dragoman.actors import Cast
-from dragoman.actors.dictionary import ActorDictionary
-from dragoman.records import Article
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return ActorDictionary.load(None)
-
-
-@pytest.fixture(scope="module")
-def pipeline_nlp():
-    """The analysis pipeline's own parser, with the gazetteer that names collectives."""
-    from dragoman.nlp import load_nlp
-
-    return load_nlp()
+from dictionary_coder import triples_coder
 
 
 @pytest.fixture()
 def coded(pipeline_nlp, dictionary):
-    nlp = pipeline_nlp
-
-    def run(text: str) -> list[tuple[str, str, str]]:
-        doc = nlp(text)
-        article = Article(id="t", source="t", text=text, date="2025-05-06")
-        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
-        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
-    return run
+    return triples_coder(pipeline_nlp, dictionary)
 
 
 def test_an_untagged_dictionary_name_still_acts(coded):

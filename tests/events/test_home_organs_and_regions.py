@@ -7,26 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+from dictionary_coder import triples_coder
 from dragoman import events as ev
 from dragoman.actors import Cast
-from dragoman.actors.dictionary import ActorDictionary
 from dragoman.geo.regions import region_country
 from dragoman.records import Article
 
 
-@pytest.fixture(scope="module")
-def dictionary():
-    return ActorDictionary.load(None)
-
-
 @pytest.fixture()
 def coded(nlp, dictionary):
-    def run(text: str, dateline: str | None = None) -> list[tuple[str, str, str]]:
-        doc = nlp(text)
-        article = Article(id="t", source="t", text=text, date="2025-05-06", dateline=dateline)
-        events = ev.code_events(doc, article, Cast(doc, article, dictionary), [])
-        return sorted((e.type, e.source.actor.code, e.target.actor.code) for e in events)
-    return run
+    return triples_coder(nlp, dictionary)
 
 
 def sources(found):
