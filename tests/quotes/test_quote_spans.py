@@ -84,3 +84,24 @@ def test_a_transcript_line_is_spoken_by_the_person_its_label_names():
     q = quote_starting(a, "my opponent thinks")
     assert q.text.startswith("Well, my opponent") and q.text.endswith("serious business.")
     assert q.speaker is not None and q.speaker.name == "Dana Whitlock"
+
+
+def test_a_participle_of_saying_after_the_reported_clause_is_the_speakers_act():
+    a = analyze("Harbour officials said the new ferry terminal had cut waiting times by half, citing figures "
+                "from the port authority.", date="2024-10-02")
+    q = quote_starting(a, "the new ferry terminal")
+    assert q.text.endswith("by half")
+
+
+def test_a_participle_of_doing_stays_in_what_was_reported():
+    a = analyze("The prosecutor said several governments had tried to sway him, offering money or making "
+                "threats.", date="2024-10-02")
+    q = quote_starting(a, "several governments")
+    assert "offering money" in q.text
+
+
+def test_the_writers_comparison_after_the_reported_clause_is_no_part_of_it():
+    a = analyze("Councillor Mira Odell said she does not negotiate in public, as was the case with last "
+                "week's closed meeting.", date="2024-10-02")
+    q = quote_starting(a, "she does not negotiate")
+    assert "closed meeting" not in q.text

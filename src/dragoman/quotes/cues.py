@@ -22,6 +22,8 @@ NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # "said A, although B": a concession the writer adds after the reported clause
 TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
+# "said A, as was the case in B" / "..., as have other senators": the writer's comparison
+COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did", "do", "does"}
 # words opening what follows an attribution set off by commas when it is narrative, not the
 # statement going on ('..., he said, before leaving for Paris')
 NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
@@ -335,7 +337,19 @@ class CueFinder:
             if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
                                                       for a in [nxt, *nxt.ancestors]):
                 return tokens[:k]
+            if self._adjunct_tail(nxt, last):
+                return tokens[:k]
         return tokens
+
+    def _adjunct_tail(self, first: Token, last: int) -> bool:
+        """After a comma and running to the end: a participle of saying, the speaker's own act
+        ('..., citing the cost'; a participle of doing may be what was reported: 'tried to sway
+        him, offering advice'), or the writer's comparison ('..., as was the case in 2012')."""
+        if first.tag_ == "VBG" and first.dep_ == "advcl" and first.right_edge.i >= last and \
+                first.lemma_.lower() in self.vocab["say"] | self.vocab["adjacent"] | self.vocab["framing"]:
+            return True
+        after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+        return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
 
     def _directs(self, verb: Token) -> bool:
         """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
