@@ -105,3 +105,12 @@ def test_the_writers_comparison_after_the_reported_clause_is_no_part_of_it():
                 "week's closed meeting.", date="2024-10-02")
     q = quote_starting(a, "she does not negotiate")
     assert "closed meeting" not in q.text
+
+
+def test_a_joined_clause_reporting_someone_else_is_no_part_of_what_was_said():
+    a = analyze("Harbour unions said they were increasingly convinced the port authority had mishandled the "
+                "tender and the authority accused the unions of stalling the talks for political gain.",
+                date="2024-10-02")
+    q = quote_starting(a, "they were increasingly convinced")
+    assert q.text.endswith("mishandled the tender")
+    assert quote_starting(a, "stalling the talks").cue == "accused"

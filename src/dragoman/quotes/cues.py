@@ -299,6 +299,9 @@ class CueFinder:
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
+            elif t is not head and self._other_speakers_act(t, verb):
+                cut = {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+                tokens = [x for x in tokens if x.i not in cut]
         if not isinstance(clause, list):
             for t in self._narrative_after(clause, verb):  # 'said the bridge would open in May and left'
                 cut = {x.i for x in t.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i < t.i}
@@ -350,6 +353,15 @@ class CueFinder:
             return True
         after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
         return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
+
+    def _other_speakers_act(self, t: Token, verb: Token) -> bool:
+        """'Republicans said A and Democrats accused the GOP of B': a clause joined to the
+        reported one, with a subject of its own and a reporting verb in the tense of the verb of
+        saying, is the next report of the writer's, not part of what was said."""
+        reporting = self.vocab["accuse_of"] | self.vocab["accuse_for"] | self.vocab["framing"] | self.vocab["naming"]
+        return t.dep_ == "conj" and t.i > verb.i and t.tag_ == "VBD" and verb.tag_ == "VBD" and \
+            t.lemma_.lower() in reporting and any(c.dep_ == "nsubj" for c in t.children) and \
+            not self.inside_quote(t.idx)
 
     def _directs(self, verb: Token) -> bool:
         """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
