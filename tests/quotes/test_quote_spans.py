@@ -114,3 +114,10 @@ def test_a_joined_clause_reporting_someone_else_is_no_part_of_what_was_said():
     q = quote_starting(a, "they were increasingly convinced")
     assert q.text.endswith("mishandled the tender")
     assert quote_starting(a, "stalling the talks").cue == "accused"
+
+
+def test_railing_against_someone_after_the_reported_clause_is_the_speakers_next_act():
+    a = analyze("Senator Lena Marsh said the real danger to the fisheries was the new quota, and she railed "
+                "against the ministry for ignoring the coastal towns.", date="2024-10-02")
+    q = quote_starting(a, "the real danger")
+    assert q.text.endswith("the new quota")
