@@ -84,3 +84,40 @@ def test_a_transcript_line_is_spoken_by_the_person_its_label_names():
     q = quote_starting(a, "my opponent thinks")
     assert q.text.startswith("Well, my opponent") and q.text.endswith("serious business.")
     assert q.speaker is not None and q.speaker.name == "Dana Whitlock"
+
+
+def test_a_participle_of_saying_after_the_reported_clause_is_the_speakers_act():
+    a = analyze("Harbour officials said the new ferry terminal had cut waiting times by half, citing figures "
+                "from the port authority.", date="2024-10-02")
+    q = quote_starting(a, "the new ferry terminal")
+    assert q.text.endswith("by half")
+
+
+def test_a_participle_of_doing_stays_in_what_was_reported():
+    a = analyze("The prosecutor said several governments had tried to sway him, offering money or making "
+                "threats.", date="2024-10-02")
+    q = quote_starting(a, "several governments")
+    assert "offering money" in q.text
+
+
+def test_the_writers_comparison_after_the_reported_clause_is_no_part_of_it():
+    a = analyze("Councillor Mira Odell said she does not negotiate in public, as was the case with last "
+                "week's closed meeting.", date="2024-10-02")
+    q = quote_starting(a, "she does not negotiate")
+    assert "closed meeting" not in q.text
+
+
+def test_a_joined_clause_reporting_someone_else_is_no_part_of_what_was_said():
+    a = analyze("Harbour unions said they were increasingly convinced the port authority had mishandled the "
+                "tender and the authority accused the unions of stalling the talks for political gain.",
+                date="2024-10-02")
+    q = quote_starting(a, "they were increasingly convinced")
+    assert q.text.endswith("mishandled the tender")
+    assert quote_starting(a, "stalling the talks").cue == "accused"
+
+
+def test_railing_against_someone_after_the_reported_clause_is_the_speakers_next_act():
+    a = analyze("Senator Lena Marsh said the real danger to the fisheries was the new quota, and she railed "
+                "against the ministry for ignoring the coastal towns.", date="2024-10-02")
+    q = quote_starting(a, "the real danger")
+    assert q.text.endswith("the new quota")

@@ -343,6 +343,15 @@ def test_one_verb_naming_someone_several_things_is_one_quote():
                 'liar" who is "utterly amoral," a "serial cheat" and a "bully."', date="2024-05-14")
     called = [q for q in a.quotes if q.cue == "called"]
     assert len(called) == 1 and "bully" in called[0].text and called[0].speaker.name == "Mara Quillon"
+    assert called[0].text.count("pathological") == 1  # each fragment finds the whole complement: once
+
+
+def test_a_complement_found_from_each_of_its_fragments_is_told_once():
+    a = analyze('Mayor Ilse Brandt called her rival a "reckless gambler" who is "utterly unfit," a "bully" and '
+                'a "danger to the harbour."', date="2024-05-14")
+    called = [q for q in a.quotes if q.cue == "called"]
+    assert len(called) == 1 and called[0].text.count("reckless gambler") == 1
+    assert called[0].text.startswith("her rival a")
 
 
 def test_a_stored_continuation_keeps_its_link(make_store):

@@ -542,8 +542,12 @@ def _merge_same_sentence(quotes: list[Quote]) -> list[Quote]:
                 and (same_cue or prev.cue_start is None or q.cue_start is None)
                 and prev.speaker and q.speaker and (same_cue or prev.speaker.actor and q.speaker.actor
                                                     and prev.speaker.actor.id == q.speaker.actor.id)):
-            prev.text = f"{prev.text} … {q.text}"
-            prev.end = max(prev.end, q.end)
+            # each fragment of 'called X "A," "B"' may have found the verb's whole complement
+            if q.start == prev.start and q.end >= prev.end:
+                prev.text, prev.end = q.text, q.end
+            elif q.end > prev.end:
+                prev.text = f"{prev.text} … {q.text}"
+                prev.end = max(prev.end, q.end)
             if q.kind == "mixed":
                 prev.kind = "mixed"
             continue

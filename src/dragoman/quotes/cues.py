@@ -22,6 +22,8 @@ NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # "said A, although B": a concession the writer adds after the reported clause
 TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
+# "said A, as was the case in B" / "..., as have other senators": the writer's comparison
+COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did", "do", "does"}
 # words opening what follows an attribution set off by commas when it is narrative, not the
 # statement going on ('..., he said, before leaving for Paris')
 NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
@@ -297,6 +299,9 @@ class CueFinder:
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
+            elif t is not head and self._other_speakers_act(t, verb):
+                cut = {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+                tokens = [x for x in tokens if x.i not in cut]
         if not isinstance(clause, list):
             for t in self._narrative_after(clause, verb):  # 'said the bridge would open in May and left'
                 cut = {x.i for x in t.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i < t.i}
@@ -335,7 +340,28 @@ class CueFinder:
             if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
                                                       for a in [nxt, *nxt.ancestors]):
                 return tokens[:k]
+            if self._adjunct_tail(nxt, last):
+                return tokens[:k]
         return tokens
+
+    def _adjunct_tail(self, first: Token, last: int) -> bool:
+        """After a comma and running to the end: a participle of saying, the speaker's own act
+        ('..., citing the cost'; a participle of doing may be what was reported: 'tried to sway
+        him, offering advice'), or the writer's comparison ('..., as was the case in 2012')."""
+        if first.tag_ == "VBG" and first.dep_ == "advcl" and first.right_edge.i >= last and \
+                first.lemma_.lower() in self.vocab["say"] | self.vocab["adjacent"] | self.vocab["framing"]:
+            return True
+        after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+        return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
+
+    def _other_speakers_act(self, t: Token, verb: Token) -> bool:
+        """'Republicans said A and Democrats accused the GOP of B': a clause joined to the
+        reported one, with a subject of its own and a reporting verb in the tense of the verb of
+        saying, is the next report of the writer's, not part of what was said."""
+        reporting = self.vocab["accuse_of"] | self.vocab["accuse_for"] | self.vocab["framing"] | self.vocab["naming"]
+        return t.dep_ == "conj" and t.i > verb.i and t.tag_ == "VBD" and verb.tag_ == "VBD" and \
+            t.lemma_.lower() in reporting and any(c.dep_ == "nsubj" for c in t.children) and \
+            not self.inside_quote(t.idx)
 
     def _directs(self, verb: Token) -> bool:
         """'... and warned Y to stop', 'and urged Y to ...': a directive of its own."""
