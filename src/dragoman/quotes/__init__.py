@@ -9,8 +9,9 @@ Three passes over one article:
    next to it, or the subject of its sentence, or the speaker of the quote just before it.
 """
 from .attribution import QuoteExtractor, extract_quotes
-from .cues import Cue, CueFinder, speaker_for, speech_vocab
+from .cues import Cue, CueFinder, speech_vocab
 from .marks import Marked, find_marked, n_words
+from .speakers import speaker_for
 from .statements import join_continuations
 
 __all__ = ["Cue", "CueFinder", "Marked", "QuoteExtractor", "extract_quotes", "find_marked", "join_continuations",

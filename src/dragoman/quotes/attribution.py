@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 from ..actors import Cast
 from ..clean import words
 from ..records import Article, Quote, Speaker
-from .cues import (MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, _noun_phrase, person_speaker, speaker_for,
-                   speech_vocab)
+from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, speech_vocab
 from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
+from .speakers import noun_phrase, person_speaker, speaker_for
+
 
 class QuoteExtractor:
     def __init__(self, doc: Doc, article: Article, cast: Cast):
@@ -306,7 +307,7 @@ class QuoteExtractor:
         party = self.cast.resolve_token(subj)
         if party is None or party.actor.kind not in ("person", "body", "igo"):
             return None
-        phrase = _noun_phrase(subj)
+        phrase = noun_phrase(subj)
         return speaker_for(self.cast, party.actor, phrase.text if subj.pos_ != "PRON" else subj.text,
                            phrase.start_char, phrase.end_char)
 

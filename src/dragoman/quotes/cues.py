@@ -6,12 +6,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors import Cast
 from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
+from .speakers import SpeakerMixin
 
 MIN_STATEMENT_WORDS = 4
 RELATIVE = {"who", "which", "that"}
@@ -19,7 +20,6 @@ EXPLETIVE = {"it", "there"}
 # "Not everyone thinks ...", "nobody expects ...": commentary, not anyone's statement
 NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
                         "many", "some", "few", "none", "all"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # "said A, although B": a concession the writer adds after the reported clause
 TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
 # "said A, as was the case in B" / "..., as have other senators": the writer's comparison
@@ -34,7 +34,6 @@ SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
-PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 # verbs whose object is the audience ("told reporters that ...") and the occasions a statement
 # is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
 AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "promise", "convince"}
@@ -67,7 +66,7 @@ class Cue:
 
 
 
-class CueFinder:
+class CueFinder(SpeakerMixin):
     def __init__(self, doc: Doc, cast: Cast, inside_quote, marked: list[Marked], text: str):
         self.doc = doc
         self.text = text  # the article text the doc was parsed from (Doc.text rebuilds it each time)
@@ -695,131 +694,6 @@ class CueFinder:
             return None
         return None
 
-    def _speaker(self, token: Token) -> Speaker | None:
-        found = self._speaker_as_written(token)
-        if found is not None and found.actor is not None and found.actor.kind == "person":
-            return found
-        if token.pos_ in ("NOUN", "PROPN"):
-            country = found.actor.country if found is not None and found.actor is not None else None
-            holder = self.cast.role_holder(token, _noun_phrase(token), country)
-            if holder is not None:  # "the spokesman" is the spokesman the article names
-                phrase = _noun_phrase(token)
-                if holder.actor is not None:
-                    return Speaker(phrase.text, phrase.start_char, phrase.end_char, holder.actor,
-                                   self.cast.name_as_written(holder.actor))
-                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None,
-                               self.cast.person_name(holder.text))
-        return found
-
-    def _speaker_as_written(self, token: Token) -> Speaker | None:
-        if token.lemma_.lower() in self.vocab["document_nouns"]:
-            return self._document_speaker(token)
-        named = self._person_in_phrase(token)
-        if named is not None:
-            return named
-        party = self.cast.resolve_token(token)
-        if party is None and token.pos_ == "PRON":
-            named = self.cast.antecedent(token) if token.lower_ in PERSONAL_PRONOUNS else None
-            if named is not None:  # someone the dictionary does not know
-                if named.actor is not None:
-                    return speaker_for(self.cast, named.actor, token.text, token.idx, token.idx + len(token))
-                return person_speaker(self.cast, named.text, named.start, named.end)
-            return None
-        appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
-        for child in appositions:
-            if party is None:
-                party = self.cast.resolve_token(child)
-        if party is None:
-            named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
-            if named is not None:  # "The head of the office, Jan Novak, said": the name, unresolved
-                phrase = _noun_phrase(named)
-                return person_speaker(self.cast, phrase.text, phrase.start_char, phrase.end_char)
-        phrase = _noun_phrase(token)
-        if party is not None:
-            mention = phrase.text if token.pos_ != "PRON" else token.text
-            return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
-        mention = self.cast.mention_of(token)
-        if mention is not None and mention.label == "PERSON":  # the name without the words before it
-            return person_speaker(self.cast, mention.text, mention.start, mention.end)
-        if token.ent_type_ == "PERSON":
-            return person_speaker(self.cast, _strip_det(phrase).text, phrase.start_char, phrase.end_char)
-        if mention is not None and mention.label == "ORG" and mention.actor is None and " " in mention.text \
-                and "," not in mention.text:
-            # an organisation the dictionary does not know, by its whole name ('Patriotic Union of Kurdistan')
-            return Speaker(mention.text, mention.start, mention.end, None, self.cast.own_name(mention.text))
-        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
-                           self._with_full_possessor(_strip_det(phrase)))
-        if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
-            phrase = _strip_det(phrase)
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
-        return None
-
-    def _with_full_possessor(self, phrase: Span) -> str | None:
-        """"Gantz's office" named with the person's full name ("Benny Gantz's office"); None
-        when the phrase has no person as its possessor."""
-        for t in phrase:
-            if t.dep_ != "poss" or t.pos_ != "PROPN":
-                continue
-            m = self.cast.mention_of(t)
-            if m is not None and m.actor is not None and m.actor.kind == "person":
-                full, start, end = m.actor.name, m.start, m.end
-            elif m is None or m.label == "PERSON":  # the NER may type a known surname as an organisation
-                start, end = (m.start, m.end) if m is not None else (t.idx, t.idx + len(t))
-                full = self.cast.person_name(self.text[start:end])
-            else:
-                return None
-            if " " not in full or full == self.text[start:end] or start < phrase.start_char:
-                return None
-            return self.text[phrase.start_char:start] + full + self.text[end:phrase.end_char]
-        return None
-
-
-    def _person_in_phrase(self, head: Token) -> Speaker | None:
-        """'The EU ambassador to Georgia, Pawel Herczynski, said', 'Assistant to the President
-        X Y said': a role noun heading a phrase that names the person speaks as that person."""
-        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
-            return None
-        for t in head.subtree:
-            if t.i <= head.i or t.ent_type_ != "PERSON":
-                continue
-            if any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i):
-                continue
-            mention = self.cast.mention_of(t)
-            if mention is not None and mention.actor is not None:
-                return speaker_for(self.cast, mention.actor, mention.text, mention.start, mention.end)
-            entity = next((e for e in self.doc.ents if e.start <= t.i < e.end), self.doc[t.i: t.i + 1])
-            return person_speaker(self.cast, entity.text, entity.start_char, entity.end_char)
-        return None
-
-    def _document_speaker(self, token: Token) -> Speaker | None:
-        """'a statement from the ministry', 'the statement said': who issued it."""
-        phrase = _noun_phrase(token)
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return self._speaker(obj)
-        party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
-        if party is not None:
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor,
-                           self.cast.antecedent_name(token.idx))
-        return Speaker(_strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
-
-
-def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speaker:
-    """A resolved speaker, named the way a reader of the article would name them: a person by
-    their name, a body or a group by the words of the text ("two Egyptian security sources",
-    "Yerevan"), with the actor code alongside."""
-    if actor.kind == "person":  # the actor's canonical name (accents as written), the article's form in `mention`
-        return Speaker(mention, start, end, actor, cast.name_as_written(actor))
-    parts = mention.split()
-    if parts and parts[0].lower() in ("a", "an", "the", "one") and len(parts) > 1:
-        parts = parts[1:]
-    if not parts or parts[0].lower() in PRONOUN_WORDS:
-        return Speaker(mention, start, end, actor, cast.antecedent_name(start))
-    return Speaker(mention, start, end, actor, cast.body_name(actor, " ".join(parts), start))
-
 
 def _between_commas(verb: Token) -> bool:
     doc = verb.doc
@@ -827,29 +701,3 @@ def _between_commas(verb: Token) -> bool:
     left = first if doc[first].text == "," else first - 1
     right = last if doc[last].text == "," else last + 1
     return 0 <= left < right < len(doc) and doc[left].text == "," and doc[right].text == ","
-
-
-def _noun_phrase(token: Token) -> Span:
-    doc = token.doc
-    if token.pos_ == "PRON":
-        return doc[token.i: token.i + 1]
-    left = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod")])
-    right = token.i
-    for c in token.rights:
-        if c.dep_ in ("compound", "flat", "appos") and c.i == right + 1:
-            right = c.i
-    return doc[left: right + 1]
-
-
-def _strip_det(span: Span) -> Span:
-    if len(span) > 1 and span[0].dep_ == "det":
-        return span[1:]
-    return span
-
-
-
-
-def person_speaker(cast: Cast, written: str, start: int, end: int) -> Speaker:
-    """A person the dictionary does not know, named by the full name the article gives them."""
-    name = cast.person_name(written)
-    return Speaker(written, start, end, None, name if name != written else None)
