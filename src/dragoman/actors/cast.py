@@ -24,6 +24,7 @@ class Cast(MentionFinder, Coreference):
         self._unresolved: dict[str, str | None] = {}  # short form -> full name not in the dictionary
         self._genders: dict[str, str | None] = {}
         self._pairs: list[tuple[int, Actor, Actor]] = []  # (char offset, a, b) of coordinated states
+        self._country_word_index: list[tuple[int, Actor]] | None = None  # built when first needed
         # paragraph breaks are sentences of their own in the parse; they do not count as sentences
         self._sent_starts = [s.start for s in doc.sents if not all(t.is_space for t in s)]
         strings = doc.vocab.strings

@@ -283,12 +283,23 @@ class MentionFinder:
     def _sole_country_of(self, span: Span) -> Actor | None:
         """The one country the sentence of ``span`` names (by name or adjective), else the one
         the whole text names; None when there are several or none."""
-        for scope in (span.sent, self.doc):
-            found = {c.country: c for t in scope if not (span.start <= t.i < span.end) and t.pos_ in ("PROPN", "ADJ")
-                     for c in [self._country_in([t])] if c is not None}
+        sentence = span.sent
+        for first, last in ((sentence.start, sentence.end), (0, len(self.doc))):
+            found = {c.country: c for i, c in self._country_words()
+                     if first <= i < last and not (span.start <= i < span.end)}
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
         return None
+
+    def _country_words(self) -> list[tuple[int, Actor]]:
+        """(token index, country) of every name or adjective of a country in the text, found once
+        per article so that looking for the text's sole country stays linear."""
+        words = self._country_word_index
+        if words is None:
+            words = [(t.i, c) for t in self.doc if t.pos_ in ("PROPN", "ADJ")
+                     for c in [self._country_in([t])] if c is not None]
+            self._country_word_index = words
+        return words
 
     def _organisation_in(self, tokens: list[Token]) -> Actor | None:
         for size in (3, 2, 1):
