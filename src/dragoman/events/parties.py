@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from ..actors.near_names import near_names
 from ..geo.places import load_places, normalise
 from ..geo.regions import region_country
 from ..records import Actor, Party, Quote
@@ -19,6 +20,7 @@ from .triggers import Match, done_by
 LOGGER = logging.getLogger(__name__)
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 OPPOSED_NAME = re.compile(r"\b([A-Za-z]+)[-\u2013]\s?([A-Z][\w.]*)")  # "anti-Syria", "pro-Russian"
+NEAR_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})  # not people: "Gordon" is no "Jordan"
 ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
@@ -189,13 +191,14 @@ class PartiesMixin:
         African"), or a city or region ("an Istanbul court", "Darfur rebels")."""
         words = self.doc[modifier.left_edge.i:modifier.i + 1]
         for key in dict.fromkeys((words.text.lower(), modifier.lower_)):
-            if key == modifier.lower_ and not (modifier.ent_type_ in ("NORP", "GPE") or modifier.pos_ == "ADJ"):
+            # "the Nigerian Union of Teachers": a demonym is also read inside an unknown name
+            if key == modifier.lower_ and not (modifier.ent_type_ in ("NORP", "GPE", "ORG") or modifier.pos_ == "ADJ"):
                 continue
             country = adjectives.get(key)
             if country is not None and country.country:
                 return country
-        ent = entity_span(modifier) if modifier.ent_type_ in PLACE_LABELS else None
-        place = self._place_actor(ent) if ent is not None and ent.end - 1 == modifier.i else None
+        ent = entity_span(modifier) if modifier.ent_type_ in PLACE_LABELS | NEAR_NAME_LABELS else None
+        place = (self._place_actor(ent) or self._misspelt_name(ent)) if ent is not None and ent.end - 1 == modifier.i else None
         if place is not None and place.country:
             return derived_actor(place.country, None, self.words)
         return None
@@ -283,8 +286,18 @@ class PartiesMixin:
         ent = entity_span(token)
         if ent is None:
             return []
-        actor = self.cast.actor_at(ent.start_char, ent.end_char) or self._place_actor(ent)
+        actor = self.cast.actor_at(ent.start_char, ent.end_char) or self._place_actor(ent) or self._misspelt_name(ent)
         return [Party(actor=actor, mention=ent.text, start=ent.start_char, end=ent.end_char)] if actor else []
+
+    def _misspelt_name(self, ent) -> Actor | None:
+        """"Ethopia has agreed", "the Phillippines military": a one-word name the dictionary
+        and the gazetteer do not know, one typo away from exactly one state or organisation."""
+        if len(ent) != 1 or (ent.label_ or ent[0].ent_type_) not in NEAR_NAME_LABELS:
+            return None
+        dictionary = getattr(self.cast, "d", None)
+        if dictionary is None or self._gazetteer_country(ent.text):
+            return None
+        return near_names(dictionary).actor(ent.text, adjective=ent[0].ent_type_ == "NORP")
 
     def _place_actor(self, ent) -> Actor | None:
         """The country of a named place the actor layer left without an actor: a capital
