@@ -258,7 +258,12 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         states = self.words.state_sectors
         return (self.lexicon.codes[match.pattern.cameo].type in self.words.one_state_types and bool(a.country)
                 and a.country == b.country and (a.sector in states or a.kind == "country")
-                and (b.sector in states or b.kind == "country"))
+                and (b.sector in states or b.kind == "country") and not self._separate_powers(a, b))
+
+    def _separate_powers(self, a, b) -> bool:
+        """"Parliament rejected the prime minister's deal", "a court ordered the ex-president to
+        appear": a legislature or court (a body, not a person) acting on the other powers."""
+        return any(x.sector in self.words.separate_power_sectors and x.kind != "person" for x in (a, b))
 
     @staticmethod
     def _reciprocal(match: Match) -> bool:
