@@ -180,11 +180,24 @@ class PartiesMixin:
             if child.dep_ not in ("amod", "compound") or child.i > head.i:
                 continue
             country = self._modifier_country(child, adjectives)
+            if country is None and self._head_sector(head) == "GOV":
+                country = self._leader_country(child)
             if country is not None:
                 first = child.left_edge
                 mention = Party(country, self._text[first.idx:child.idx + len(child)], first.idx, child.idx + len(child))
                 return self._sector_of_owner(head, [mention])
         return []
+
+    def _leader_country(self, modifier: Token) -> Actor | None:
+        """"The Obama administration", "the Maduro regime": the country of the one person of the
+        dictionary the modifier names (by full name, else by surname)."""
+        person, surnames = self._from_dictionary("person"), self._from_dictionary("surnames")
+        if modifier.pos_ != "PROPN" or person is None or surnames is None:
+            return None
+        found = person(self._text[modifier.left_edge.idx:modifier.idx + len(modifier)])
+        people = [found] if found is not None else surnames.get(modifier.lower_, [])
+        countries = {p.country for p in people if p.country}
+        return derived_actor(countries.pop(), None, self.words) if len(countries) == 1 else None
 
     def _modifier_country(self, modifier: Token, adjectives: dict) -> Actor | None:
         """The country a noun's modifier names: an adjective, also of several words ("South
