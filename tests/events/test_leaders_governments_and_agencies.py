@@ -26,3 +26,13 @@ def test_a_leader_s_name_before_another_noun_names_no_government(coded):
 def test_a_national_agency_known_by_name_acts_for_its_state(coded):
     found = coded("The Department for International Development has cut its aid to Malawi after the disputed vote.")
     assert any(s == "GBR GOV" and target.startswith("MWI") for _, s, target in found)
+
+
+def test_joined_someone_for_talks_is_a_meeting_with_them(coded):
+    found = coded("The Peruvian foreign minister joined the Chilean foreign minister for a long meeting in Lima on Monday.")
+    assert any(t == "CONSULT" and {s[:3], target[:3]} == {"PER", "CHL"} for t, s, target in found)
+
+
+def test_a_peacekeeping_mission_is_its_organisation(coded):
+    found = coded("AMISOM troops repelled an attack by al-Shabaab fighters on their base near Mogadishu.")
+    assert any(s == "AU" or target == "AU" for _, s, target in found)

@@ -103,7 +103,23 @@ class RolesMixin:
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
             if between:
                 return self._pobj_parties(between[0])
-        return self.parties(noun)
+        found = self.parties(noun)
+        companion = self._companion_verb(match)
+        if not found and companion is not None:
+            return self._clause_subject(companion)
+        return found
+
+    def _companion_verb(self, match: Match) -> Token | None:
+        """"X joined Y for talks", "hosted Y for a meeting": the verb whose object a mutual act
+        named by a noun is held with (its subject the source, its object the target)."""
+        noun = match.token
+        if match.pattern.pos != "noun" or not self._can_be_mutual(match) or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        if prep.lower_ not in ("for", "in") or prep.head.pos_ != "VERB":
+            return None
+        verb = prep.head
+        return verb if any(c.dep_ == "dobj" for c in verb.children) else None
 
     def _clause_subject(self, verb: Token) -> list[Party]:
         """The actor doing what `verb` says, climbing to the clause that controls it."""
@@ -228,6 +244,12 @@ class RolesMixin:
             else:
                 found = [p for p in map(lambda p: self._home_place_people(match, p, sources), self._target_role(match, spec, sources))
                          if all(distinct(s, p, self.words) for s in sources)]
+            if found:
+                return found
+        companion = self._companion_verb(match)  # "joined Y for talks": Y
+        if companion is not None:
+            found = [p for c in companion.children if c.dep_ == "dobj" for p in self._np_parties(c)
+                     if all(distinct(s, p, self.words) for s in sources)]
             if found:
                 return found
         if match.pattern.domestic or match.pattern.strict:
