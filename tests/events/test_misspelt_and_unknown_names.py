@@ -49,3 +49,18 @@ def test_an_unknown_union_with_a_country_adjective_is_of_that_country(coded):
     found = coded("The Zambian Association of Miners said on Friday that it had called off its strike after "
                   "talks with the Zambian government.")
     assert any(t == "CONCEDE" and s.startswith("ZMB") and target == "ZMB GOV" for t, s, target in found)
+
+
+def test_a_state_s_former_name_is_the_state(coded):
+    found = coded("Zaire accused Uganda of arming rebels along the shared border.")
+    assert any(t == "ACCUSE" and s.startswith("COD") and target.startswith("UGA") for t, s, target in found)
+
+
+def test_a_former_state_adjective_names_the_successor(coded):
+    found = coded("Soviet troops shelled villages near the Afghan city of Herat on Tuesday.")
+    assert any(t == "ASSAULT" and s == "RUS MIL" and target.startswith("AFG") for t, s, target in found)
+
+
+def test_a_people_of_several_countries_takes_the_one_the_context_names(coded):
+    found = coded("The Mozambique government on Friday accepted demands from Shona rebels for new talks.")
+    assert all(not target.startswith("ZWE") for _, _, target in found)
