@@ -114,3 +114,32 @@ def test_a_joined_clause_reporting_someone_else_is_no_part_of_what_was_said():
     q = quote_starting(a, "they were increasingly convinced")
     assert q.text.endswith("mishandled the tender")
     assert quote_starting(a, "stalling the talks").cue == "accused"
+
+
+@pytest.mark.parametrize("text, quoted, narrative", [
+    # a subordinate clause after the attribution tells what happened, it was not said
+    ('"Deadlines are not suggestions," panel chairman Rep. Dana Whitfield (R-Ohio) said after the treasurer '
+     'failed to appear at the second hearing he was formally called to in the past two weeks.',
+     "Deadlines are not suggestions", "treasurer"),
+    ("“You should step down. You should return the bonus,” Senator Ines Okafor told Lind, after he admitted "
+     "under her questioning he had not yet been held accountable.", "You should step down", "admitted"),
+    # and so does a clause joined by 'and' when nothing quoted follows it
+    ("“We will keep the school open,” Marta Villanueva said, and soon the crowd was cheering, the band was "
+     "playing and she was heading home.", "We will keep the school open", "crowd"),
+])
+def test_narrative_after_a_closing_attribution_is_no_part_of_the_quote(text, quoted, narrative):
+    q = quote_starting(analyze(text, date="2016-09-20"), quoted)
+    assert q.kind == "direct" and narrative not in q.text
+
+
+def test_indirect_speech_goes_on_after_an_attribution_set_off_by_commas():
+    a = analyze("The review would take two months, Mr. Tarrant said, and the delay could cost the city its grant.",
+                date="2016-09-20")
+    assert quote_starting(a, "The review would take").text.endswith("cost the city its grant")
+
+
+def test_the_question_put_to_the_speaker_is_not_a_statement():
+    a = analyze("“I would not ask anyone to come up. This is about me campaigning for Vermont,” Senator Lia "
+                "Brandt said, when asked whether she wanted the governor to campaign for her.", date="2016-09-20")
+    assert [q.text for q in a.quotes if "governor" in q.text] == []
+    assert quote_starting(a, "I would not ask anyone").speaker.name == "Lia Brandt"

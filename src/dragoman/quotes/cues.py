@@ -28,6 +28,8 @@ COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did
 # statement going on ('..., he said, before leaving for Paris')
 NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
                      "according", "adding", "and", "but", "then", "who", "which"}
+# "when asked whether ...", "if told that ...": a passive clause with its subject left out
+REDUCED_CLAUSE_OPENERS = {"when", "if", "once", "after", "before", "unless", "until", "while"}
 # "by saying that ...", "after saying that ...": a participle of saying after these speaks for
 # the subject of the verb the phrase hangs on
 SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
@@ -107,6 +109,8 @@ class CueFinder(SpeakerMixin):
             return None
         if lemma in self.vocab["accuse_of"]:
             return None
+        if self._reduced_passive(verb):
+            return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"):
             return None  # 'declined to say when ...': nothing was said
         as_reported = self._as_reported(verb)
@@ -137,6 +141,17 @@ class CueFinder(SpeakerMixin):
         owner = self._statement_owner(clause, verb)
         return Cue(verb, self._speaker(owner or subject), start, end, self._around_attribution(verb, subject, start, end))
 
+    @staticmethod
+    def _reduced_passive(verb: Token) -> bool:
+        """'she said, when asked whether ...', 'if told that ...': a clause with no subject of its
+        own after 'when' or 'if' is what was put to the speaker (the parse may tag it VBD)."""
+        if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return False
+        return any(c.dep_ in ("advmod", "mark") and c.i < verb.i and c.lower_ in REDUCED_CLAUSE_OPENERS
+                   for c in verb.children)
+
     def _around_attribution(self, verb: Token, subject: Token, start: int, end: int) -> list[tuple[int, int]]:
         """'Climate change, the president often says, is the greatest threat': the two pieces of
         what was said on either side of the attribution set off inside it (none when it is not)."""
@@ -154,6 +169,23 @@ class CueFinder(SpeakerMixin):
         if not before or not after or not self.text[start + len(before):left + 1].strip().startswith((",", "—", "–")):
             return []
         return [(start, start + len(before)), (end - len(after), end)]
+
+    def _narrative_resumes(self, verb: Token) -> bool:
+        """'"A," Marta said, and soon the crowd was cheering': after an attribution that closes
+        what was said, a conjunction or an adverbial opener starts the writer's narrative (unless
+        quoted words follow: 'A, she said, and "B"')."""
+        doc = verb.doc
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+        first = min(verb.idx, subject.left_edge.idx)
+        if not self.text[:first].rstrip(" ,").endswith(('"', "”", "''", "»")):
+            return False  # indirect speech may go on: 'It would take weeks, he said, and X could ...'
+        rest = [t for t in doc[verb.right_edge.i + 1: verb.sent.end] if not t.is_space]
+        if not rest or any(self.inside_quote(t.idx) for t in rest):
+            return False
+        last = doc[verb.right_edge.i]
+        if last.dep_ == "cc" and last.head.i == verb.i:
+            return True
+        return last.text == "," and rest[0].lower_ in NARRATIVE_OPENERS
 
     @staticmethod
     def _resumed_after_attribution(verb: Token, left: int | None = None) -> list[Token]:
@@ -277,6 +309,8 @@ class CueFinder(SpeakerMixin):
                 lo = subject.left_edge.i - 1  # what the parse hangs on the verb before its subject was said
             tokens = [t for t in head.subtree if not (lo <= t.i <= verb.right_edge.i)]
             if head.i < verb.left_edge.i:
+                if self._narrative_resumes(verb):
+                    tokens = [t for t in tokens if t.i < lo]
                 tokens = sorted(tokens + self._resumed_after_attribution(verb), key=lambda t: t.i)
         else:
             head = clause
@@ -385,6 +419,9 @@ class CueFinder(SpeakerMixin):
         for c in verb.rights:
             if c.i <= clause.right_edge.i or self.inside_quote(c.idx):
                 continue
+            opener = next((t for t in c.subtree if not t.is_punct), c)
+            if clause.i < verb.i and opener.lower_ in NARRATIVE_OPENERS:
+                break  # '"A," he said after B failed to appear': what follows the attribution is narrative
             own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
             modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
