@@ -277,7 +277,7 @@ class CueFinder(SpeakerMixin):
         if (verb.dep_ in ("parataxis", "ccomp") and (verb.i > head.i or parenthetical)
                 and head.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.vocab["adjacent"]
                 and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
-                and not self._reports_a_report(head)
+                and not self._reports_a_report(head) and _set_off(verb)
                 and not any(c.dep_ == "mark" for c in verb.children)):
             return [head]
         if self._closing_attribution(verb, head):
@@ -501,8 +501,10 @@ class CueFinder(SpeakerMixin):
             return start, end
         sent_end = verb.sent.end
         tokens = [t for t in self.doc[child.left_edge.i: min(child.right_edge.i + 1, sent_end)] if not t.is_space]
+        accusing = verb.lemma_.lower() in self.vocab["accuse_of"] | self.vocab["accuse_for"] and \
+            child.dep_ == "prep" and child.lower_ in ("of", "for")
         if child.dep_ != "dobj":  # 'criticized the levy as "..."': the thing named comes with its name
-            if named is not None:
+            if named is not None and not accusing:  # 'accused Y of "..."': the charge, not the one charged
                 tokens = [t for t in self.doc[named.left_edge.i: child.left_edge.i] if not t.is_space] + tokens
         tokens = self._without_commentary_tail(tokens)
         while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»", "’", "'"):
@@ -538,8 +540,11 @@ class CueFinder(SpeakerMixin):
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
             if wanted is not None:  # 'urged Y to V' starts at V; 'vowed to V', the speaker's own intent, keeps 'to'
                 keep_to = lemma in self.vocab["commit_to"]
-                content = [t for t in wanted.subtree
-                           if keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
+                said_next = {t.i for c in wanted.children if c.dep_ == "conj" and c.lemma_.lower() in self.vocab["say"]
+                             for t in [*c.subtree, *(x for x in wanted.children if x.dep_ == "cc" and x.i < c.i)]}
+                content = [t for t in wanted.subtree  # 'urged Y to V and said "..."': a statement of its own
+                           if t.i not in said_next
+                           and (keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted))]
         if not content and lemma in self.vocab["warn_against"]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             near = [*verb.children, *(t for o in objects for t in o.subtree)]
@@ -730,6 +735,14 @@ class CueFinder(SpeakerMixin):
                 return current.head
             return None
         return None
+
+
+def _set_off(verb: Token) -> bool:
+    """'X happened, she said' / '"X," she said': the attribution stands apart from the clause it
+    reports ('she believes we must continue' is one clause)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    first = min(verb.i, subject.left_edge.i)
+    return first > 0 and (verb.doc[first - 1].is_punct or verb.doc[first - 1].is_space)
 
 
 def _between_commas(verb: Token) -> bool:
