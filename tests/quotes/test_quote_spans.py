@@ -143,3 +143,22 @@ def test_the_question_put_to_the_speaker_is_not_a_statement():
                 "Brandt said, when asked whether she wanted the governor to campaign for her.", date="2016-09-20")
     assert [q.text for q in a.quotes if "governor" in q.text] == []
     assert quote_starting(a, "I would not ask anyone").speaker.name == "Lia Brandt"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a title's full stop does not end the sentence the attribution cuts in two
+    ('"One of the reasons the province moved first," Mr. Harlan said, "is that its farmers felt the drought '
+     'before anyone else."', "One of the reasons", "is that its farmers"),
+    # nor does 'but' or 'and' joining the second quoted span to the attribution
+    ('"You know, I like Marcus," Ms. Ilse Varga said, but "when it comes to water, Marcus has a history of '
+     'siding with the mills."', "You know, I like Marcus", "when it comes to water"),
+])
+def test_one_attribution_inside_one_quoted_sentence_gives_one_statement(text, first, second):
+    a = analyze(text, date="2016-09-20")
+    q = quote_starting(a, first)
+    assert second in q.text and len(a.quotes) == 1
+
+
+def test_a_new_sentence_after_the_attribution_stays_a_quote_of_its_own():
+    a = analyze('"We are ready," Mr. Harlan said. "The rest is up to the council."', date="2016-09-20")
+    assert len(a.quotes) == 2
