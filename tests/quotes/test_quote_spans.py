@@ -162,3 +162,17 @@ def test_one_attribution_inside_one_quoted_sentence_gives_one_statement(text, fi
 def test_a_new_sentence_after_the_attribution_stays_a_quote_of_its_own():
     a = analyze('"We are ready," Mr. Harlan said. "The rest is up to the council."', date="2016-09-20")
     assert len(a.quotes) == 2
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the writer's gloss on a name at the end of the reported clause was not said
+    ("Critics say the money could be better spent in partnership with NATO, the military alliance that includes "
+     "most European countries.", "the money could be better spent", "in partnership with NATO"),
+    ("Allies of the mayor say she would have to consider Rep. Dan Lyle (D-Va.), a former deputy governor who "
+     "can raise the cash to run statewide.", "she would have to consider", "Rep. Dan Lyle (D-Va.)"),
+    # a list of names is no gloss
+    ("Mr. Orcutt said the museum honours several of his heroes, including the painter Ada Brix, the runner Tom "
+     "Vale and the judge Ines Marr.", "the museum honours", "the judge Ines Marr"),
+])
+def test_a_closing_apposition_is_the_writers_gloss(text, start, end):
+    assert quote_starting(analyze(text, date="2016-09-20"), start).text.endswith(end)

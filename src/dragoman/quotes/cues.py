@@ -348,7 +348,8 @@ class CueFinder(SpeakerMixin):
         tokens = self._without_commentary_tail(tokens)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
-        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc"):
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc") \
+                and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):  # '(D-Va.)' stays whole
             tokens.pop()
         if not tokens:
             return 0, 0
@@ -373,7 +374,7 @@ class CueFinder(SpeakerMixin):
             if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
                                                       for a in [nxt, *nxt.ancestors]):
                 return tokens[:k]
-            if self._adjunct_tail(nxt, last):
+            if self._adjunct_tail(nxt, last) or _closing_apposition(nxt, last):
                 return tokens[:k]
         return tokens
 
@@ -735,6 +736,16 @@ class CueFinder(SpeakerMixin):
                 return current.head
             return None
         return None
+
+
+def _closing_apposition(first: Token, last: int) -> bool:
+    """'... in partnership with NATO, the alliance that includes most of Europe': the writer's
+    gloss on a name, set off by a comma and running to the end of the reported clause."""
+    appos = next((t for t in first.doc[first.i: last + 1] if t.dep_ == "appos" and t.left_edge.i == first.i), None)
+    if appos is None or any(c.dep_ in ("appos", "conj") for c in appos.children):
+        return False  # 'the musician A, the player B and the justice C': a list of names
+    return appos.right_edge.i >= last and appos.head.i < first.i and appos.head.pos_ == "PROPN" and \
+        appos.pos_ == "NOUN"
 
 
 def _set_off(verb: Token) -> bool:
