@@ -168,8 +168,8 @@ def test_a_new_sentence_after_the_attribution_stays_a_quote_of_its_own():
     # the writer's gloss on a name at the end of the reported clause was not said
     ("Critics say the money could be better spent in partnership with NATO, the military alliance that includes "
      "most European countries.", "the money could be better spent", "in partnership with NATO"),
-    ("Allies of the mayor say she would have to consider Rep. Dan Lyle (D-Va.), a former deputy governor who "
-     "can raise the cash to run statewide.", "she would have to consider", "Rep. Dan Lyle (D-Va.)"),
+    ("Allies of the mayor say she would have to consider Rep. Dan Lyle (D-Va.), a former deputy governor and "
+     "ambassador who can raise the cash to run statewide.", "she would have to consider", "Rep. Dan Lyle (D-Va.)"),
     # a list of names is no gloss
     ("Mr. Orcutt said the museum honours several of his heroes, including the painter Ada Brix, the runner Tom "
      "Vale and the judge Ines Marr.", "the museum honours", "the judge Ines Marr"),

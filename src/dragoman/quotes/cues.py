@@ -742,7 +742,7 @@ def _closing_apposition(first: Token, last: int) -> bool:
     """'... in partnership with NATO, the alliance that includes most of Europe': the writer's
     gloss on a name, set off by a comma and running to the end of the reported clause."""
     appos = next((t for t in first.doc[first.i: last + 1] if t.dep_ == "appos" and t.left_edge.i == first.i), None)
-    if appos is None or any(c.dep_ in ("appos", "conj") for c in appos.children):
+    if appos is None or any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in appos.children):
         return False  # 'the musician A, the player B and the justice C': a list of names
     return appos.right_edge.i >= last and appos.head.i < first.i and appos.head.pos_ == "PROPN" and \
         appos.pos_ == "NOUN"
