@@ -177,7 +177,7 @@ class CueFinder(SpeakerMixin):
         doc = verb.doc
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
         first = min(verb.idx, subject.left_edge.idx)
-        if not self.text[:first].rstrip(" ,").endswith(('"', "”", "''", "»")):
+        if not self.text[max(0, first - 8):first].rstrip(" ,").endswith(('"', "”", "''", "»")):
             return False  # indirect speech may go on: 'It would take weeks, he said, and X could ...'
         rest = [t for t in doc[verb.right_edge.i + 1: verb.sent.end] if not t.is_space]
         if not rest or any(self.inside_quote(t.idx) for t in rest):
