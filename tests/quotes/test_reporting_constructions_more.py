@@ -47,3 +47,11 @@ def test_a_statement_after_a_directive_is_a_quote_of_its_own():
     q = quote_starting(a, "return to the depot")
     assert "Nobody" not in q.text
     assert quote_starting(a, "Nobody wins a long strike").kind == "direct"
+
+
+def test_a_colon_after_the_attribution_opens_a_statement_of_its_own():
+    a = analyze('The mayor will probably use the hearing to make some kind of announcement, Lorna Kell said: '
+                '"I feel like she has a surprise ready."', date="2016-09-20")
+    assert quote_starting(a, "The mayor will probably").text.endswith("some kind of announcement")
+    q = quote_starting(a, "I feel like")
+    assert q.kind == "direct" and q.speaker.name == "Lorna Kell" and "mayor" not in q.text

@@ -151,7 +151,7 @@ class QuoteExtractor:
                 if m in inside or m.quote is not None:
                     continue
                 gap = self.text[end:m.start]
-                if "\n" in gap or len(gap) > 60 or n_words(gap) > 3 or \
+                if "\n" in gap or ":" in gap or len(gap) > 60 or n_words(gap) > 3 or \
                         self._sentence_index(m.start) != self._sentence_index(end):
                     break
                 inside.append(m)
@@ -242,6 +242,12 @@ class QuoteExtractor:
         cue = self._finder.governing_cue(m.start, m.end)
         if cue is None:
             return False
+        lead = self.text[cue.token.idx + len(cue.token):m.start].rstrip(" \"“«‘'")
+        if cue.token.idx < m.start and lead.endswith(":") and not _ends_sentence(lead[:-1]):
+            # 'A, Kell said: "B."': what the colon opens is a statement of its own
+            m.quote = self._make(m.start, m.end, "direct", cue)
+            self._note_spoken(m.quote)
+            return True
         start = min(cue.start, m.start)
         end = max(cue.end, m.end)
         if end == m.end and start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS:

@@ -423,6 +423,8 @@ class CueFinder(SpeakerMixin):
             opener = next((t for t in c.subtree if not t.is_punct), c)
             if clause.i < verb.i and opener.lower_ in NARRATIVE_OPENERS:
                 break  # '"A," he said after B failed to appear': what follows the attribution is narrative
+            if clause.i < verb.i and ":" in self.text[verb.idx:c.left_edge.idx]:
+                break  # 'A, Kell said: "B."': the colon opens a statement of its own
             own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
             modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
