@@ -114,3 +114,65 @@ def test_a_joined_clause_reporting_someone_else_is_no_part_of_what_was_said():
     q = quote_starting(a, "they were increasingly convinced")
     assert q.text.endswith("mishandled the tender")
     assert quote_starting(a, "stalling the talks").cue == "accused"
+
+
+@pytest.mark.parametrize("text, quoted, narrative", [
+    # a subordinate clause after the attribution tells what happened, it was not said
+    ('"Deadlines are not suggestions," panel chairman Rep. Dana Whitfield (R-Ohio) said after the treasurer '
+     'failed to appear at the second hearing he was formally called to in the past two weeks.',
+     "Deadlines are not suggestions", "treasurer"),
+    ("“You should step down. You should return the bonus,” Senator Ines Okafor told Lind, after he admitted "
+     "under her questioning he had not yet been held accountable.", "You should step down", "admitted"),
+    # and so does a clause joined by 'and' when nothing quoted follows it
+    ("“We will keep the school open,” Marta Villanueva said, and soon the crowd was cheering, the band was "
+     "playing and she was heading home.", "We will keep the school open", "crowd"),
+])
+def test_narrative_after_a_closing_attribution_is_no_part_of_the_quote(text, quoted, narrative):
+    q = quote_starting(analyze(text, date="2016-09-20"), quoted)
+    assert q.kind == "direct" and narrative not in q.text
+
+
+def test_indirect_speech_goes_on_after_an_attribution_set_off_by_commas():
+    a = analyze("The review would take two months, Mr. Tarrant said, and the delay could cost the city its grant.",
+                date="2016-09-20")
+    assert quote_starting(a, "The review would take").text.endswith("cost the city its grant")
+
+
+def test_the_question_put_to_the_speaker_is_not_a_statement():
+    a = analyze("“I would not ask anyone to come up. This is about me campaigning for Vermont,” Senator Lia "
+                "Brandt said, when asked whether she wanted the governor to campaign for her.", date="2016-09-20")
+    assert [q.text for q in a.quotes if "governor" in q.text] == []
+    assert quote_starting(a, "I would not ask anyone").speaker.name == "Lia Brandt"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a title's full stop does not end the sentence the attribution cuts in two
+    ('"One of the reasons the province moved first," Mr. Harlan said, "is that its farmers felt the drought '
+     'before anyone else."', "One of the reasons", "is that its farmers"),
+    # nor does 'but' or 'and' joining the second quoted span to the attribution
+    ('"You know, I like Marcus," Ms. Ilse Varga said, but "when it comes to water, Marcus has a history of '
+     'siding with the mills."', "You know, I like Marcus", "when it comes to water"),
+])
+def test_one_attribution_inside_one_quoted_sentence_gives_one_statement(text, first, second):
+    a = analyze(text, date="2016-09-20")
+    q = quote_starting(a, first)
+    assert second in q.text and len(a.quotes) == 1
+
+
+def test_a_new_sentence_after_the_attribution_stays_a_quote_of_its_own():
+    a = analyze('"We are ready," Mr. Harlan said. "The rest is up to the council."', date="2016-09-20")
+    assert len(a.quotes) == 2
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the writer's gloss on a name at the end of the reported clause was not said
+    ("Critics say the money could be better spent in partnership with NATO, the military alliance that includes "
+     "most European countries.", "the money could be better spent", "in partnership with NATO"),
+    ("Allies of the mayor say she would have to consider Rep. Dan Lyle (D-Va.), a former deputy governor and "
+     "ambassador who can raise the cash to run statewide.", "she would have to consider", "Rep. Dan Lyle (D-Va.)"),
+    # a list of names is no gloss
+    ("Mr. Orcutt said the museum honours several of his heroes, including the painter Ada Brix, the runner Tom "
+     "Vale and the judge Ines Marr.", "the museum honours", "the judge Ines Marr"),
+])
+def test_a_closing_apposition_is_the_writers_gloss(text, start, end):
+    assert quote_starting(analyze(text, date="2016-09-20"), start).text.endswith(end)

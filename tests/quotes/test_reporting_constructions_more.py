@@ -25,3 +25,33 @@ def test_what_follows_the_verb_is_said_not_the_clause_before_a_semicolon():
                 date="2024-10-02")
     assert quote_starting(a, "she will resume her tour").text.startswith("she will resume")
     assert not [q for q in a.quotes if "unlikely outcome" in q.text]
+
+
+def test_a_verb_of_saying_inside_the_reported_clause_is_no_attribution():
+    a = analyze("Senator Ruth Dalby told the town hall that she believes we must continue to fund the rural "
+                "clinics that keep the valley alive.", date="2016-09-20")
+    assert [q.cue for q in a.quotes] == ["told"]
+    assert quote_starting(a, "she believes").speaker.name == "Ruth Dalby"
+
+
+def test_an_accusation_in_quotes_is_the_charge_not_the_one_charged():
+    a = analyze("The opposition accused the mayor, Ivo Lanting, of \"reckless spending.\" Council members said "
+                "the audit was overdue.", date="2016-09-20")
+    q = quote_starting(a, "reckless spending")
+    assert q.cue == "accused" and "Lanting" not in q.text
+
+
+def test_a_statement_after_a_directive_is_a_quote_of_its_own():
+    a = analyze("Mayor Lise Okonkwo urged the strikers to return to the depot and repeatedly said, \"Nobody "
+                "wins a long strike,\" before the talks resumed.", date="2016-09-20")
+    q = quote_starting(a, "return to the depot")
+    assert "Nobody" not in q.text
+    assert quote_starting(a, "Nobody wins a long strike").kind == "direct"
+
+
+def test_a_colon_after_the_attribution_opens_a_statement_of_its_own():
+    a = analyze('The mayor will probably use the hearing to make some kind of announcement, Lorna Kell said: '
+                '"I feel like she has a surprise ready."', date="2016-09-20")
+    assert quote_starting(a, "The mayor will probably").text.endswith("some kind of announcement")
+    q = quote_starting(a, "I feel like")
+    assert q.kind == "direct" and q.speaker.name == "Lorna Kell" and "mayor" not in q.text

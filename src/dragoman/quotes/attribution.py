@@ -151,7 +151,7 @@ class QuoteExtractor:
                 if m in inside or m.quote is not None:
                     continue
                 gap = self.text[end:m.start]
-                if "\n" in gap or len(gap) > 60 or n_words(gap) > 3 or \
+                if "\n" in gap or ":" in gap or len(gap) > 60 or n_words(gap) > 3 or \
                         self._sentence_index(m.start) != self._sentence_index(end):
                     break
                 inside.append(m)
@@ -242,6 +242,12 @@ class QuoteExtractor:
         cue = self._finder.governing_cue(m.start, m.end)
         if cue is None:
             return False
+        lead = self.text[cue.token.idx + len(cue.token):m.start].rstrip(" \"“«‘'")
+        if cue.token.idx < m.start and lead.endswith(":") and not _ends_sentence(lead[:-1]):
+            # 'A, Kell said: "B."': what the colon opens is a statement of its own
+            m.quote = self._make(m.start, m.end, "direct", cue)
+            self._note_spoken(m.quote)
+            return True
         start = min(cue.start, m.start)
         end = max(cue.end, m.end)
         if end == m.end and start < m.start and m.closed and self.text[m.end:m.end + 1] in CLOSE_MARKS:
@@ -363,7 +369,10 @@ class QuoteExtractor:
             gap = self.text[first.end:second.start].strip(" \"“”«»‘’'")
             head = self.text[first.start:first.end].rstrip()
             tail = self.text[second.start:second.end].strip()
-            if not gap.endswith(",") or any(c in gap for c in ".!?;:\n") or not head.endswith(","):
+            # '"A," he said, "b"' and '"A," he said, but "b"': one attribution inside one sentence
+            joined_by = gap.rsplit(None, 1)[-1].lower() if gap.split() else ""
+            if not (gap.endswith(",") or joined_by in ("and", "but") and "," in gap) \
+                    or _ends_sentence(gap) or not head.endswith(","):
                 continue
             if not tail or not (tail[0].islower() or tail.startswith("I ")):
                 continue
@@ -499,6 +508,15 @@ SIGNATURE = re.compile(r"[”\"’']?[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?:
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)")
 QUESTION = re.compile(r"^(?:Q|Question)\s*[:.\-–—]\s*")
 ANSWER = re.compile(r"^(?:A|Answer)\s*[:.\-–—]\s*")
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence ends inside ``text`` (a full stop after a title or an initial does not end one)."""
+    if any(c in text for c in "!?;:\n"):
+        return True
+    abbreviations = speech_vocab()["abbreviations"]
+    return any(w.endswith(".") and w.rstrip(".").lower() not in abbreviations and len(w.rstrip(".")) > 1
+               for w in text.split())
 
 
 def _is_title(text: str, before: str = "") -> bool:

@@ -28,6 +28,8 @@ COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did
 # statement going on ('..., he said, before leaving for Paris')
 NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
                      "according", "adding", "and", "but", "then", "who", "which"}
+# "when asked whether ...", "if told that ...": a passive clause with its subject left out
+REDUCED_CLAUSE_OPENERS = {"when", "if", "once", "after", "before", "unless", "until", "while"}
 # "by saying that ...", "after saying that ...": a participle of saying after these speaks for
 # the subject of the verb the phrase hangs on
 SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
@@ -107,6 +109,8 @@ class CueFinder(SpeakerMixin):
             return None
         if lemma in self.vocab["accuse_of"]:
             return None
+        if self._reduced_passive(verb):
+            return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"):
             return None  # 'declined to say when ...': nothing was said
         as_reported = self._as_reported(verb)
@@ -137,6 +141,17 @@ class CueFinder(SpeakerMixin):
         owner = self._statement_owner(clause, verb)
         return Cue(verb, self._speaker(owner or subject), start, end, self._around_attribution(verb, subject, start, end))
 
+    @staticmethod
+    def _reduced_passive(verb: Token) -> bool:
+        """'she said, when asked whether ...', 'if told that ...': a clause with no subject of its
+        own after 'when' or 'if' is what was put to the speaker (the parse may tag it VBD)."""
+        if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return False
+        return any(c.dep_ in ("advmod", "mark") and c.i < verb.i and c.lower_ in REDUCED_CLAUSE_OPENERS
+                   for c in verb.children)
+
     def _around_attribution(self, verb: Token, subject: Token, start: int, end: int) -> list[tuple[int, int]]:
         """'Climate change, the president often says, is the greatest threat': the two pieces of
         what was said on either side of the attribution set off inside it (none when it is not)."""
@@ -154,6 +169,23 @@ class CueFinder(SpeakerMixin):
         if not before or not after or not self.text[start + len(before):left + 1].strip().startswith((",", "—", "–")):
             return []
         return [(start, start + len(before)), (end - len(after), end)]
+
+    def _narrative_resumes(self, verb: Token) -> bool:
+        """'"A," Marta said, and soon the crowd was cheering': after an attribution that closes
+        what was said, a conjunction or an adverbial opener starts the writer's narrative (unless
+        quoted words follow: 'A, she said, and "B"')."""
+        doc = verb.doc
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+        first = min(verb.idx, subject.left_edge.idx)
+        if not self.text[max(0, first - 8):first].rstrip(" ,").endswith(('"', "”", "''", "»")):
+            return False  # indirect speech may go on: 'It would take weeks, he said, and X could ...'
+        rest = [t for t in doc[verb.right_edge.i + 1: verb.sent.end] if not t.is_space]
+        if not rest or any(self.inside_quote(t.idx) for t in rest):
+            return False
+        last = doc[verb.right_edge.i]
+        if last.dep_ == "cc" and last.head.i == verb.i:
+            return True
+        return last.text == "," and rest[0].lower_ in NARRATIVE_OPENERS
 
     @staticmethod
     def _resumed_after_attribution(verb: Token, left: int | None = None) -> list[Token]:
@@ -245,7 +277,7 @@ class CueFinder(SpeakerMixin):
         if (verb.dep_ in ("parataxis", "ccomp") and (verb.i > head.i or parenthetical)
                 and head.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.vocab["adjacent"]
                 and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
-                and not self._reports_a_report(head)
+                and not self._reports_a_report(head) and _set_off(verb)
                 and not any(c.dep_ == "mark" for c in verb.children)):
             return [head]
         if self._closing_attribution(verb, head):
@@ -277,6 +309,8 @@ class CueFinder(SpeakerMixin):
                 lo = subject.left_edge.i - 1  # what the parse hangs on the verb before its subject was said
             tokens = [t for t in head.subtree if not (lo <= t.i <= verb.right_edge.i)]
             if head.i < verb.left_edge.i:
+                if self._narrative_resumes(verb):
+                    tokens = [t for t in tokens if t.i < lo]
                 tokens = sorted(tokens + self._resumed_after_attribution(verb), key=lambda t: t.i)
         else:
             head = clause
@@ -314,7 +348,8 @@ class CueFinder(SpeakerMixin):
         tokens = self._without_commentary_tail(tokens)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
-        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc"):
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc") \
+                and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):  # '(D-Va.)' stays whole
             tokens.pop()
         if not tokens:
             return 0, 0
@@ -339,7 +374,7 @@ class CueFinder(SpeakerMixin):
             if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
                                                       for a in [nxt, *nxt.ancestors]):
                 return tokens[:k]
-            if self._adjunct_tail(nxt, last):
+            if self._adjunct_tail(nxt, last) or _closing_apposition(nxt, last):
                 return tokens[:k]
         return tokens
 
@@ -385,6 +420,11 @@ class CueFinder(SpeakerMixin):
         for c in verb.rights:
             if c.i <= clause.right_edge.i or self.inside_quote(c.idx):
                 continue
+            opener = next((t for t in c.subtree if not t.is_punct), c)
+            if clause.i < verb.i and opener.lower_ in NARRATIVE_OPENERS:
+                break  # '"A," he said after B failed to appear': what follows the attribution is narrative
+            if clause.i < verb.i and ":" in self.text[verb.idx:c.left_edge.idx]:
+                break  # 'A, Kell said: "B."': the colon opens a statement of its own
             own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
             modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
@@ -464,8 +504,10 @@ class CueFinder(SpeakerMixin):
             return start, end
         sent_end = verb.sent.end
         tokens = [t for t in self.doc[child.left_edge.i: min(child.right_edge.i + 1, sent_end)] if not t.is_space]
+        accusing = verb.lemma_.lower() in self.vocab["accuse_of"] | self.vocab["accuse_for"] and \
+            child.dep_ == "prep" and child.lower_ in ("of", "for")
         if child.dep_ != "dobj":  # 'criticized the levy as "..."': the thing named comes with its name
-            if named is not None:
+            if named is not None and not accusing:  # 'accused Y of "..."': the charge, not the one charged
                 tokens = [t for t in self.doc[named.left_edge.i: child.left_edge.i] if not t.is_space] + tokens
         tokens = self._without_commentary_tail(tokens)
         while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»", "’", "'"):
@@ -501,8 +543,11 @@ class CueFinder(SpeakerMixin):
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
             if wanted is not None:  # 'urged Y to V' starts at V; 'vowed to V', the speaker's own intent, keeps 'to'
                 keep_to = lemma in self.vocab["commit_to"]
-                content = [t for t in wanted.subtree
-                           if keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted)]
+                said_next = {t.i for c in wanted.children if c.dep_ == "conj" and c.lemma_.lower() in self.vocab["say"]
+                             for t in [*c.subtree, *(x for x in wanted.children if x.dep_ == "cc" and x.i < c.i)]}
+                content = [t for t in wanted.subtree  # 'urged Y to V and said "..."': a statement of its own
+                           if t.i not in said_next
+                           and (keep_to or not (t.dep_ == "aux" and t.lower_ == "to" and t.head == wanted))]
         if not content and lemma in self.vocab["warn_against"]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             near = [*verb.children, *(t for o in objects for t in o.subtree)]
@@ -693,6 +738,24 @@ class CueFinder(SpeakerMixin):
                 return current.head
             return None
         return None
+
+
+def _closing_apposition(first: Token, last: int) -> bool:
+    """'... in partnership with NATO, the alliance that includes most of Europe': the writer's
+    gloss on a name, set off by a comma and running to the end of the reported clause."""
+    appos = next((t for t in first.doc[first.i: last + 1] if t.dep_ == "appos" and t.left_edge.i == first.i), None)
+    if appos is None or any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in appos.children):
+        return False  # 'the musician A, the player B and the justice C': a list of names
+    return appos.right_edge.i >= last and appos.head.i < first.i and appos.head.pos_ == "PROPN" and \
+        appos.pos_ == "NOUN"
+
+
+def _set_off(verb: Token) -> bool:
+    """'X happened, she said' / '"X," she said': the attribution stands apart from the clause it
+    reports ('she believes we must continue' is one clause)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    first = min(verb.i, subject.left_edge.i)
+    return first > 0 and (verb.doc[first - 1].is_punct or verb.doc[first - 1].is_space)
 
 
 def _between_commas(verb: Token) -> bool:
