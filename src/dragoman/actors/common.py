@@ -44,6 +44,31 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:").lower()
 
 
+def phrase_pattern(phrases) -> re.Pattern:
+    """A case-insensitive pattern matching any of ``phrases`` as whole words, the longest one
+    where several start at the same place. The phrases share one trie of alternatives (the
+    first characters once, not once per phrase): a flat alternation of hundreds of names tries
+    every one of them at every character of the text."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[None] = {}  # a phrase ends here
+    return re.compile(r"\b(?:" + _alternatives(trie) + r")\b", re.IGNORECASE)
+
+
+def _alternatives(node: dict) -> str:
+    """The regex of what may follow a trie node: each longer continuation before ending here,
+    so the engine takes the longest phrase and backs off to shorter ones."""
+    longer = [re.escape(ch) + _alternatives(child) for ch, child in node.items() if ch is not None]
+    if None in node:
+        return "(?:" + "|".join(longer) + "|)" if longer else ""
+    if not longer:
+        return "(?!)"  # no phrases: matches nothing
+    return longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 

@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
+from spacy.parts_of_speech import ADJ, PROPN
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
@@ -12,6 +13,9 @@ from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVER
                      MINISTRY_NOUNS, ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .coref import _role_family
 from .dictionary import Person, Title, _one_edit, sector_actor
+
+
+_NAME_POS = {PROPN, ADJ}  # parts of speech a country's name or adjective takes
 
 
 @dataclass(slots=True)
@@ -76,11 +80,16 @@ class MentionFinder:
         return max(0, bisect_right(self._token_starts, char) - 1)
 
     def _sentence_of(self, token: Token) -> int:
-        return max(0, bisect_right(self._sent_starts, token.i) - 1)
+        return self._sentence_at(token.i)
+
+    def _sentence_at(self, i: int) -> int:
+        """Index of the sentence of token ``i``."""
+        return max(0, bisect_right(self._sent_starts, i) - 1)
 
     def _mention(self, span: Span, label: str, actor: Actor | None, rule: str) -> Mention:
-        return Mention(text=span.text, start=span.start_char, end=span.end_char, label=label,
-                       sentence=self._sentence_of(span[0]), actor=actor, rule=rule)
+        start, end = span.start_char, span.end_char
+        return Mention(text=self.text[start:end], start=start, end=end, label=label,
+                       sentence=self._sentence_at(span.start), actor=actor, rule=rule)
 
     def _add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -296,8 +305,8 @@ class MentionFinder:
         per article so that looking for the text's sole country stays linear."""
         words = self._country_word_index
         if words is None:
-            words = [(t.i, c) for t in self.doc if t.pos_ in ("PROPN", "ADJ")
-                     for c in [self._country_in([t])] if c is not None]
+            named = (i for i, pos in enumerate(self.doc.to_array("POS").tolist()) if pos in _NAME_POS)
+            words = [(i, c) for i in named for c in [self._country_in([self.doc[i]])] if c is not None]
             self._country_word_index = words
         return words
 
