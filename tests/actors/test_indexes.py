@@ -11,7 +11,7 @@ import spacy
 
 from dragoman.actors import ActorDictionary
 from dragoman.actors.cast import _sentence_starts
-from dragoman.actors.common import _fold, _key, phrase_pattern
+from dragoman.actors.common import PhraseMatcher, _fold, _key, phrase_pattern
 from dragoman.actors.dictionary import _deletions, _one_edit
 from nlp_helpers import analyzer
 
@@ -24,6 +24,11 @@ TEXTS = [
     "Fighters of the Al-Marun Front and of Marun's wing; al-marun front (lower case) too.",
     "The People's Shield and the U.S. Harbour Office, then the Harbour Office alone.",
     "the quiet coast guard, The Quiet Coast Guards, the quiet coast guard.",
+    # letters case-insensitive matching takes for others: dotless and dotted capital i, long s,
+    # the kelvin sign; final sigma lower-cases by context
+    "NORTHERN ACCORD ORGAN\u0130SAT\u0130ON and the Northern Accord.",
+    "northern accord organ\u0131sation, the qu\u0131et coa\u017ft guard, MARUN\u212a, Marun\u212a.",
+    "ΣΟΦΙΑΣ Marun and the Northern Accord",
     "",
 ]
 
@@ -37,6 +42,7 @@ def flat_alternation(phrases: list[str]) -> re.Pattern:
 def test_the_phrase_trie_matches_what_a_flat_alternation_matches(text):
     spans = [(m.start(), m.end()) for m in phrase_pattern(PHRASES).finditer(text)]
     assert spans == [(m.start(), m.end()) for m in flat_alternation(PHRASES).finditer(text)]
+    assert PhraseMatcher(PHRASES).spans(text) == spans
     if text:
         assert spans, text
 
@@ -111,3 +117,26 @@ def test_sentence_starts_of_an_empty_text_and_of_a_text_without_sentences():
     assert _sentence_starts(nlp("")) == []
     with pytest.raises(ValueError):
         _sentence_starts(nlp("no parse, so no sentences"))
+
+
+def test_earlier_mentions_answer_from_the_end_and_follow_replacements():
+    from dragoman.actors.earlier import EarlierMentions
+    from dragoman.records import Mention
+
+    def mention(text, start, label="ORG"):
+        return Mention(text=text, start=start, end=start + len(text), label=label, sentence=0)
+
+    ministries = [mention(f"Ministry {i}", i * 20) for i in range(12)]
+    others = [mention(f"Town {i}", i * 20 + 12, "GPE") for i in range(12)]
+    read = EarlierMentions(others + ministries)
+    is_ministry = lambda m: m.text.startswith("Ministry")  # noqa: E731
+    # the last three ministries ending by offset 105 (Ministry 5 starts at 100 and runs past it)
+    assert [m.text for m in read.last("ministries", is_ministry, 105, 3)] == ["Ministry 2", "Ministry 3", "Ministry 4"]
+    assert read.last("ministries", is_ministry, 5, 3) == []
+    assert [m.text for m in read.within(40, 60)] == ["Ministry 2", "Town 2"]
+    # a phrase over offsets 40-60 replaces what starts inside it, in every list
+    read.replace(mention("the Ministry", 40), 60)
+    assert [m.text for m in read.within(40, 60)] == ["the Ministry"]
+    assert [m.text for m in read.last("ministries", is_ministry, 70, 2)] == ["Ministry 1", "Ministry 3"]
+    assert [m.text for m in read.last("towns", lambda m: m.label == "GPE", 70, 2)] == ["Town 0", "Town 1"]  # Town 2 was replaced
+    assert [m.start for m in read.mentions] == sorted(m.start for m in read.mentions)

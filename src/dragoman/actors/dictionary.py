@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..records import Actor
 from ..vocab import load_data, load_user_file
-from .common import FEMALE_SURNAME, _date, _fold, _key, _slug, phrase_pattern, plain_name
+from .common import FEMALE_SURNAME, _date, _fold, _key, _slug, PhraseMatcher, plain_name
 
 
 @dataclass(slots=True)
@@ -91,7 +91,7 @@ class ActorDictionary:
     outlets: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     country_by_code: dict[str, Actor] = field(default_factory=dict)
-    _group_re: re.Pattern | None = None
+    _groups: PhraseMatcher | None = None
     _title_cache: dict[str, Title | None] = field(default_factory=dict)
     _bodies: list[tuple[str, Actor]] | None = None
     _sector_heads: set[str] | None = None
@@ -142,7 +142,7 @@ class ActorDictionary:
     def _build_indexes(self) -> None:
         """The indexes the lookups build when first needed, built with the dictionary so the
         first article analysed does not pay for them."""
-        self.group_pattern()
+        self.group_matcher()
         self._by_deletion = self._surnames_by_deletion()
 
     def _add_name(self, name: str, actor: Actor) -> None:
@@ -227,10 +227,14 @@ class ActorDictionary:
             self._bodies = [(p, a) for p, a in self.names.items() if a.kind == "body" and a.country]
         return self._bodies
 
+    def group_matcher(self) -> PhraseMatcher:
+        """Names of blocs, groups and bodies, found in a text as whole words in any case."""
+        if self._groups is None:
+            self._groups = PhraseMatcher(p for p, a in self.names.items() if a.kind in ("group", "body"))
+        return self._groups
+
     def group_pattern(self) -> re.Pattern:
-        if self._group_re is None:
-            self._group_re = phrase_pattern(p for p, a in self.names.items() if a.kind in ("group", "body"))
-        return self._group_re
+        return self.group_matcher().pattern
 
     def lookup(self, text: str) -> Actor | None:
         """A state, organisation or bloc by one of its names (not people, not capitals)."""
