@@ -44,6 +44,57 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:").lower()
 
 
+def phrase_pattern(phrases) -> re.Pattern:
+    """A case-insensitive pattern matching any of ``phrases`` as whole words, the longest one
+    where several start at the same place. The phrases share one trie of alternatives (the
+    first characters once, not once per phrase): a flat alternation of hundreds of names tries
+    every one of them at every character of the text."""
+    return re.compile(r"\b(?:" + _alternatives(_trie(phrases)) + r")\b", re.IGNORECASE)
+
+
+# letters re.IGNORECASE takes for another letter that str.lower() leaves apart
+_CASE_TWINS = str.maketrans({"ı": "i", "ſ": "s"})
+
+
+class PhraseMatcher:
+    """Where any of ``phrases`` occurs in a text as whole words, in any case: what
+    ``phrase_pattern`` finds, found in the lower-cased text by a case-sensitive pattern (two to
+    three times faster) whenever lower-casing keeps every character in its place."""
+
+    def __init__(self, phrases):
+        phrases = list(phrases)
+        self.pattern = phrase_pattern(phrases)
+        self._lower = re.compile(r"\b(?:" + _alternatives(_trie(p.lower().translate(_CASE_TWINS) for p in phrases))
+                                 + r")\b")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # 'İ' lower-cases to two characters: offsets would shift
+            return [m.span() for m in self.pattern.finditer(text)]
+        return [m.span() for m in self._lower.finditer(lowered.translate(_CASE_TWINS))]
+
+
+def _trie(phrases) -> dict:
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[None] = {}  # a phrase ends here
+    return trie
+
+
+def _alternatives(node: dict) -> str:
+    """The regex of what may follow a trie node: each longer continuation before ending here,
+    so the engine takes the longest phrase and backs off to shorter ones."""
+    longer = [re.escape(ch) + _alternatives(child) for ch, child in node.items() if ch is not None]
+    if None in node:
+        return "(?:" + "|".join(longer) + "|)" if longer else ""
+    if not longer:
+        return "(?!)"  # no phrases: matches nothing
+    return longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..records import Actor
 from ..vocab import load_data, load_user_file
-from .common import FEMALE_SURNAME, _date, _fold, _key, _slug, plain_name
+from .common import FEMALE_SURNAME, _date, _fold, _key, _slug, PhraseMatcher, plain_name
 
 
 @dataclass(slots=True)
@@ -91,12 +91,13 @@ class ActorDictionary:
     outlets: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     country_by_code: dict[str, Actor] = field(default_factory=dict)
-    _group_re: re.Pattern | None = None
+    _groups: PhraseMatcher | None = None
     _title_cache: dict[str, Title | None] = field(default_factory=dict)
     _bodies: list[tuple[str, Actor]] | None = None
     _sector_heads: set[str] | None = None
     _by_role: dict[str, list[Person]] | None = None
-    _by_initial: dict[str, list[tuple[str, list[Person]]]] | None = None
+    _by_deletion: tuple[dict[str, list[str]], dict[str, list[Person]]] | None = None
+    _lookups: dict[str, Actor | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -104,6 +105,7 @@ class ActorDictionary:
             return _bundled_dictionary()
         d = cls()
         d._fill(_bundled_sources(), user=load_user_file(user_file) or {})
+        d._build_indexes()
         return d
 
     # -- building -------------------------------------------------------------------
@@ -136,6 +138,12 @@ class ActorDictionary:
         for gender, names in sources["first_names"].items():
             for n in names or []:
                 self.first_names[str(n).lower()] = gender
+
+    def _build_indexes(self) -> None:
+        """The indexes the lookups build when first needed, built with the dictionary so the
+        first article analysed does not pay for them."""
+        self.group_matcher()
+        self._by_deletion = self._surnames_by_deletion()
 
     def _add_name(self, name: str, actor: Actor) -> None:
         name = str(name).strip()
@@ -219,21 +227,25 @@ class ActorDictionary:
             self._bodies = [(p, a) for p, a in self.names.items() if a.kind == "body" and a.country]
         return self._bodies
 
+    def group_matcher(self) -> PhraseMatcher:
+        """Names of blocs, groups and bodies, found in a text as whole words in any case."""
+        if self._groups is None:
+            self._groups = PhraseMatcher(p for p, a in self.names.items() if a.kind in ("group", "body"))
+        return self._groups
+
     def group_pattern(self) -> re.Pattern:
-        if self._group_re is None:
-            phrases = sorted((p for p, a in self.names.items() if a.kind in ("group", "body")), key=len,
-                             reverse=True)
-            self._group_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",
-                                        re.IGNORECASE)
-        return self._group_re
+        return self.group_matcher().pattern
 
     def lookup(self, text: str) -> Actor | None:
         """A state, organisation or bloc by one of its names (not people, not capitals)."""
+        if text in self._lookups:
+            return self._lookups[text]
         stripped = re.sub(r"^(the|The)\s+", "", text.strip()).replace("’", "'")
         stripped = re.sub(r"'s$", "", stripped)
-        if stripped in self.caps:
-            return self.caps[stripped]
-        return self.names.get(_key(text))
+        found = self.caps[stripped] if stripped in self.caps else self.names.get(_key(text))
+        if len(self._lookups) < 50_000:
+            self._lookups[text] = found
+        return found
 
     def person(self, name: str) -> Person | None:
         return self.people.get(_key(name))
@@ -245,20 +257,33 @@ class ActorDictionary:
         last = _fold(_key(words[-1]))
         if len(last) < 5 or not last.isalpha():
             return []
-        if self._by_initial is None:
-            self._by_initial = {}
-            for key, bucket in self.surnames.items():
-                self._by_initial.setdefault(_fold(key)[:1], []).append((_fold(key), bucket))
-            for person in {id(p): p for p in self.people.values()}.values():
-                surname = _fold(_key(person.surname))
-                self._by_initial.setdefault(surname[:1], []).append((surname, [person]))
+        if self._by_deletion is None:
+            self._by_deletion = self._surnames_by_deletion()
+        by_deletion, people = self._by_deletion
         found: dict[int, Person] = {}
-        for surname, bucket in self._by_initial.get(last[:1], []):
-            if surname != last and abs(len(surname) - len(last)) <= 1 and _one_edit(surname, last):
-                for person in bucket:
-                    if len(words) == 1 or _fold(person.name)[:1] == _fold(words[0])[:1]:
-                        found[id(person)] = person
+        for variant in _deletions(last):
+            for surname in by_deletion.get(variant, ()):
+                if surname != last and surname[:1] == last[:1] and _one_edit(surname, last):
+                    for person in people[surname]:
+                        if len(words) == 1 or _fold(person.name)[:1] == _fold(words[0])[:1]:
+                            found[id(person)] = person
         return list(found.values())
+
+    def _surnames_by_deletion(self) -> tuple[dict[str, list[str]], dict[str, list[Person]]]:
+        """Every surname (folded) under itself and each form of it with one letter left out
+        (two words one typo apart, a letter changed, added, dropped or two swapped, share such
+        a form, so a near spelling is looked for among a handful of names); and the people of
+        each surname."""
+        people: dict[str, list[Person]] = {}
+        for key, bucket in self.surnames.items():
+            people.setdefault(_fold(key), []).extend(bucket)
+        for person in {id(p): p for p in self.people.values()}.values():
+            people.setdefault(_fold(_key(person.surname)), []).append(person)
+        by_deletion: dict[str, list[str]] = {}
+        for surname in people:
+            for variant in _deletions(surname):
+                by_deletion.setdefault(variant, []).append(surname)
+        return by_deletion, people
 
     def title_of(self, phrase: str) -> Title | None:
         low = " " + re.sub(r"\s*-\s*", " ", phrase.lower().replace("’", "'")) + " "
@@ -333,6 +358,7 @@ def _bundled_sources() -> dict:
 def _bundled_dictionary() -> ActorDictionary:
     d = ActorDictionary()
     d._fill(_bundled_sources())
+    d._build_indexes()
     return d
 
 
@@ -351,6 +377,11 @@ def _title_head(title: str) -> str:
     return words[-1]
 
 
+
+
+def _deletions(word: str) -> set[str]:
+    """The word itself and every form of it with one letter left out."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
+from spacy.parts_of_speech import ADJ, PROPN
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
@@ -12,6 +13,10 @@ from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVER
                      MINISTRY_NOUNS, ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .coref import _role_family
 from .dictionary import Person, Title, _one_edit, sector_actor
+from .earlier import EarlierMentions
+
+
+_NAME_POS = {PROPN, ADJ}  # parts of speech a country's name or adjective takes
 
 
 @dataclass(slots=True)
@@ -76,21 +81,26 @@ class MentionFinder:
         return max(0, bisect_right(self._token_starts, char) - 1)
 
     def _sentence_of(self, token: Token) -> int:
-        return max(0, bisect_right(self._sent_starts, token.i) - 1)
+        return self._sentence_at(token.i)
+
+    def _sentence_at(self, i: int) -> int:
+        """Index of the sentence of token ``i``."""
+        return max(0, bisect_right(self._sent_starts, i) - 1)
 
     def _mention(self, span: Span, label: str, actor: Actor | None, rule: str) -> Mention:
-        return Mention(text=span.text, start=span.start_char, end=span.end_char, label=label,
-                       sentence=self._sentence_of(span[0]), actor=actor, rule=rule)
+        start, end = span.start_char, span.end_char
+        return Mention(text=self.text[start:end], start=start, end=end, label=label,
+                       sentence=self._sentence_at(span.start), actor=actor, rule=rule)
 
     def _add(self, m: Mention) -> None:
         self.mentions.append(m)
 
     def _group_spans(self) -> Iterable[Span]:
         """Bloc names the NER does not see as one entity: "the West", "Washington and its allies"."""
-        for m in self.d.group_pattern().finditer(self.text):
-            if not m.group()[0].isupper():
+        for start, end in self.d.group_matcher().spans(self.text):
+            if not self.text[start].isupper():
                 continue
-            span = self.doc.char_span(m.start(), m.end(), label="NORP", alignment_mode="contract")
+            span = self.doc.char_span(start, end, label="NORP", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
             after = self.doc[span.end] if span.end < len(self.doc) else None
@@ -296,8 +306,8 @@ class MentionFinder:
         per article so that looking for the text's sole country stays linear."""
         words = self._country_word_index
         if words is None:
-            words = [(t.i, c) for t in self.doc if t.pos_ in ("PROPN", "ADJ")
-                     for c in [self._country_in([t])] if c is not None]
+            named = (i for i, pos in enumerate(self.doc.to_array("POS").tolist()) if pos in _NAME_POS)
+            words = [(i, c) for i in named for c in [self._country_in([self.doc[i]])] if c is not None]
             self._country_word_index = words
         return words
 
@@ -437,7 +447,7 @@ class MentionFinder:
     def _definite_organisations(self, found: list[Mention]) -> list[Mention]:
         """'the alliance', 'the Russian-led bloc', 'the organization': the organisation last named;
         'the ministry', 'the government': the national body of that kind last named."""
-        out = sorted(found, key=lambda m: m.start)
+        read = EarlierMentions(found)
         for t in self._tokens_where(ORGANISATION_NOUNS | MINISTRY_NOUNS | GOVERNMENT_NOUNS, self._lemma):
             if t.tag_ not in ("NN", "NNP"):
                 continue
@@ -446,25 +456,44 @@ class MentionFinder:
             span = self.doc[t.left_edge.i: t.i + 1]
             if t.lemma_.lower() in ORGANISATION_NOUNS and self._named_itself(t):
                 continue  # 'the Patriotic Union of Kurdistan' is an organisation of its own
-            wanted = self._refers_back_to(t, span)
-            earlier = [m for m in out if m.end <= span.start_char and m.actor is not None and wanted(m.actor)]
-            # 'the ministry' is a ministry named as such before a capital standing for its government,
-            # 'the Treasury Department' the one named with all its words
-            named_so = [m for m in earlier if t.lower_ in m.text.lower() or t.lower_ in m.actor.name.lower()]
-            words_ = [x.lower_ for x in span if x.dep_ != "det"]
-            named_fully = [m for m in named_so if len(words_) > 1 and all(w in m.text.lower().split() for w in words_)]
-            earlier = named_fully or named_so or earlier
+            earlier = self._named_before(read, t, span)
             # of the governments named, the one last acting as a subject, not one merely acted upon
-            acting = [m for m in earlier[-8:] if self._is_subject(m)]  # the latest few: linear time
+            acting = [m for m in earlier if self._is_subject(m)]
             earlier = acting or earlier
             own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
-            if not earlier or any(m.start >= span.start_char and m.end <= span.end_char and m.actor is not None
-                                  and m.actor.kind in own for m in out):
+            if not earlier or any(m.actor is not None and m.actor.kind in own
+                                  for m in read.within(span.start_char, span.end_char)):
                 continue  # the phrase names its own organisation or country
-            out = [m for m in out if not (span.start_char <= m.start < span.end_char)]
-            out.append(self._mention(span, "ORG", earlier[-1].actor, "definite"))
-            out.sort(key=lambda m: m.start)
-        return out
+            read.replace(self._mention(span, "ORG", earlier[-1].actor, "definite"), span.end_char)
+        return read.mentions
+
+    def _named_before(self, read: EarlierMentions, head: Token, span: Span) -> list[Mention]:
+        """The latest few mentions (at most eight) that a phrase such as 'the ministry' may point
+        back to: 'the ministry' is a ministry named as such before a capital standing for its
+        government, 'the Treasury Department' the one named with all its words."""
+        kind, wanted = self._refers_back_to(head, span)
+        word = head.lower_
+        words_ = tuple(x.lower_ for x in span if x.dep_ != "det")
+
+        def named(m: Mention) -> bool:
+            return m.actor is not None and wanted(m.actor)
+
+        def named_so(m: Mention) -> bool:
+            return named(m) and (word in m.text.lower() or word in m.actor.name.lower())
+
+        def named_fully(m: Mention) -> bool:
+            return named_so(m) and all(w in m.text.lower().split() for w in words_)
+
+        # from the widest question to the narrowest, each asked of the answers of the one before;
+        # the narrowest question that has an answer gives it
+        questions = [(("named", kind), named), (("named so", kind, word), named_so)]
+        if len(words_) > 1:
+            questions.append((("named fully", kind, word, words_), named_fully))
+        answers, wider = [], None
+        for question, test in questions:
+            answers.append(read.last(question, test, span.start_char, 8, narrows=wider))
+            wider = question
+        return next((found for found in reversed(answers) if found), [])
 
     @staticmethod
     def _bodies_named_before(found: list[Mention]) -> None:
@@ -494,14 +523,15 @@ class MentionFinder:
         return bool(own)
 
     def _refers_back_to(self, head: Token, span: Span):
-        """What 'the alliance' (an organisation) or 'the ministry' (a national body) points back to."""
+        """What 'the alliance' (an organisation) or 'the ministry' (a national body) points back
+        to: a name for that kind of actor, and the test an actor passes to be one."""
         if head.lemma_.lower() in ORGANISATION_NOUNS:
-            return lambda a: a.kind == "igo"
+            return "organisation", lambda a: a.kind == "igo"
         phrase = span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()
         if phrase in MINISTRY_NOUNS:  # plain "the ministry": whichever ministry was named last
-            return lambda a: a.kind == "body" and a.country is not None and a.sector in ("GOV", "MIL")
+            return "ministry", lambda a: a.kind == "body" and a.country is not None and a.sector in ("GOV", "MIL")
         sector = self.d.sectors.get(phrase) or "GOV"
-        return lambda a: a.kind == "body" and a.sector == sector and a.country is not None
+        return ("body", sector), lambda a: a.kind == "body" and a.sector == sector and a.country is not None
 
     def _missed_surnames(self, taken: set[int]) -> list[Mention]:
         """A surname of someone already met that the NER did not mark this time."""
