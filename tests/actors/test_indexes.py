@@ -12,7 +12,7 @@ import spacy
 from dragoman.actors import ActorDictionary
 from dragoman.actors.cast import _sentence_starts
 from dragoman.actors.common import PhraseMatcher, _fold, _key, phrase_pattern
-from dragoman.actors.dictionary import _deletions, _one_edit
+from dragoman.actors.dictionary import _deletions, _one_edit, same_first_name
 from nlp_helpers import analyzer
 
 PHRASES = ["northern accord", "northern accord organisation", "north", "the quiet coast guard", "al-marun front",
@@ -83,23 +83,31 @@ def near_by_scan(d: ActorDictionary, name: str) -> set[str]:
     entries += [(_fold(_key(p.surname)), [p]) for p in d.people.values()]
     return {p.name for surname, bucket in entries
             if surname != last and surname[:1] == last[:1] and _one_edit(surname, last)
-            for p in bucket if len(words) == 1 or _fold(p.name)[:1] == _fold(words[0])[:1]}
+            for p in bucket if len(words) == 1 or same_first_name(words[0], p.name.split()[0])}
 
 
 def test_near_spellings_from_the_index_are_those_of_a_scan_of_all_surnames():
     d = ActorDictionary.load()
-    surnames = sorted({p.surname for p in d.people.values() if len(p.surname) >= 6})[:60]
+    firsts = {p.surname: p.name.split()[0] for p in d.people.values() if len(p.surname) >= 6}
     queries = []
-    for s in surnames:  # a letter changed, dropped, added, two swapped; with and without a first name
+    for s, first in sorted(firsts.items())[:60]:  # a letter changed, dropped, added, two swapped; with and without a first name
         typos = [s[:2] + ("x" if s[2] != "x" else "y") + s[3:], s[:3] + s[4:], s[:4] + "e" + s[4:],
                  s[:2] + s[3] + s[2] + s[4:]]
-        queries += typos + [f"Anna {t}" for t in typos]
+        queries += typos + [f"Anna {t}" for t in typos] + [f"{first} {t}" for t in typos]
     found = 0
     for q in queries:
         near = {p.name for p in d.near_spellings(q)}
         assert near == near_by_scan(d, q), q
         found += bool(near)
-    assert found > len(queries) // 2
+    assert found > len(queries) // 3
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ruth Calder", False), ("Rafael Calder", True), ("R. Calder", True), ("Rafa Calder", True),
+    ("Raphael Calder", False), ("Rafaeel Calder", True),
+])
+def test_a_near_spelling_keeps_the_first_name_given(name, expected):
+    assert same_first_name(name.split()[0], "Rafael") is expected
 
 
 @pytest.mark.parametrize("text", [

@@ -34,6 +34,12 @@ def test_near_miss_spelling_of_a_dictionary_person():
     assert speaker_name(a, "The decision on the visit") == "Dmitry Peskov"
 
 
+def test_a_near_miss_surname_with_another_first_name_is_someone_else():
+    a = analyze('Senator Ruth Calder told reporters: "The committee will hear the ports bill before the '
+                'recess."', date="2024-05-14")
+    assert speaker_name(a, "The committee will hear") == "Ruth Calder"
+
+
 def test_the_ministry_is_the_ministry_named_in_full_before():
     a = analyze("The Iraqi Foreign Ministry summoned the Turkish charge d'affaires on Sunday.\n\n"
                 "The ministry said the drone strike near the border was a clear violation of Iraqi "

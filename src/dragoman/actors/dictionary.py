@@ -252,7 +252,8 @@ class ActorDictionary:
 
     def near_spellings(self, name: str) -> list[Person]:
         """People whose surname is one typo away from the last word of ``name`` ('Peksov',
-        'Grusnko', 'Shmyal'), and whose first name, when one is given, starts alike."""
+        'Grusnko', 'Shmyal'), and whose first name, when one is given, is the same name ('Dmitri',
+        'D.', 'Alex' for 'Dmitry', 'Alexander'): 'Ruth Calder' is someone else than 'Rafael Caldera'."""
         words = name.split()
         last = _fold(_key(words[-1]))
         if len(last) < 5 or not last.isalpha():
@@ -265,7 +266,7 @@ class ActorDictionary:
             for surname in by_deletion.get(variant, ()):
                 if surname != last and surname[:1] == last[:1] and _one_edit(surname, last):
                     for person in people[surname]:
-                        if len(words) == 1 or _fold(person.name)[:1] == _fold(words[0])[:1]:
+                        if len(words) == 1 or same_first_name(words[0], person.name.split()[0]):
                             found[id(person)] = person
         return list(found.values())
 
@@ -382,6 +383,15 @@ def _title_head(title: str) -> str:
 def _deletions(word: str) -> set[str]:
     """The word itself and every form of it with one letter left out."""
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def same_first_name(given: str, known: str) -> bool:
+    """Whether a first name as written can be the known one: the same, an initial or short form
+    of it ('D.', 'Alex'), or one typo away ('Dmitri')."""
+    a, b = _fold(given.rstrip(".")), _fold(known.rstrip("."))
+    if not a or not b:
+        return False
+    return a == b or b.startswith(a) or a.startswith(b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
 
 
 def _one_edit(a: str, b: str) -> bool:
