@@ -86,3 +86,15 @@ def test_given_name_of_a_surname_first_dictionary_person_is_not_their_short_form
                 "Jian said the harbour would stay closed for the week.", date="2024-05-14")
     q = quote_starting(a, "the harbour would stay closed")
     assert q is None or q.speaker is None or q.speaker.name != "Lin Jian"
+
+
+def test_according_to_a_speech_someone_gave_is_that_person():
+    a = analyze("The levy is meant to discourage quick trading, according to a speech Senator Ruth Calder "
+                "delivered at a college in Ohio last spring.", date="2024-05-14")
+    assert speaker_name(a, "The levy is meant") == "Ruth Calder"
+
+
+def test_according_to_an_officials_letter_is_that_official():
+    a = analyze("The transport minister, Pavel Orlik, wrote to the council on Monday.\n\n"
+                "The ports will reopen in May, according to Orlik's letter.", date="2024-05-14")
+    assert speaker_name(a, "The ports will reopen") == "Pavel Orlik"

@@ -120,13 +120,12 @@ class SpeakerMixin:
         return None
 
     def _document_speaker(self, token: Token) -> Speaker | None:
-        """'a statement from the ministry', 'the statement said': who issued it."""
+        """'a statement from the ministry', 'the minister's letter', 'a speech the senator gave',
+        'the statement said': who issued it."""
         phrase = noun_phrase(token)
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return self._speaker(obj)
+        author = _author_of(token)
+        if author is not None:
+            return self._speaker(author)
         party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
         if party is not None:
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor,
@@ -172,3 +171,20 @@ def person_speaker(cast: Cast, written: str, start: int, end: int) -> Speaker:
     """A person the dictionary does not know, named by the full name the article gives them."""
     name = cast.person_name(written)
     return Speaker(written, start, end, None, name if name != written else None)
+
+
+def _author_of(work: Token) -> Token | None:
+    """Who wrote or gave a document or speech, where its phrase says: 'from / by / of X', 'X's',
+    'that X delivered' ('a speech the senator gave last week')."""
+    for child in work.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ == "relcl" and child.pos_ == "VERB":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
+                return subject
+    return None
