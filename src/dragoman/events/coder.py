@@ -151,6 +151,8 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if match.pattern.domestic:
             sources = self._protesting_people(match, sources)
         targets = self.targets(match, sources)
+        if not targets and (reading.negated or self.lexicon.codes[reading.code].type == "THREATEN"):
+            targets = self._condition_parties(match)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
             targets = self._unnamed_people(match, sources)
         if not targets and (match.pattern.speaker_source or self._answers_another(match)):
@@ -240,6 +242,20 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return [] if source.actor.sector in words.population_sectors else self._home_governments(match, sources)
         if kind in words.home_yield_types:
             return [population(country_of(source, words), words)]
+        return []
+
+    def _condition_parties(self, match: Match) -> list[Party]:
+        """Whom a refusal or a threat with no one named is aimed at: the subject of the
+        condition it sets ("will not lift the embargo until Marovia frees the prisoners",
+        "threatened to shell the bases if the capital did not ...")."""
+        verb = match.verb or match.token
+        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for clause in clauses:
+            for cond in (c for c in clause.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in self.words.condition_marks for m in cond.children):
+                    subjects = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if subjects:
+                        return self.parties(subjects[0])
         return []
 
     def _answers_another(self, match: Match) -> bool:

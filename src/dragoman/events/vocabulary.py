@@ -85,6 +85,7 @@ class Words:
     relative_pronouns: frozenset[str]
     third_person_nonhuman: frozenset[str]
     conditional_marks: frozenset[str]
+    condition_marks: frozenset[str]
     negators: frozenset[str]
     carrier_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -143,6 +144,8 @@ class Lexicon:
     wish: frozenset[str]
     aspect: frozenset[str]
     fail: frozenset[str]
+    preparation: frozenset[str]
+    preparation_codes: dict[str, str]
     statement_verbs: frozenset[str]
     future: frozenset[str]
     possible: frozenset[str]
@@ -155,6 +158,8 @@ class Lexicon:
 
 
 DATA = resources.files("dragoman") / "data"
+# A pattern's `negated: none`: negated, the act is no event at all (not the type's denial).
+NO_DENIAL = "none"
 
 
 def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
@@ -185,7 +190,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     codes = load_cameo()
     for pattern in patterns:
         for code in (pattern.cameo, pattern.negated):
-            if code and code not in codes:
+            if code and code != NO_DENIAL and code not in codes:
                 raise ValueError(f"[D501] pattern {pattern.lemmas} uses CAMEO code {code} "
                                  "that cameo.tsv does not define. Add the code to cameo.tsv.")
     index: dict[tuple[str, str], list[Pattern]] = {}
@@ -203,6 +208,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         wish=frozenset(governors["wish"]),
         aspect=frozenset(governors["aspect"]),
         fail=frozenset(governors["fail"]),
+        preparation=frozenset(governors["preparation"]),
+        preparation_codes=dict(data["preparation_codes"]),
         statement_verbs=frozenset(data["statement_verbs"]),
         future=frozenset(modals["future"]),
         possible=frozenset(modals["possible"]),

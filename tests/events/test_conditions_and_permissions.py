@@ -1,0 +1,57 @@
+"""Refusals and threats aimed at whoever their condition names, permissions as concessions,
+deadlines set for someone, preparations for attack, a protest's purpose naming its target
+(issue 9, item 3). Invented sentences about invented countries."""
+from __future__ import annotations
+
+import pytest
+
+from fakecast import code, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal with no one named is aimed at whoever the condition names
+    ("Kestria said it will not lift the embargo until Marovia frees the fishermen.",
+     [("REJECT", "KST GOV", "MRV GOV")]),
+    ("Varnek said Kestria would not reopen the crossing unless Marovia withdraws its guns.",
+     [("REJECT", "KST GOV", "MRV GOV")]),
+])
+def test_a_refusal_is_aimed_at_the_subject_of_its_condition(nlp, text, expected):
+    assert triples(code(nlp, text)) == expected
+
+
+def test_a_hostile_act_held_out_on_a_condition_is_a_threat(nlp):
+    events = code(nlp, "The NAO may suspend its mediation in Marovia if the talks collapse again.")
+    assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [("THREATEN", "NAO", "MRV GOV")]
+    # with no condition, a possible act is no event
+    assert code(nlp, "The NAO may suspend its mediation in Marovia.") == []
+
+
+def test_allowing_someone_to_act_is_a_concession(nlp):
+    events = code(nlp, "The Kestrian court allowed Kalvas to stand in the election.")
+    assert [(e.type, e.cameo, e.source.actor.code, e.target.actor.code) for e in events] == \
+        [("CONCEDE", "080", "KST JUD", "MRV GOV")]
+    # not allowing someone to act is no refusal of anyone in particular
+    assert code(nlp, "Kestria did not allow Kalvas to visit the site.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kestria set a ten-day deadline for Marovia to withdraw its troops.",
+    "Kestria gave Marovia a deadline.",
+])
+def test_a_deadline_set_for_someone_is_an_ultimatum(nlp, text):
+    assert [(e.type, e.cameo, e.target.actor.code) for e in code(nlp, text)] == [("THREATEN", "139", "MRV GOV")]
+
+
+def test_a_reminder_that_x_must_act_is_a_request(nlp):
+    events = code(nlp, "Varnek issued a stern reminder to Marovia that it must respect the truce.")
+    assert triples(events) == [("REQUEST", "KST GOV", "MRV GOV")]
+
+
+def test_a_hunger_strike_to_protest_against_a_decision_targets_its_maker(nlp):
+    text = "Marovian students began a hunger strike on Monday to protest against Kestria's decision to close the border."
+    assert [(e.type, e.target.actor.code) for e in code(nlp, text)] == [("PROTEST", "KST GOV")]
+
+
+def test_refusing_an_act_on_someone_refuses_it_to_them_not_to_a_bystander(nlp):
+    text = "Despite appeals by the NAO, Kestria is refusing to lift the curfew on Marovian refugees."
+    assert [(e.type, e.target.actor.code) for e in code(nlp, text)] == [("REJECT", "MRV CVL")]
