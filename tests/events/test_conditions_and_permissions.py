@@ -55,3 +55,19 @@ def test_a_hunger_strike_to_protest_against_a_decision_targets_its_maker(nlp):
 def test_refusing_an_act_on_someone_refuses_it_to_them_not_to_a_bystander(nlp):
     text = "Despite appeals by the NAO, Kestria is refusing to lift the curfew on Marovian refugees."
     assert [(e.type, e.target.actor.code) for e in code(nlp, text)] == [("REJECT", "MRV CVL")]
+
+
+def test_a_court_judges_its_own_government_but_an_army_does_not_accuse_it(nlp):
+    assert triples(code(nlp, "The Kestrian court charged Varnek with fraud.")) == [("ACCUSE", "KST JUD", "KST GOV")]
+    assert code(nlp, "The Kestrian army accused the Kestrian government of treason.") == []
+
+
+@pytest.mark.parametrize("verb", ["gathered", "converged", "assembled"])
+def test_gathering_for_a_rally_is_a_protest(nlp, verb):
+    events = code(nlp, f"Marovian students {verb} for a rally against Kestria.")
+    assert triples(events) == [("PROTEST", "MRV CVL", "KST GOV")]
+
+
+def test_an_intent_with_no_one_named_is_toward_the_place_where_it_is_to_be_done(nlp):
+    events = code(nlp, "The NAO agreed to open a liaison office in Marovia.")
+    assert triples(events) == [("AGREE", "NAO", "MRV GOV")]

@@ -232,11 +232,17 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if kind not in words.implicit_target_types and not intent:
             return []
         source = sources[0]
-        if not source.actor.country:
-            return []
         places = [p for p in self._location_parties(match) if p.actor.country != source.actor.country]
+        if intent and not places:  # "agreed to open an office in Kenya": where the act intended is done
+            for clause in (c for c in match.token.children if c.dep_ in ("xcomp", "ccomp")):
+                places = [p for p in self._location_parties(Match(clause, match.pattern, clause))
+                          if p.actor.country != source.actor.country]
+                if places:
+                    break
         if places:
             return [population(p, words) for p in places]
+        if not source.actor.country:
+            return []
         if not self.is_state(source):
             # an organised group yields to its government; a population's act is no concession
             return [] if source.actor.sector in words.population_sectors else self._home_governments(match, sources)
@@ -272,6 +278,8 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         """A state's army accusing its own government is a misread subject, not an event."""
         a, b = source.actor, target.actor
         states = self.words.state_sectors
+        if a.sector in self.words.checking_sectors and a.sector != b.sector:
+            return False  # a court judging the government
         return (self.lexicon.codes[match.pattern.cameo].type in self.words.one_state_types and bool(a.country)
                 and a.country == b.country and (a.sector in states or a.kind == "country")
                 and (b.sector in states or b.kind == "country"))

@@ -111,6 +111,7 @@ class Words:
     mutual_types: frozenset[str]
     verbal_types: frozenset[str]
     one_state_types: frozenset[str]
+    checking_sectors: frozenset[str]
     home_demand_types: frozenset[str]
     acting_sectors: dict
     factive_governors: frozenset[str]
