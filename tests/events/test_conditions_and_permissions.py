@@ -71,3 +71,13 @@ def test_gathering_for_a_rally_is_a_protest(nlp, verb):
 def test_an_intent_with_no_one_named_is_toward_the_place_where_it_is_to_be_done(nlp):
     events = code(nlp, "The NAO agreed to open a liaison office in Marovia.")
     assert triples(events) == [("AGREE", "NAO", "MRV GOV")]
+
+
+def test_joining_someone_for_talks_is_a_meeting_joining_for_a_fight_is_not(nlp):
+    assert triples(code(nlp, "Varnek joined Kalvas for talks in the capital.")) == [("CONSULT", "KST GOV", "MRV GOV")]
+    assert [e.type for e in code(nlp, "Kestria joined Marovia for the offensive.") if e.type == "CONSULT"] == []
+
+
+def test_a_hyphenated_cease_fire_agreed_is_an_agreement_and_a_disputed_border_no_dispute(nlp):
+    events = code(nlp, "Kestria and Marovia agreed to a cease-fire to end months of fighting along their disputed border.")
+    assert [(e.type, e.cameo) for e in events] == [("AGREE", "037")]

@@ -100,6 +100,8 @@ class TriggerMixin:
         return False
 
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        if pattern.pos == "verb" and token.dep_ == "amod":
+            return False  # a participle describing a noun ("their disputed border") is no act
         if pattern.complement and not self._complement_fits(token, pattern.complement):
             return False
         if pattern.deadline and not self._sets_deadline(token):
@@ -118,6 +120,11 @@ class TriggerMixin:
                     lower(g) in pattern.preps for c in token.children if c.dep_ == "dobj"
                     for g in c.subtree if g.dep_ == "prep"):
                 return False
+        if pattern.prep_objects and not any(
+                lower(c) in pattern.preps and any(g.dep_ == "pobj" and g.lemma_.lower() in pattern.prep_objects
+                                                  for g in c.children)
+                for c in token.children if c.dep_ == "prep"):
+            return False  # "joined X for talks", not "joined X for the offensive"
         obj = object_of(token)
         if pattern.object_kind == "none" and obj is not None and obj.dep_ == "dobj":
             return False

@@ -59,11 +59,12 @@ class Pattern:
     prep_on_object: bool = False
     complement: frozenset[str] = frozenset()
     deadline: bool = False
+    prep_objects: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
-                        or self.complement or self.to_clause) \
+                        or self.complement or self.to_clause or self.prep_objects) \
             + bool(self.preps or self.state_source or self.deadline)
 
 
@@ -286,4 +287,5 @@ def _pattern(item: dict) -> Pattern:
         prep_on_object=bool(item.get("prep_on_object", False)),
         complement=words("complement"),
         deadline=bool(item.get("deadline", False)),
+        prep_objects=words("prep_object"),
     )
