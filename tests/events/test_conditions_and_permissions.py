@@ -81,3 +81,25 @@ def test_joining_someone_for_talks_is_a_meeting_joining_for_a_fight_is_not(nlp):
 def test_a_hyphenated_cease_fire_agreed_is_an_agreement_and_a_disputed_border_no_dispute(nlp):
     events = code(nlp, "Kestria and Marovia agreed to a cease-fire to end months of fighting along their disputed border.")
     assert [(e.type, e.cameo) for e in events] == [("AGREE", "037")]
+
+
+def test_pressing_people_to_act_is_a_request_of_them_not_their_act(nlp):
+    events = code(nlp, "Kestrian police pressured Marovian students to call off their strike.")
+    assert triples(events) == [("REQUEST", "KST COP", "MRV CVL")]
+
+
+def test_a_call_on_unnamed_people_is_made_of_the_callers_own_people(nlp):
+    assert triples(code(nlp, "The Kestrian ministry urged residents to stay indoors.")) == [("REQUEST", "KST GOV", "KST CVL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kestrian government ordered a Marovian newspaper to suspend publication.", ("COERCE", "172")),
+    ("Kestria ordered Marovia to withdraw its troops.", ("REQUEST", "100")),
+])
+def test_an_order_to_shut_down_coerces_an_order_to_act_demands(nlp, text, expected):
+    assert [(e.type, e.cameo) for e in code(nlp, text)] == [expected]
+
+
+def test_sides_agreeing_together_agree_with_each_other_not_with_those_they_mean_to_help(nlp):
+    text = "Kestria and Marovia agreed that their countries should cooperate to help Lundavian refugees return home."
+    assert triples(code(nlp, text)) == [("AGREE", "KST GOV", "MRV GOV")]

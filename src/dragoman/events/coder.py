@@ -150,7 +150,11 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return []
         if match.pattern.domestic:
             sources = self._protesting_people(match, sources)
-        targets = self.targets(match, sources)
+        # "Hungarian and Romanian officials agreed that their countries should cooperate to
+        # help refugees": sides that agree together agree with each other, not with the clause
+        joint = match.pattern.defer and self._can_be_mutual(match) and \
+            len({s.actor.country or s.actor.id for s in sources}) > 1
+        targets = [] if joint else self.targets(match, sources)
         if not targets and (reading.negated or self.lexicon.codes[reading.code].type == "THREATEN"):
             targets = self._condition_parties(match)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:

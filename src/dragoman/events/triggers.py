@@ -109,6 +109,7 @@ class TriggerMixin:
         if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
         if pattern.to_clause and not any(infinitive(c) and c.lemma_.lower() not in self.words.purpose_infinitives
+                                         and (not pattern.clause_verbs or c.lemma_.lower() in pattern.clause_verbs)
                                          for c in token.children):
             return False
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):

@@ -60,11 +60,12 @@ class Pattern:
     complement: frozenset[str] = frozenset()
     deadline: bool = False
     prep_objects: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
-                        or self.complement or self.to_clause or self.prep_objects) \
+                        or self.complement or self.to_clause or self.prep_objects or self.clause_verbs) \
             + bool(self.preps or self.state_source or self.deadline)
 
 
@@ -288,4 +289,5 @@ def _pattern(item: dict) -> Pattern:
         complement=words("complement"),
         deadline=bool(item.get("deadline", False)),
         prep_objects=words("prep_object"),
+        clause_verbs=words("clause_verb"),
     )
