@@ -103,3 +103,8 @@ def test_an_order_to_shut_down_coerces_an_order_to_act_demands(nlp, text, expect
 def test_sides_agreeing_together_agree_with_each_other_not_with_those_they_mean_to_help(nlp):
     text = "Kestria and Marovia agreed that their countries should cooperate to help Lundavian refugees return home."
     assert triples(code(nlp, text)) == [("AGREE", "KST GOV", "MRV GOV")]
+
+
+def test_an_act_done_to_allow_something_is_no_concession_of_its_own(nlp):
+    events = code(nlp, "Kestria withdrew its troops from the border to allow Marovian convoys to pass.")
+    assert "CONCEDE" not in {e.type for e in events}

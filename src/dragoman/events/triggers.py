@@ -106,8 +106,8 @@ class TriggerMixin:
             return False
         if pattern.deadline and not self._sets_deadline(token):
             return False
-        if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
-            return False
+        if pattern.requires_clause and (purpose(token) or not any(c.dep_ == "ccomp" for c in token.children)):
+            return False  # ("resigned to allow elections to take place": why he resigned, no act of its own)
         if pattern.to_clause and not any(infinitive(c) and c.lemma_.lower() not in self.words.purpose_infinitives
                                          and (not pattern.clause_verbs or c.lemma_.lower() in pattern.clause_verbs)
                                          for c in token.children):
