@@ -43,9 +43,12 @@ def test_no_act(nlp, text):
     assert [e.type for e in code(nlp, text) if e.type in ("REQUEST", "CONSULT", "ASSAULT", "REJECT")] == []
 
 
-def test_preparing_to_attack_is_not_yet_an_attack(nlp):
-    types = {e.type for e in code(nlp, "The Kestrian army prepared to attack Marovian positions.")}
-    assert "ASSAULT" not in types and types == {"THREATEN"}
+def test_preparing_to_attack_is_not_yet_an_attack_but_a_show_of_force(nlp):
+    # PLOVER files preparation for military action under MOBILIZE; being ready to is a threat
+    prepared = code(nlp, "The Kestrian army prepared to attack Marovian positions.")
+    assert [(e.type, e.cameo) for e in prepared] == [("MOBILIZE", "150")]
+    ready = {e.type for e in code(nlp, "The Kestrian army is ready to attack Marovian positions.")}
+    assert ready == {"THREATEN"}
 
 
 def test_calling_someone_to_act_is_a_request_not_a_phone_call(nlp):

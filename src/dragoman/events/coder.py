@@ -150,7 +150,13 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return []
         if match.pattern.domestic:
             sources = self._protesting_people(match, sources)
-        targets = self.targets(match, sources)
+        # "Hungarian and Romanian officials agreed that their countries should cooperate to
+        # help refugees": sides that agree together agree with each other, not with the clause
+        joint = match.pattern.defer and self._can_be_mutual(match) and \
+            len({s.actor.country or s.actor.id for s in sources}) > 1
+        targets = [] if joint else self.targets(match, sources)
+        if not targets and (reading.negated or self.lexicon.codes[reading.code].type == "THREATEN"):
+            targets = self._condition_parties(match)
         if not targets and self.lexicon.codes[match.pattern.cameo].type in self.words.people_types:
             targets = self._unnamed_people(match, sources)
         if not targets and (match.pattern.speaker_source or self._answers_another(match)):
@@ -230,16 +236,36 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         if kind not in words.implicit_target_types and not intent:
             return []
         source = sources[0]
-        if not source.actor.country:
-            return []
         places = [p for p in self._location_parties(match) if p.actor.country != source.actor.country]
+        if intent and not places:  # "agreed to open an office in Kenya": where the act intended is done
+            for clause in (c for c in match.token.children if c.dep_ in ("xcomp", "ccomp")):
+                places = [p for p in self._location_parties(Match(clause, match.pattern, clause))
+                          if p.actor.country != source.actor.country]
+                if places:
+                    break
         if places:
             return [population(p, words) for p in places]
+        if not source.actor.country:
+            return []
         if not self.is_state(source):
             # an organised group yields to its government; a population's act is no concession
             return [] if source.actor.sector in words.population_sectors else self._home_governments(match, sources)
         if kind in words.home_yield_types:
             return [population(country_of(source, words), words)]
+        return []
+
+    def _condition_parties(self, match: Match) -> list[Party]:
+        """Whom a refusal or a threat with no one named is aimed at: the subject of the
+        condition it sets ("will not lift the embargo until Marovia frees the prisoners",
+        "threatened to shell the bases if the capital did not ...")."""
+        verb = match.verb or match.token
+        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for clause in clauses:
+            for cond in (c for c in clause.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in self.words.condition_marks for m in cond.children):
+                    subjects = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if subjects:
+                        return self.parties(subjects[0])
         return []
 
     def _answers_another(self, match: Match) -> bool:
@@ -261,8 +287,11 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                 and (b.sector in states or b.kind == "country") and not self._separate_powers(a, b))
 
     def _separate_powers(self, a, b) -> bool:
-        """"Parliament rejected the prime minister's deal", "a court ordered the ex-president to
-        appear": a legislature or court (a body, not a person) acting on the other powers."""
+        """"Parliament rejected the prime minister's deal", "a judge ordered the ex-president to
+        appear": a legislature or court (a body) acting on another power or acted on, or a court or
+        judge acting on another power."""
+        if a.sector in self.words.checking_sectors and a.sector != b.sector:
+            return True
         return any(x.sector in self.words.separate_power_sectors and x.kind != "person" for x in (a, b))
 
     @staticmethod

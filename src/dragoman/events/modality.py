@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .syntax import governor_chain, in_conditional, negated
+from .vocabulary import NO_DENIAL
 
 if TYPE_CHECKING:
     from .vocabulary import Match
@@ -48,7 +49,7 @@ class ModalityMixin:
         code = pattern.cameo
         if self._is_question(match.token):
             return Reading(None, reason=DropReason.QUESTION)
-        if in_conditional(match.token, self.words):
+        if in_conditional(match.token, self.words) or self._in_pending_condition(match.token):
             return Reading(None, reason=DropReason.CONDITIONAL)
         if pattern.pos == "noun" and any(c.lemma_.lower() in lex.unreal for c in match.token.children if c.dep_ == "amod"):
             return Reading(None, reason=DropReason.UNREAL)
@@ -57,7 +58,11 @@ class ModalityMixin:
         auxes = auxiliaries(chain)
         is_negated = negated(match, chain, self.words) or any(w in lex.fail for w in lemmas)
         if auxes & lex.possible and not (is_negated and auxes & lex.ability):
-            # "may attack" is no attack; "cannot accept" refuses
+            # "may attack" is no attack; "cannot accept" refuses; "may halt its mediation if
+            # ..." is a threat: a hostile act held out on a condition
+            threat = self._conditional_threat(match, code)
+            if threat and not is_negated:
+                return Reading(threat, future=True)
             return Reading(None, reason=DropReason.POSSIBLE)
         if auxes & lex.obligation:
             return Reading(None, reason=DropReason.OBLIGATION)
@@ -65,15 +70,42 @@ class ModalityMixin:
             return Reading(None, reason=DropReason.WISH)
         if is_negated:
             denial = pattern.negated or lex.negated_codes.get(lex.codes[code].type)
-            if not denial:
+            if not denial or denial == NO_DENIAL:
                 return Reading(None, reason=DropReason.NEGATED)
             return Reading(denial, negated=True)
+        prepared = lex.preparation_codes.get(lex.codes[code].type)
+        if prepared and any(w in lex.preparation for w in lemmas):
+            return Reading(prepared, future=True)  # "the army prepared to resume shelling"
         future = bool(auxes & lex.future) or any(w in lex.intent for w in lemmas)
         if future and not any(w in lex.aspect for w in lemmas):
             code = self._intent_code(code)
         elif pattern.future:
             return Reading(None, reason=DropReason.NOT_FUTURE)
         return Reading(code, future=future)
+
+    def _in_pending_condition(self, token: Token) -> bool:
+        """"will not lift the embargo until Marovia frees the prisoners": the release is a
+        condition still to be met, not a fact (unlike "fought until the rebels withdrew")."""
+        node = token
+        while node.head.i != node.i:
+            if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.words.condition_marks
+                                            for m in node.children):
+                head = node.head
+                return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.lexicon.future)
+                           for c in head.children)
+            node = node.head
+        return False
+
+    def _conditional_threat(self, match: Match, code: str) -> str | None:
+        """The threat code of a hostile material act whose clause sets a condition."""
+        kind = self.lexicon.codes[code]
+        if "material conflict" not in kind.quad_class:
+            return None
+        verb = match.verb or match.token
+        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.words.conditional_marks
+                                             for m in c.children) for c in verb.children):
+            return None
+        return self.lexicon.intent_codes.get(kind.type)
 
     def _intent_code(self, code: str) -> str:
         kind = self.lexicon.codes[code].type

@@ -504,7 +504,8 @@ class RolesMixin:
         """Whom an infinitive of purpose names: "began a hunger strike to protest against X",
         "opened fire to disperse X"."""
         for child in verb.children:
-            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            # ("began a hunger strike to protest against X": the parser may make it a complement)
+            if child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 found = self._objects_of(child, self.words.deep_preps | {"at", "over"})
                 if found:
                     return found
@@ -527,7 +528,9 @@ class RolesMixin:
     def _complement_subject(self, trigger: Token, verb: Token | None = None) -> list[Party]:
         heads = unique(trigger, verb) if verb is not None else [trigger]
         for child in (c for head in heads for c in head.children):
-            if child.dep_ in ("ccomp", "acl") and not self._is_quoted_content(trigger, child):
+            # ("a deadline for X to reform": a for-to clause parsed as an adverbial one)
+            for_clause = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+            if (child.dep_ in ("ccomp", "acl") or for_clause) and not self._is_quoted_content(trigger, child):
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return self.parties(subjects[0])

@@ -100,13 +100,16 @@ class TriggerMixin:
         return False
 
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        if pattern.pos == "verb" and token.dep_ == "amod":
+            return False  # a participle describing a noun ("their disputed border") is no act
         if pattern.complement and not self._complement_fits(token, pattern.complement):
             return False
         if pattern.deadline and not self._sets_deadline(token):
             return False
-        if pattern.requires_clause and not any(c.dep_ == "ccomp" for c in token.children):
-            return False
+        if pattern.requires_clause and (purpose(token) or not any(c.dep_ == "ccomp" for c in token.children)):
+            return False  # ("resigned to allow elections to take place": why he resigned, no act of its own)
         if pattern.to_clause and not any(infinitive(c) and c.lemma_.lower() not in self.words.purpose_infinitives
+                                         and (not pattern.clause_verbs or c.lemma_.lower() in pattern.clause_verbs)
                                          for c in token.children):
             return False
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
@@ -118,6 +121,11 @@ class TriggerMixin:
                     lower(g) in pattern.preps for c in token.children if c.dep_ == "dobj"
                     for g in c.subtree if g.dep_ == "prep"):
                 return False
+        if pattern.prep_objects and not any(
+                lower(c) in pattern.preps and any(g.dep_ == "pobj" and g.lemma_.lower() in pattern.prep_objects
+                                                  for g in c.children)
+                for c in token.children if c.dep_ == "prep"):
+            return False  # "joined X for talks", not "joined X for the offensive"
         obj = object_of(token)
         if pattern.object_kind == "none" and obj is not None and obj.dep_ == "dobj":
             return False

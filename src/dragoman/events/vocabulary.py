@@ -59,11 +59,13 @@ class Pattern:
     prep_on_object: bool = False
     complement: frozenset[str] = frozenset()
     deadline: bool = False
+    prep_objects: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         return 2 * bool(self.objects or self.compound or self.modifiers or self.subject or self.requires_clause
-                        or self.complement or self.to_clause) \
+                        or self.complement or self.to_clause or self.prep_objects or self.clause_verbs) \
             + bool(self.preps or self.state_source or self.deadline)
 
 
@@ -85,6 +87,7 @@ class Words:
     relative_pronouns: frozenset[str]
     third_person_nonhuman: frozenset[str]
     conditional_marks: frozenset[str]
+    condition_marks: frozenset[str]
     negators: frozenset[str]
     carrier_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -111,6 +114,7 @@ class Words:
     verbal_types: frozenset[str]
     one_state_types: frozenset[str]
     separate_power_sectors: frozenset[str]
+    checking_sectors: frozenset[str]
     home_demand_types: frozenset[str]
     acting_sectors: dict
     factive_governors: frozenset[str]
@@ -144,6 +148,8 @@ class Lexicon:
     wish: frozenset[str]
     aspect: frozenset[str]
     fail: frozenset[str]
+    preparation: frozenset[str]
+    preparation_codes: dict[str, str]
     statement_verbs: frozenset[str]
     future: frozenset[str]
     possible: frozenset[str]
@@ -156,6 +162,8 @@ class Lexicon:
 
 
 DATA = resources.files("dragoman") / "data"
+# A pattern's `negated: none`: negated, the act is no event at all (not the type's denial).
+NO_DENIAL = "none"
 
 
 def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
@@ -186,7 +194,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     codes = load_cameo()
     for pattern in patterns:
         for code in (pattern.cameo, pattern.negated):
-            if code and code not in codes:
+            if code and code != NO_DENIAL and code not in codes:
                 raise ValueError(f"[D501] pattern {pattern.lemmas} uses CAMEO code {code} "
                                  "that cameo.tsv does not define. Add the code to cameo.tsv.")
     index: dict[tuple[str, str], list[Pattern]] = {}
@@ -204,6 +212,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         wish=frozenset(governors["wish"]),
         aspect=frozenset(governors["aspect"]),
         fail=frozenset(governors["fail"]),
+        preparation=frozenset(governors["preparation"]),
+        preparation_codes=dict(data["preparation_codes"]),
         statement_verbs=frozenset(data["statement_verbs"]),
         future=frozenset(modals["future"]),
         possible=frozenset(modals["possible"]),
@@ -279,4 +289,6 @@ def _pattern(item: dict) -> Pattern:
         prep_on_object=bool(item.get("prep_on_object", False)),
         complement=words("complement"),
         deadline=bool(item.get("deadline", False)),
+        prep_objects=words("prep_object"),
+        clause_verbs=words("clause_verb"),
     )
