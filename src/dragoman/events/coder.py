@@ -260,13 +260,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
         "threatened to shell the bases if the capital did not ...")."""
         verb = match.verb or match.token
         clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        for clause in clauses:
-            for cond in (c for c in clause.children if c.dep_ == "advcl"):
-                if any(m.dep_ == "mark" and m.lower_ in self.words.condition_marks for m in cond.children):
-                    subjects = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subjects:
-                        return self.parties(subjects[0])
-        return []
+        return self._condition_subject(clauses, self.words.condition_marks)
 
     def _answers_another(self, match: Match) -> bool:
         """A rejection or accusation of something said ("denied the claim"), with no one

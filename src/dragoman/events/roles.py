@@ -538,12 +538,17 @@ class RolesMixin:
 
     def _role_condition_subject(self, match: Match, prep: str, sources: list[Party]) -> list[Party]:
         """"will respond if Marovia crosses the line": whoever the condition names."""
-        verb = match.verb or match.token
-        for clause in (c for c in verb.children if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in self.words.conditional_marks for m in clause.children):
-                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects:
-                    return self.parties(subjects[0])
+        return self._condition_subject([match.verb or match.token], self.words.conditional_marks)
+
+    def _condition_subject(self, clauses: list[Token], marks: frozenset[str]) -> list[Party]:
+        """The parties of the subject of the first condition (an adverbial clause opened by one
+        of ``marks``) set on one of ``clauses``."""
+        for clause in clauses:
+            for cond in (c for c in clause.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in marks for m in cond.children):
+                    subjects = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if subjects:
+                        return self.parties(subjects[0])
         return []
 
     def _clause_objects(self, trigger: Token, tree: bool = False) -> list[Party]:
