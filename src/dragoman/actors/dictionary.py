@@ -98,6 +98,7 @@ class ActorDictionary:
     _by_role: dict[str, list[Person]] | None = None
     _by_deletion: tuple[dict[str, list[str]], dict[str, list[Person]]] | None = None
     _lookups: dict[str, Actor | None] = field(default_factory=dict)
+    _near_names: object | None = None  # near_names.NearNames, built when first needed
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> "ActorDictionary":
@@ -280,11 +281,7 @@ class ActorDictionary:
             people.setdefault(_fold(key), []).extend(bucket)
         for person in {id(p): p for p in self.people.values()}.values():
             people.setdefault(_fold(_key(person.surname)), []).append(person)
-        by_deletion: dict[str, list[str]] = {}
-        for surname in people:
-            for variant in _deletions(surname):
-                by_deletion.setdefault(variant, []).append(surname)
-        return by_deletion, people
+        return deletion_index(people), people
 
     def title_of(self, phrase: str) -> Title | None:
         low = " " + re.sub(r"\s*-\s*", " ", phrase.lower().replace("’", "'")) + " "
@@ -383,6 +380,17 @@ def _title_head(title: str) -> str:
 def _deletions(word: str) -> set[str]:
     """The word itself and every form of it with one letter left out."""
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def deletion_index(words) -> dict[str, list[str]]:
+    """Each of ``words`` under itself and each form of it with one letter left out: two words one
+    typo apart (a letter changed, added, dropped or two swapped) share such a form, so the near
+    spellings of a word are looked for among a handful of words, never all of them."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for variant in _deletions(word):
+            index.setdefault(variant, []).append(word)
+    return index
 
 
 def same_first_name(given: str, known: str) -> bool:

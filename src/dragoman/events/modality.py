@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .syntax import governor_chain, in_conditional, negated
+from .syntax import enclosing_clause, governor_chain, in_conditional, negated, opened_by
 from .vocabulary import NO_DENIAL
 
 if TYPE_CHECKING:
@@ -86,15 +86,9 @@ class ModalityMixin:
     def _in_pending_condition(self, token: Token) -> bool:
         """"will not lift the embargo until Marovia frees the prisoners": the release is a
         condition still to be met, not a fact (unlike "fought until the rebels withdrew")."""
-        node = token
-        while node.head.i != node.i:
-            if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.words.condition_marks
-                                            for m in node.children):
-                head = node.head
-                return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.lexicon.future)
-                           for c in head.children)
-            node = node.head
-        return False
+        clause = enclosing_clause(token, self.words.condition_marks)
+        return clause is not None and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.lexicon.future)
+                                          for c in clause.head.children)
 
     def _conditional_threat(self, match: Match, code: str) -> str | None:
         """The threat code of a hostile material act whose clause sets a condition."""
@@ -102,8 +96,7 @@ class ModalityMixin:
         if "material conflict" not in kind.quad_class:
             return None
         verb = match.verb or match.token
-        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.words.conditional_marks
-                                             for m in c.children) for c in verb.children):
+        if not any(opened_by(c, self.words.conditional_marks) for c in verb.children):
             return None
         return self.lexicon.intent_codes.get(kind.type)
 

@@ -261,16 +261,22 @@ class PartiesMixin:
         if word is None:
             return []
         homes = peoples[word.lower_]
-        sent = self.sentence(head)
-        context = [self._setting_country(head)] + [m.actor.country for m in self.mentions_between(sent.start_char, sent.end_char)
-                                                   if m.actor is not None] \
-            + [m.actor.country for m in self.mentions_between(0, len(self._text)) if m.actor is not None] + [self._dateline_country()]
-        country = next((c for c in context if c in homes), None)
+        country = next((c for c in self._context_countries(head) if c in homes), None)
         if country is None:
             return []
         sector = None if word.i == head.i else (self.words.people_sectors.get(head.lemma_.lower()) or self._group_sector(head))
         return [derived_party(country, sector or "CVL", self.words, self._text[word.idx:head.idx + len(head)],
                               word.idx, head.idx + len(head))]
+
+    def _context_countries(self, head: Token):
+        """The countries around ``head``, nearest first, each asked for only when the ones
+        before it did not answer: where the act happens, the sentence's, the article's, the
+        dateline's."""
+        yield self._setting_country(head)
+        sent = self.sentence(head)
+        for start, end in ((sent.start_char, sent.end_char), (0, len(self._text))):
+            yield from (m.actor.country for m in self.mentions_between(start, end) if m.actor is not None)
+        yield self._dateline_country()
 
     def _civil_society_group(self, head: Token) -> list[Party]:
         """"A human rights group", "aid agencies in Sudan": a non-governmental group named by

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import Party
 from .syntax import (OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
-                     population, purpose, stranded_subject, unique)
+                     opened_by, population, purpose, stranded_subject, unique)
 from .sectors import home_organs
 from .triggers import Match, done_by
 
@@ -529,8 +529,7 @@ class RolesMixin:
         heads = unique(trigger, verb) if verb is not None else [trigger]
         for child in (c for head in heads for c in head.children):
             # ("a deadline for X to reform": a for-to clause parsed as an adverbial one)
-            for_clause = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
-            if (child.dep_ in ("ccomp", "acl") or for_clause) and not self._is_quoted_content(trigger, child):
+            if (child.dep_ in ("ccomp", "acl") or opened_by(child, ("for",))) and not self._is_quoted_content(trigger, child):
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return self.parties(subjects[0])
@@ -544,11 +543,10 @@ class RolesMixin:
         """The parties of the subject of the first condition (an adverbial clause opened by one
         of ``marks``) set on one of ``clauses``."""
         for clause in clauses:
-            for cond in (c for c in clause.children if c.dep_ == "advcl"):
-                if any(m.dep_ == "mark" and m.lower_ in marks for m in cond.children):
-                    subjects = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subjects:
-                        return self.parties(subjects[0])
+            for cond in (c for c in clause.children if opened_by(c, marks)):
+                subjects = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.parties(subjects[0])
         return []
 
     def _clause_objects(self, trigger: Token, tree: bool = False) -> list[Party]:

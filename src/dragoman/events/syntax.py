@@ -175,14 +175,23 @@ def negated(match: Match, chain: list[Token], words: Words) -> bool:
     return False
 
 
-def in_conditional(token: Token, words: Words) -> bool:
+def opened_by(clause: Token, marks) -> bool:
+    """Whether ``clause`` is an adverbial clause opened by one of ``marks`` ("if", "until")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def enclosing_clause(token: Token, marks) -> Token | None:
+    """The nearest adverbial clause opened by one of ``marks`` that ``token`` stands in."""
     node = token
-    while True:
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in node.children):
-            return True
-        if node.head.i == node.i:
-            return False
+    while node.head.i != node.i:
+        if opened_by(node, marks):
+            return node
         node = node.head
+    return None
+
+
+def in_conditional(token: Token, words: Words) -> bool:
+    return enclosing_clause(token, words.conditional_marks) is not None
 
 
 def distinct(a: Party, b: Party, words: Words) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..actors import Cast
 from ..clean import words
-from ..records import Article, Quote, Speaker
+from ..records import Article, Mention, Quote, Speaker
 from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, speech_vocab
 from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
 from .speakers import noun_phrase, person_speaker, speaker_for
@@ -30,6 +30,7 @@ class QuoteExtractor:
         self._token_starts = [t.idx for t in doc]
         self._spoken: list[Quote] = []  # quotes with a speaker, by end offset: who spoke last
         self._spoken_ends: list[int] = []
+        self._people_by_surname: dict[str, Mention] | None = None  # for transcript labels, built when first needed
 
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self._marked_starts, offset) - 1
@@ -227,14 +228,23 @@ class QuoteExtractor:
 
     def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
         """'PENCE' on a transcript line: the person of that surname the article names."""
-        surname = label.split()[-1].title()
-        for x in self.cast.mentions:
-            person = x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")
-            if person and x.text.replace("’s", "").split()[-1:] == [surname]:
-                if x.actor is not None:
-                    return speaker_for(self.cast, x.actor, label, start, end)
-                return Speaker(label, start, end, None, self.cast.person_name(x.text))
-        return Speaker(label, start, end, None, label.title())
+        x = self._person_of_surname(label.split()[-1].title())
+        if x is None:
+            return Speaker(label, start, end, None, label.title())
+        if x.actor is not None:
+            return speaker_for(self.cast, x.actor, label, start, end)
+        return Speaker(label, start, end, None, self.cast.person_name(x.text))
+
+    def _person_of_surname(self, surname: str) -> Mention | None:
+        """The first mention of a person whose name ends in ``surname`` (one index per article,
+        so a long transcript does not scan every mention for each of its lines)."""
+        if self._people_by_surname is None:
+            self._people_by_surname = {}
+            for x in self.cast.mentions:
+                last = x.text.replace("’s", "").split()[-1:]
+                if last and (x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")):
+                    self._people_by_surname.setdefault(last[0], x)
+        return self._people_by_surname.get(surname)
 
     def _attribute_to_governing_cue(self, m: Marked) -> bool:
         """'vowed a "strong" response', 'called the plan "reckless"': the quoted words are part

@@ -175,8 +175,7 @@ class CueFinder(SpeakerMixin):
         what was said, a conjunction or an adverbial opener starts the writer's narrative (unless
         quoted words follow: 'A, she said, and "B"')."""
         doc = verb.doc
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
-        first = min(verb.idx, subject.left_edge.idx)
+        first = _attribution_first(verb).idx
         if not self.text[max(0, first - 8):first].rstrip(" ,").endswith(('"', "”", "''", "»")):
             return False  # indirect speech may go on: 'It would take weeks, he said, and X could ...'
         rest = [t for t in doc[verb.right_edge.i + 1: verb.sent.end] if not t.is_space]
@@ -753,9 +752,14 @@ def _closing_apposition(first: Token, last: int) -> bool:
 def _set_off(verb: Token) -> bool:
     """'X happened, she said' / '"X," she said': the attribution stands apart from the clause it
     reports ('she believes we must continue' is one clause)."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
-    first = min(verb.i, subject.left_edge.i)
+    first = _attribution_first(verb).i
     return first > 0 and (verb.doc[first - 1].is_punct or verb.doc[first - 1].is_space)
+
+
+def _attribution_first(verb: Token) -> Token:
+    """The first word of an attribution: its subject's, else the verb itself."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    return min(verb, subject.left_edge, key=lambda t: t.i)
 
 
 def _between_commas(verb: Token) -> bool:
