@@ -9,7 +9,9 @@ a setting without fitting the pairs (tune on one fold, keep a change only if nei
 The store is copied first and the copy re-clustered (``recluster_stories``) once per setting, so the
 analysis is never repeated and the store given is left as it is. ``--set NAME=V1 [V2 ...]`` scores
 each value of one ``StorySettings`` field in turn; folds are fixed by a hash of each pair's two file
-names (``dragoman.stories.evaluate.pair_fold``). Prints one JSON line per setting.
+names (``dragoman.stories.evaluate.pair_fold``). Prints one JSON line per setting and, when several
+values are tried, one more: the value each of ``--cv`` folds chooses on the others and the pooled
+score of the held-out folds (what choosing among these values is worth on pairs not tuned on).
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src")]
 
 from dragoman.store import SQLiteStore  # noqa: E402
-from dragoman.stories.evaluate import LabelledPair, fold_scores, load_pairs, pair_fold, stored_stories  # noqa: E402
+from dragoman.stories.evaluate import (LabelledPair, cross_validated, fold_scores, load_pairs, pair_fold,  # noqa: E402
+                                       stored_stories)
 from dragoman.stories.settings import SETTINGS, StorySettings  # noqa: E402
 
 
@@ -58,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", required=True, help="JSON Lines of pairs: a, b (file names), same_story")
     ap.add_argument("--set", nargs="+", metavar="NAME=VALUE", help="one StorySettings field and the values to try")
     ap.add_argument("--errors", action="store_true", help="also list the pairs clustered wrongly")
+    ap.add_argument("--folds", type=int, default=2, help="folds of the per-fold scores (default 2)")
+    ap.add_argument("--cv", type=int, default=5, metavar="K",
+                    help="with several --set values: choose one on K-1 folds, score it on the fold left out (default 5)")
     args = ap.parse_args(argv)
     try:
         pairs = load_pairs(args.gold)
@@ -65,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"stories_folds: {exc}")
     if not Path(args.db).is_file():
         raise SystemExit(f"stories_folds: {args.db}: no such store")
+    clusterings = {}
     with tempfile.TemporaryDirectory() as tmp:
         for label, settings in settings_to_try(args.set):
             work = Path(tmp) / "work.db"
@@ -75,10 +82,14 @@ def main(argv: list[str] | None = None) -> int:
                 story_of = stored_stories(store)
             finally:
                 store.close()
-            report = {"setting": label, **{k: s.as_dict() for k, s in fold_scores(pairs, story_of).items()}}
+            clusterings[label] = story_of
+            report = {"setting": label, **{k: s.as_dict() for k, s in fold_scores(pairs, story_of, args.folds).items()}}
             if args.errors:
                 report["wrong"] = wrong_pairs(pairs, story_of)
             print(json.dumps(report), flush=True)
+    if len(clusterings) > 1:
+        chosen, held_out = cross_validated(pairs, clusterings, args.cv)
+        print(json.dumps({"cross_validated": args.cv, "chosen": chosen, "held_out": held_out.as_dict()}), flush=True)
     return 0
 
 

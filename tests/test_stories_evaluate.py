@@ -11,7 +11,8 @@ import pytest
 from dragoman.pipeline import content_id
 from dragoman.records import Article
 from dragoman.store import SQLiteStore
-from dragoman.stories.evaluate import LabelledPair, fold_scores, load_pairs, pair_fold, score_pairs, stored_stories
+from dragoman.stories.evaluate import (LabelledPair, cross_validated, fold_scores, load_pairs, pair_fold, score_pairs,
+                                       stored_stories)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,10 +65,21 @@ def test_folds_script_reclusters_a_copy_and_scores_each_setting(tmp_path):
         {"a": "harbour.txt", "b": "orchard.txt", "same_story": False})), encoding="utf-8")
     before = db.read_bytes()
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "stories_folds.py"), "--db", str(db),
-                          "--gold", str(gold), "--set", "join_similarity=0.2", "1.1", "--errors"],
+                          "--gold", str(gold), "--set", "join_similarity=0.2", "1.1", "--errors", "--cv", "2"],
                          capture_output=True, text=True, check=True)
     reports = [json.loads(line) for line in run.stdout.splitlines()]
-    assert [r["setting"] for r in reports] == ["join_similarity=0.2", "join_similarity=1.1"]
+    assert [r.get("setting") for r in reports] == ["join_similarity=0.2", "join_similarity=1.1", None]
+    assert reports[2]["cross_validated"] == 2 and reports[2]["held_out"]["tp"] + reports[2]["held_out"]["fn"] == 1
     assert reports[0]["all"]["f1"] == 1.0 and reports[0]["wrong"] == []
     assert reports[1]["all"]["fn"] == 1 and reports[1]["wrong"][0]["error"] == "FN"  # nothing joins above 1
     assert db.read_bytes() == before
+
+
+def test_cross_validation_scores_each_choice_on_the_fold_left_out():
+    pairs = [LabelledPair(f"{n}a.txt", f"{n}b.txt", n % 3 == 0) for n in range(30)]
+    joins_all = {name: "one" for p in pairs for name in (p.a, p.b)}
+    joins_true = {name: p.a for p in pairs if p.same_story for name in (p.a, p.b)}
+    chosen, held_out = cross_validated(pairs, {"all": joins_all, "true": joins_true}, folds=3)
+    assert chosen == ["true"] * 3 and held_out.f1 == 1.0
+    chosen, held_out = cross_validated(pairs, {"all": joins_all}, folds=3)
+    assert (held_out.tp, held_out.fp, held_out.fn) == (10, 20, 0)  # every pair held out exactly once

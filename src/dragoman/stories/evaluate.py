@@ -91,3 +91,21 @@ def stored_stories(store: Any) -> dict[str, str]:
     rows = store.db.execute("SELECT a.source, sa.story_id FROM articles a"
                             " JOIN story_articles sa ON sa.article_id = a.id").fetchall()
     return {PurePath(source).name: story for source, story in rows if source}
+
+
+def cross_validated(pairs: list[LabelledPair], clusterings: Mapping[str, Mapping[str, Any]],
+                    folds: int = 5) -> tuple[list[str], PairScore]:
+    """Choose among ``clusterings`` (setting -> story_of) on all folds but one and score the choice
+    on the fold left out, for each fold in turn: the setting chosen per fold, and the held-out
+    pairs' pooled score, an estimate of what choosing this way scores on pairs not seen. Ties go to
+    the setting listed first."""
+    chosen, tp, fp, fn = [], 0, 0, 0
+    order = list(clusterings)
+    for k in range(folds):
+        train = [p for p in pairs if pair_fold(p.a, p.b, folds) != k]
+        test = [p for p in pairs if pair_fold(p.a, p.b, folds) == k]
+        best = max(order, key=lambda s: (score_pairs(train, clusterings[s]).f1, -order.index(s)))
+        held_out = score_pairs(test, clusterings[best])
+        chosen.append(best)
+        tp, fp, fn = tp + held_out.tp, fp + held_out.fp, fn + held_out.fn
+    return chosen, PairScore(tp, fp, fn)
