@@ -43,7 +43,10 @@ def settings_to_try(spec: list[str] | None) -> list[tuple[str, StorySettings]]:
     kind = type(getattr(SETTINGS, name))
     values = [first, *spec[1:]]
     parse = (lambda v: v.lower() in ("1", "true", "yes")) if kind is bool else kind
-    return [(f"{name}={v}", dataclasses.replace(SETTINGS, **{name: parse(v)})) for v in values]
+    try:
+        return [(f"{name}={v}", dataclasses.replace(SETTINGS, **{name: parse(v)})) for v in values]
+    except ValueError as exc:
+        raise SystemExit(f"stories_folds: --set {name}: {exc}")
 
 
 def wrong_pairs(pairs: list[LabelledPair], story_of: dict[str, str]) -> list[dict]:
