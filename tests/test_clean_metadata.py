@@ -271,3 +271,13 @@ def test_an_author_s_follow_line_is_furniture():
     kept = prepared("Thousands of fans follow the singer on Instagram, where she announced the tour on Monday "
                     "to the surprise of her label and her band.\n")
     assert "follow the singer on Instagram" in kept.text
+
+
+def test_a_credit_glued_to_a_one_paragraph_page_is_cut_and_the_article_kept():
+    body = ("Crowds lined the harbour road in Port Selwyn on Saturday for the first lantern festival in four years, "
+            "and the organisers said more than forty boats had taken part. “We nearly called it off twice,” said "
+            "Mara Tolland, who chairs the festival board. The rain held off until the last boat had docked.")
+    art = prepared(body + " Staff writers Jonah Pell and Ines Varga contributed to this report")
+    assert art.text == body
+    alone = prepared(body + "\n\nStaff writer Jonah Pell contributed to this report.")
+    assert alone.text == body
