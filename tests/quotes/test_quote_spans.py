@@ -176,3 +176,41 @@ def test_a_new_sentence_after_the_attribution_stays_a_quote_of_its_own():
 ])
 def test_a_closing_apposition_is_the_writers_gloss(text, start, end):
     assert quote_starting(analyze(text, date="2016-09-20"), start).text.endswith(end)
+
+
+def test_a_participle_of_saying_after_a_clause_about_a_thing_is_the_speakers():
+    a = analyze("Mayor Paulo Ferreira stressed that the only way forward was cooperation, suggesting that the "
+                "county should share the cost of the new bridge.", date="2024-10-02")
+    q = quote_starting(a, "the county should share")
+    assert q.speaker is not None and q.speaker.name == "Paulo Ferreira"
+
+
+def test_upon_saying_speaks_for_the_subject_of_the_main_verb():
+    a = analyze('Senator Nora Pellham drew boos upon saying, "The farmers deserve better than this."',
+                date="2024-10-02")
+    q = quote_starting(a, "The farmers deserve better")
+    assert q.speaker is not None and q.speaker.name == "Nora Pellham"
+
+
+def test_what_someone_unnamed_cried_out_is_theirs():
+    a = analyze('When the governor thanked the crowd, a man yelled "Go home!"\n\n'
+                'Hundreds of dockworkers marched through the harbour district on Monday, chanting "No deal, no '
+                'ships," as the talks resumed.', date="2024-10-02")
+    assert quote_starting(a, "Go home").speaker.mention.endswith("man")
+    assert quote_starting(a, "No deal, no ships").speaker is not None
+    # a scare quote under a verb of naming still belongs to nobody in particular
+    a = analyze('Officials described the stoppage as a "pause" in the talks.', date="2024-10-02")
+    assert not any("pause" in q.text for q in a.quotes)
+
+
+def test_a_nickname_in_quotation_marks_is_no_quote():
+    a = analyze('"The whole state is watching," her cousin, state Del. Marcia "Cia" Brandt, shouted to the crowd.',
+                date="2024-10-02")
+    assert [q.text for q in a.quotes if q.text.strip(' ",') == "Cia"] == []
+    assert quote_starting(a, "The whole state is watching") is not None
+
+
+def test_defending_words_as_quoted_words_makes_them_the_speakers():
+    a = analyze('Mayor Tom Briggs later defended his remarks as being "a joke."', date="2024-10-02")
+    q = quote_starting(a, "a joke")
+    assert q.text.startswith("his remarks as") and q.speaker.name == "Tom Briggs"

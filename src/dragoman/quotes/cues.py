@@ -32,7 +32,7 @@ NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "
 REDUCED_CLAUSE_OPENERS = {"when", "if", "once", "after", "before", "unless", "until", "while"}
 # "by saying that ...", "after saying that ...": a participle of saying after these speaks for
 # the subject of the verb the phrase hangs on
-SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
+SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without", "upon", "on"}
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
@@ -479,8 +479,10 @@ class CueFinder(SpeakerMixin):
                     or self.inside_quote(subject.idx):
                 return None
             speaker = self._speaker(subject)
-            # "officials described it as a 'pause'": nobody in particular owns a scare quote
-            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
+            # "officials described it as a 'pause'": nobody in particular owns a scare quote; but
+            # what "a man yelled" is his, named or not
+            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"
+                                   and verb.lemma_.lower() not in self.vocab["utter"]):
                 return None
             first, last = self._complement_bounds(verb, words[0], start, end)
             return Cue(verb, speaker, first, last)
@@ -701,7 +703,12 @@ class CueFinder(SpeakerMixin):
                     if objs:
                         return objs[0]
             # "X said A and added that B": 'added' shares the subject of 'said', not of A
-            if current.dep_ == "conj" and current.lemma_.lower() in self.vocab["say"] and \
+            # and "X stressed that the way was A, suggesting that B": a participle of saying after a
+            # reported clause about a thing ('that he had sued Y, alleging ...' is his own allegation)
+            participle = current.dep_ == "advcl" and current.tag_ == "VBG" and \
+                current.head.head.i < current.head.i < current.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN") for c in current.head.children)
+            if (current.dep_ == "conj" or participle) and current.lemma_.lower() in self.vocab["say"] and \
                     current.head.dep_ == "ccomp" and current.head.head.lemma_.lower() in self.vocab["say"]:
                 current = current.head.head
                 continue
