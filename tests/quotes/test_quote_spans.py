@@ -214,3 +214,29 @@ def test_defending_words_as_quoted_words_makes_them_the_speakers():
     a = analyze('Mayor Tom Briggs later defended his remarks as being "a joke."', date="2024-10-02")
     q = quote_starting(a, "a joke")
     assert q.text.startswith("his remarks as") and q.speaker.name == "Tom Briggs"
+
+
+def test_a_quote_that_itself_reports_speech_is_the_words_of_whoever_writes_it():
+    a = analyze('A clerk at the bakery was upset by the talk.\n\n"The mayor stressed that he did not pick the '
+                'judge to please any one group," wrote the paper\'s bureau chief, Lena Hartwell, citing people at '
+                'the meeting.', date="2024-10-02")
+    assert quote_starting(a, "The mayor stressed that").speaker.name == "Lena Hartwell"
+
+
+def test_asking_not_to_be_named_is_no_statement():
+    a = analyze('"We saw the smoke before dawn," said a fisherman, who asked not to be named.', date="2024-10-02")
+    assert [q.text for q in a.quotes if "named" in q.text] == []
+
+
+def test_a_second_report_joined_to_the_first_is_no_part_of_it():
+    a = analyze("Six in 10 voters in the county said the mayor is honest, and three-quarters said the same of "
+                "his rival.\n\nThe party said the staffers' conduct was unacceptable and that the panel would "
+                "continue to look into the matter.", date="2024-10-02")
+    assert quote_starting(a, "the mayor is honest").text == "the mayor is honest"
+    assert quote_starting(a, "conduct was unacceptable").text.endswith("look into the matter")
+
+
+def test_an_indefinite_gloss_after_the_reported_clause_is_the_writers():
+    a = analyze("Even the most hawkish members of the council say the bulk of the new patrols should be local "
+                "officers, a force the city has struggled to recruit.", date="2024-10-02")
+    assert quote_starting(a, "the bulk of the new patrols").text.endswith("local officers")
