@@ -176,3 +176,67 @@ def test_a_new_sentence_after_the_attribution_stays_a_quote_of_its_own():
 ])
 def test_a_closing_apposition_is_the_writers_gloss(text, start, end):
     assert quote_starting(analyze(text, date="2016-09-20"), start).text.endswith(end)
+
+
+def test_a_participle_of_saying_after_a_clause_about_a_thing_is_the_speakers():
+    a = analyze("Mayor Paulo Ferreira stressed that the only way forward was cooperation, suggesting that the "
+                "county should share the cost of the new bridge.", date="2024-10-02")
+    q = quote_starting(a, "the county should share")
+    assert q.speaker is not None and q.speaker.name == "Paulo Ferreira"
+
+
+def test_upon_saying_speaks_for_the_subject_of_the_main_verb():
+    a = analyze('Senator Nora Pellham drew boos upon saying, "The farmers deserve better than this."',
+                date="2024-10-02")
+    q = quote_starting(a, "The farmers deserve better")
+    assert q.speaker is not None and q.speaker.name == "Nora Pellham"
+
+
+def test_what_someone_unnamed_cried_out_is_theirs():
+    a = analyze('When the governor thanked the crowd, a man yelled "Go home!"\n\n'
+                'Hundreds of dockworkers marched through the harbour district on Monday, chanting "No deal, no '
+                'ships," as the talks resumed.', date="2024-10-02")
+    assert quote_starting(a, "Go home").speaker.mention.endswith("man")
+    assert quote_starting(a, "No deal, no ships").speaker is not None
+    # a scare quote under a verb of naming still belongs to nobody in particular
+    a = analyze('Officials described the stoppage as a "pause" in the talks.', date="2024-10-02")
+    assert not any("pause" in q.text for q in a.quotes)
+
+
+def test_a_nickname_in_quotation_marks_is_no_quote():
+    a = analyze('"The whole state is watching," her cousin, state Del. Marcia "Cia" Brandt, shouted to the crowd.',
+                date="2024-10-02")
+    assert [q.text for q in a.quotes if q.text.strip(' ",') == "Cia"] == []
+    assert quote_starting(a, "The whole state is watching") is not None
+
+
+def test_defending_words_as_quoted_words_makes_them_the_speakers():
+    a = analyze('Mayor Tom Briggs later defended his remarks as being "a joke."', date="2024-10-02")
+    q = quote_starting(a, "a joke")
+    assert q.text.startswith("his remarks as") and q.speaker.name == "Tom Briggs"
+
+
+def test_a_quote_that_itself_reports_speech_is_the_words_of_whoever_writes_it():
+    a = analyze('A clerk at the bakery was upset by the talk.\n\n"The mayor stressed that he did not pick the '
+                'judge to please any one group," wrote the paper\'s bureau chief, Lena Hartwell, citing people at '
+                'the meeting.', date="2024-10-02")
+    assert quote_starting(a, "The mayor stressed that").speaker.name == "Lena Hartwell"
+
+
+def test_asking_not_to_be_named_is_no_statement():
+    a = analyze('"We saw the smoke before dawn," said a fisherman, who asked not to be named.', date="2024-10-02")
+    assert [q.text for q in a.quotes if "named" in q.text] == []
+
+
+def test_a_second_report_joined_to_the_first_is_no_part_of_it():
+    a = analyze("Six in 10 voters in the county said the mayor is honest, and three-quarters said the same of "
+                "his rival.\n\nThe party said the staffers' conduct was unacceptable and that the panel would "
+                "continue to look into the matter.", date="2024-10-02")
+    assert quote_starting(a, "the mayor is honest").text == "the mayor is honest"
+    assert quote_starting(a, "conduct was unacceptable").text.endswith("look into the matter")
+
+
+def test_an_indefinite_gloss_after_the_reported_clause_is_the_writers():
+    a = analyze("Even the most hawkish members of the council say the bulk of the new patrols should be local "
+                "officers, a force the city has struggled to recruit.", date="2024-10-02")
+    assert quote_starting(a, "the bulk of the new patrols").text.endswith("local officers")

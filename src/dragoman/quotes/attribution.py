@@ -196,7 +196,7 @@ class QuoteExtractor:
     def _attribute_alone(self, m: Marked) -> None:
         """A quoted span no cue claimed: its sentence's subject, or the speaker just before."""
         content = self.text[m.start:m.end]
-        if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]):
+        if _is_title(content, self.text[max(0, m.start - 40):m.start - 1]) or _is_nickname(self.text, m.start, m.end):
             return
         label = TRANSCRIPT_LABEL.match(self.text, m.start, m.end) if m.opens_paragraph else None
         if label is not None and label.group(1).lower() not in speech_vocab()["headline_labels"]:
@@ -544,6 +544,16 @@ def _is_title(text: str, before: str = "") -> bool:
     tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
     caps = sum(1 for t in tokens if t[0].isupper())
     return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
+
+
+def _is_nickname(text: str, start: int, end: int) -> bool:
+    """'Del. Marcia "Cia" Price': one or two capitalised words in quotation marks between the
+    parts of a name."""
+    inner = words(text[start:end])
+    before = text[max(0, start - 30):start].rstrip(" " + DOUBLE_MARKS).split()
+    after = text[end:end + 30].lstrip(" " + DOUBLE_MARKS).split()
+    return 0 < len(inner) <= 2 and all(w[:1].isupper() for w in inner) and bool(before) and bool(after) \
+        and before[-1][:1].isupper() and before[-1][-1:].isalpha() and after[0][:1].isupper()
 
 
 DOUBLE_MARKS = "\"“”«»"

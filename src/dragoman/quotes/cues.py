@@ -32,7 +32,7 @@ NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "
 REDUCED_CLAUSE_OPENERS = {"when", "if", "once", "after", "before", "unless", "until", "while"}
 # "by saying that ...", "after saying that ...": a participle of saying after these speaks for
 # the subject of the verb the phrase hangs on
-SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without"}
+SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without", "upon", "on"}
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
@@ -241,6 +241,8 @@ class CueFinder(SpeakerMixin):
         lemma = clause.lemma_.lower()
         if lemma not in self.vocab["adjacent"] or lemma in self.vocab["appeal_to"]:
             return False
+        if self.inside_quote(clause.idx):
+            return False  # '"X stressed that ...," wrote Y': Y's own words, which report X
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return False
@@ -327,7 +329,7 @@ class CueFinder(SpeakerMixin):
                     t.lemma_.lower() in self.vocab["adjacent"] and \
                     (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj" and t.head.i == head.i
                      or participle) and \
-                    (any(c.dep_ == "ccomp" for c in t.children) or self._directs(t)):
+                    (any(c.dep_ == "ccomp" for c in t.children) or self._directs(t) or self._next_report(t, verb)):
                 nested = {x.i for x in t.subtree}
                 mark = [c.i for c in t.children if c.dep_ == "mark"]
                 tokens = [x for x in tokens if x.i not in nested and x.i not in mark]
@@ -386,6 +388,14 @@ class CueFinder(SpeakerMixin):
             return True
         after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
         return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
+
+    def _next_report(self, t: Token, verb: Token) -> bool:
+        """'six in 10 said A, and three-quarters said the same of B': a verb of saying joined to the
+        reported clause, in the tense of the first and with a subject of its own, starts the
+        writer's next report ('said A and that the panel would continue B' is one statement)."""
+        return t.dep_ == "conj" and t.lemma_.lower() in self.vocab["adjacent"] and t.tag_ == verb.tag_ and \
+            not any(c.dep_ in ("mark", "aux") for c in t.children) and \
+            any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and not self.inside_quote(t.idx)
 
     def _other_speakers_act(self, t: Token, verb: Token) -> bool:
         """'Republicans said A and Democrats accused the GOP of B': a clause joined to the
@@ -479,8 +489,10 @@ class CueFinder(SpeakerMixin):
                     or self.inside_quote(subject.idx):
                 return None
             speaker = self._speaker(subject)
-            # "officials described it as a 'pause'": nobody in particular owns a scare quote
-            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"):
+            # "officials described it as a 'pause'": nobody in particular owns a scare quote; but
+            # what "a man yelled" is his, named or not
+            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"
+                                   and verb.lemma_.lower() not in self.vocab["utter"]):
                 return None
             first, last = self._complement_bounds(verb, words[0], start, end)
             return Cue(verb, speaker, first, last)
@@ -540,6 +552,9 @@ class CueFinder(SpeakerMixin):
         if lemma in self.vocab["directive"] or lemma in self.vocab["commit_to"]:
             wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if wanted is not None and any(c.dep_ == "neg" for c in wanted.children) and \
+                    any(c.dep_ == "auxpass" for c in wanted.children):
+                return None  # 'who asked not to be named': a condition of the interview, not a statement
             if wanted is not None:  # 'urged Y to V' starts at V; 'vowed to V', the speaker's own intent, keeps 'to'
                 keep_to = lemma in self.vocab["commit_to"]
                 said_next = {t.i for c in wanted.children if c.dep_ == "conj" and c.lemma_.lower() in self.vocab["say"]
@@ -701,7 +716,12 @@ class CueFinder(SpeakerMixin):
                     if objs:
                         return objs[0]
             # "X said A and added that B": 'added' shares the subject of 'said', not of A
-            if current.dep_ == "conj" and current.lemma_.lower() in self.vocab["say"] and \
+            # and "X stressed that the way was A, suggesting that B": a participle of saying after a
+            # reported clause about a thing ('that he had sued Y, alleging ...' is his own allegation)
+            participle = current.dep_ == "advcl" and current.tag_ == "VBG" and \
+                current.head.head.i < current.head.i < current.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN") for c in current.head.children)
+            if (current.dep_ == "conj" or participle) and current.lemma_.lower() in self.vocab["say"] and \
                     current.head.dep_ == "ccomp" and current.head.head.lemma_.lower() in self.vocab["say"]:
                 current = current.head.head
                 continue
@@ -745,8 +765,11 @@ def _closing_apposition(first: Token, last: int) -> bool:
     appos = next((t for t in first.doc[first.i: last + 1] if t.dep_ == "appos" and t.left_edge.i == first.i), None)
     if appos is None or any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in appos.children):
         return False  # 'the musician A, the player B and the justice C': a list of names
-    return appos.right_edge.i >= last and appos.head.i < first.i and appos.head.pos_ == "PROPN" and \
-        appos.pos_ == "NOUN"
+    if appos.right_edge.i < last or appos.head.i >= first.i or appos.pos_ != "NOUN":
+        return False
+    # '... should be local officers, a force the city has struggled to recruit': an indefinite gloss
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
+    return appos.head.pos_ == "PROPN" or appos.head.pos_ == "NOUN" and indefinite
 
 
 def _set_off(verb: Token) -> bool:
