@@ -267,7 +267,7 @@ class ActorDictionary:
             for surname in by_deletion.get(variant, ()):
                 if surname != last and surname[:1] == last[:1] and _one_edit(surname, last):
                     for person in people[surname]:
-                        if len(words) == 1 or same_first_name(words[0], person.name.split()[0]):
+                        if len(words) == 1 or _same_shape(words, person):
                             found[id(person)] = person
         return list(found.values())
 
@@ -411,3 +411,10 @@ def _one_edit(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
     return short[i:] == long_[i + 1:]
+
+
+def _same_shape(words: list[str], person: Person) -> bool:
+    """A misspelt full name is one of the person's names with the same first name and as many
+    words: 'Maria Espinoza' is someone else than 'Maria Fernanda Espinosa'."""
+    return same_first_name(words[0], person.name.split()[0]) \
+        and any(len(form.split()) == len(words) for form in (person.name, *person.variants))
