@@ -416,5 +416,15 @@ def _one_edit(a: str, b: str) -> bool:
 def _same_shape(words: list[str], person: Person) -> bool:
     """A misspelt full name is one of the person's names with the same first name and as many
     words: 'Maria Espinoza' is someone else than 'Maria Fernanda Espinosa'."""
-    return same_first_name(words[0], person.name.split()[0]) \
-        and any(len(form.split()) == len(words) for form in (person.name, *person.variants))
+    given = words[0]
+    for form in (person.name, *person.variants):
+        parts = form.split()
+        # an initial in the dictionary's form ('A. K. Antony', 'Ma. Theresa') does not confirm a full first name
+        if len(parts) == len(words) and same_first_name(given, parts[0]) \
+                and (_initial(given) or not _initial(parts[0])):
+            return True
+    return False
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) <= 2

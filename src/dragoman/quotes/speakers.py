@@ -80,6 +80,12 @@ class SpeakerMixin:
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
             phrase = strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
+        if _mistagged_name(token):  # a surname the tagger took for a verb or an adjective ('Small said')
+            full = self.cast.person_name(token.text)
+            return Speaker(token.text, token.idx, token.idx + len(token), None, full if full != token.text else None)
+        counted = _counted_subject(token)
+        if counted is not None:  # "About one in five say", "Most of the candidates said", "Several said"
+            return Speaker(counted.text, counted.start_char, counted.end_char, None)
         return None
 
     def _with_full_possessor(self, phrase: Span) -> str | None:
@@ -188,3 +194,29 @@ def _author_of(work: Token) -> Token | None:
             if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
                 return subject
     return None
+
+
+QUANTIFIERS = {"most", "several", "another", "one", "both", "half", "majority", "two-thirds", "those", "others", "other"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A capitalised word inside a sentence, subject of the speech verb, that the tagger read
+    as a verb, an adjective or an adverb: a surname ('..., Ifill said', 'Small, who ..., said')."""
+    return token.dep_ in SUBJECT_DEPS and token.pos_ in ("VERB", "ADJ", "ADV", "AUX") and token.is_alpha \
+        and token.text[:1].isupper() and not token.text.isupper() and token.lower_ not in QUANTIFIERS \
+        and (token.i > token.sent.start or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in token.children))
+
+
+def _counted_subject(token: Token) -> Span | None:
+    """A subject that counts people ('About one in five', 'Nearly nine out of 10 voters',
+    'Most of the candidates', 'Several', 'Those over 60'): the phrase as written."""
+    if token.dep_ not in SUBJECT_DEPS or not (token.pos_ == "NUM" or token.lower_ in QUANTIFIERS):
+        return None
+    left, right = token.left_edge.i, token.right_edge.i
+    for t in token.subtree:  # a relative clause or an apposition describing them is not their name
+        if t.dep_ in ("relcl", "acl", "appos", "punct") and t.head.i >= token.i and t.i > token.i:
+            right = min(right, t.left_edge.i - 1)
+    if right < left or right - left > 12 or any(t.tag_ in ("WP", "WDT", "WP$") for t in token.doc[left: right + 1]):
+        return None
+    return token.doc[left: right + 1]
