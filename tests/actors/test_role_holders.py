@@ -56,3 +56,23 @@ def test_a_near_miss_of_a_full_name_needs_the_same_first_name_and_as_many_names(
     a = analyze('"We pleaded guilty to nothing," said Marcel Lehel Lazar, a hotel clerk from Arad.\n\n'
                 '"I will appeal," Lazar added.')
     assert {q.speaker.name for q in a.quotes} == {"Marcel Lehel Lazar"}
+
+
+def test_a_title_before_a_name_the_ner_missed_is_no_back_reference():
+    a = analyze("President Barack Obama spoke in Ohio on Monday, and Donald Trump answered him the same "
+                "evening.\n\n"
+                'Party Chairman Reince Priebus called the remarks "a new low" on Tuesday.')
+    roles = [m for m in a.entities if m.label == "ROLE"]
+    assert all(m.actor is None or m.actor.kind != "person" for m in roles), roles
+
+
+def test_himself_beside_a_name_is_that_person_not_the_last_man_named():
+    a = analyze("Donald Trump won three states on Tuesday night.\n\n"
+                '"It will be very hard for us to win," Sanders himself said on Wednesday.')
+    assert speaker_of(a, "It will be very hard").name != "Donald Trump"
+
+
+def test_a_person_in_a_clause_describing_the_speaker_is_not_the_speaker():
+    a = analyze('"Do not trust the polls," said Michael Baselice, an Austin pollster who worked for '
+                "Cruz's rival David Dewhurst in the 2012 race.")
+    assert speaker_of(a, "Do not trust the polls").name == "Michael Baselice"

@@ -640,6 +640,9 @@ class MentionFinder:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             return True
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ in ("", "ORG") \
+                and nxt.dep_ == "compound" and t.dep_ == "compound" and nxt.head.i == t.head.i:
+            return True  # 'Party Chairman Reince Priebus': a name the NER did not type as a person
         if nxt is not None and nxt.text == "," and t.i + 2 < len(t.doc) and t.doc[t.i + 2].ent_type_ == "PERSON" \
                 and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
             return True

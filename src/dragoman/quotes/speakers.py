@@ -52,10 +52,15 @@ class SpeakerMixin:
                     return speaker_for(self.cast, named.actor, token.text, token.idx, token.idx + len(token))
                 return person_speaker(self.cast, named.text, named.start, named.end)
             return None
-        appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
+        # what is set beside the subject describes it: "himself" and a clause's own appositions do not
+        appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ != "PRON"] \
+            if token.dep_ != "poss" else []
         for child in appositions:
             if party is None:
                 party = self.cast.resolve_token(child)
+                if party is not None and party.actor is not None and party.actor.kind == "person" \
+                        and token.ent_type_ == "PERSON":
+                    party = None  # 'X, an aide to Y': X is not Y
         if party is None:
             named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
             if named is not None:  # "The head of the office, Jan Novak, said": the name, unresolved
