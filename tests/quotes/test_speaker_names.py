@@ -128,3 +128,15 @@ def test_a_relative_pronoun_is_never_part_of_a_counted_speaker():
                 "rose again.", date="2016-03-16")
     for q in a.quotes:
         assert q.speaker is None or "whom" not in q.speaker.name
+
+
+def test_a_headline_verb_the_ner_took_into_a_name_is_not_part_of_it():
+    a = analyze("Christie Says He Would Order A Quarantine Over The Virus\n\n"
+                "The New Jersey governor spoke to voters in Manchester on Saturday.", date="2016-02-07")
+    assert speaker_name(a, "He Would Order A Quarantine") in ("Christie", "Chris Christie")
+
+
+def test_a_family_named_inside_the_subject_is_not_the_speaker():
+    a = analyze("Several senior Democrats with longtime ties to both Clintons said the campaign should hit "
+                "back harder.", date="2016-09-01")
+    assert "Clinton" not in (speaker_name(a, "the campaign should hit back") or "")

@@ -166,9 +166,12 @@ class MentionFinder:
                                        or ent.doc[start].lower_ in self.d.adjectives
                                        or ent.doc[start].tag_ in ("POS", "DT")):
             start += 1
-        span = ent.doc[start:ent.end]
+        end = ent.end
+        while end - 1 > start and ent.doc[end - 1].pos_ in ("VERB", "AUX"):  # a headline's 'Trump Said'
+            end -= 1
+        span = ent.doc[start:end]
         if span.text.endswith(("'s", "’s")):
-            span = ent.doc[start:ent.end - 1] if ent.end - 1 > start else span
+            span = ent.doc[start:end - 1] if end - 1 > start else span
         name = plain_name(span.text.replace("’s", "").strip())
         actor = self._resolve_person(name, span)
         if actor is None:

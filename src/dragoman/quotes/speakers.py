@@ -71,6 +71,11 @@ class SpeakerMixin:
             mention = phrase.text if token.pos_ != "PRON" else token.text
             return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
         mention = self.cast.mention_of(token)
+        verb = token.head
+        if mention is not None and mention.actor is None and verb.pos_ in ("VERB", "AUX") \
+                and mention.start < verb.idx < mention.end:  # a headline's 'Christie Says' typed as one name
+            written = self.text[mention.start:verb.idx].strip()
+            return person_speaker(self.cast, written, mention.start, mention.start + len(written))
         if mention is not None and mention.label == "PERSON":  # the name without the words before it
             return person_speaker(self.cast, mention.text, mention.start, mention.end)
         if token.ent_type_ == "PERSON":
@@ -119,7 +124,7 @@ class SpeakerMixin:
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
             return None
         for t in head.subtree:
-            if t.i <= head.i or t.ent_type_ != "PERSON":
+            if t.i <= head.i or t.ent_type_ != "PERSON" or t.tag_ == "NNPS":  # 'ties to both Clintons': a family
                 continue
             if any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i):
                 continue
