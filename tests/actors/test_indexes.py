@@ -12,7 +12,7 @@ import spacy
 from dragoman.actors import ActorDictionary
 from dragoman.actors.cast import _sentence_starts
 from dragoman.actors.common import PhraseMatcher, _fold, _key, phrase_pattern
-from dragoman.actors.dictionary import _deletions, _one_edit, same_first_name
+from dragoman.actors.dictionary import _deletions, _one_edit, _same_shape, same_first_name
 from nlp_helpers import analyzer
 
 PHRASES = ["northern accord", "northern accord organisation", "north", "the quiet coast guard", "al-marun front",
@@ -83,7 +83,7 @@ def near_by_scan(d: ActorDictionary, name: str) -> set[str]:
     entries += [(_fold(_key(p.surname)), [p]) for p in d.people.values()]
     return {p.name for surname, bucket in entries
             if surname != last and surname[:1] == last[:1] and _one_edit(surname, last)
-            for p in bucket if len(words) == 1 or same_first_name(words[0], p.name.split()[0])}
+            for p in bucket if len(words) == 1 or _same_shape(words, p)}
 
 
 def test_near_spellings_from_the_index_are_those_of_a_scan_of_all_surnames():

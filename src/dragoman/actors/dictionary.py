@@ -267,7 +267,7 @@ class ActorDictionary:
             for surname in by_deletion.get(variant, ()):
                 if surname != last and surname[:1] == last[:1] and _one_edit(surname, last):
                     for person in people[surname]:
-                        if len(words) == 1 or same_first_name(words[0], person.name.split()[0]):
+                        if len(words) == 1 or _same_shape(words, person):
                             found[id(person)] = person
         return list(found.values())
 
@@ -411,3 +411,20 @@ def _one_edit(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
     return short[i:] == long_[i + 1:]
+
+
+def _same_shape(words: list[str], person: Person) -> bool:
+    """A misspelt full name is one of the person's names with the same first name and as many
+    words: 'Maria Espinoza' is someone else than 'Maria Fernanda Espinosa'."""
+    given = words[0]
+    for form in (person.name, *person.variants):
+        parts = form.split()
+        # an initial in the dictionary's form ('A. K. Antony', 'Ma. Theresa') does not confirm a full first name
+        if len(parts) == len(words) and same_first_name(given, parts[0]) \
+                and (_initial(given) or not _initial(parts[0])):
+            return True
+    return False
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) <= 2

@@ -166,9 +166,12 @@ class MentionFinder:
                                        or ent.doc[start].lower_ in self.d.adjectives
                                        or ent.doc[start].tag_ in ("POS", "DT")):
             start += 1
-        span = ent.doc[start:ent.end]
+        end = ent.end
+        while end - 1 > start and ent.doc[end - 1].pos_ in ("VERB", "AUX"):  # a headline's 'Trump Said'
+            end -= 1
+        span = ent.doc[start:end]
         if span.text.endswith(("'s", "’s")):
-            span = ent.doc[start:ent.end - 1] if ent.end - 1 > start else span
+            span = ent.doc[start:end - 1] if end - 1 > start else span
         name = plain_name(span.text.replace("’s", "").strip())
         actor = self._resolve_person(name, span)
         if actor is None:
@@ -185,6 +188,8 @@ class MentionFinder:
         if person is not None:
             return self._remember(person.actor(self.when, self.d.role_sectors), person.gender, person)
         if " " not in key:
+            if self._unresolved.get(key):  # someone this article names in full, not a misspelt name
+                return self._resolve_surname(key)
             return self._resolve_surname(key) or self._met_misspelt(key) or self._resolve_misspelt(name)
         misspelt = self._resolve_misspelt(name)
         if misspelt is not None:
@@ -613,7 +618,7 @@ class MentionFinder:
                 continue
             # "the Russian, Armenian and Azerbaijani foreign ministers" are several people
             actor = None if len(countries) > 1 or t.tag_ in ("NNS", "NNPS") else \
-                self._role_actor(title, country, span.start_char)
+                self._role_actor(title, country, span.start_char, self._qualifiers(span, title))
             self.mentions.append(self._mention(span, "ROLE", actor, "role"))
             if actor is not None and actor.kind == "person":
                 self._role_persons.append(self.mentions[-1])
@@ -638,6 +643,9 @@ class MentionFinder:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             return True
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ in ("", "ORG") \
+                and nxt.dep_ == "compound" and t.dep_ == "compound" and nxt.head.i == t.head.i:
+            return True  # 'Party Chairman Reince Priebus': a name the NER did not type as a person
         if nxt is not None and nxt.text == "," and t.i + 2 < len(t.doc) and t.doc[t.i + 2].ent_type_ == "PERSON" \
                 and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
             return True
@@ -661,10 +669,26 @@ class MentionFinder:
                 seen.add(m.actor.id)
                 yield m.actor
 
-    def _role_actor(self, title: Title, country: Actor | None, before: int) -> Actor | None:
+    def _qualifiers(self, span: Span, title: Title) -> list[str]:
+        """The words of a role phrase that narrow the title and that the dictionary does not
+        read as a country or a body: 'Senate' and 'minority' in 'the Senate minority leader'."""
+        words = set(title.title.split())
+        out = []
+        for t in span:
+            low = t.lower_
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or low in words or low in _RANKS or low in self.d.adjectives \
+                    or t.i in self._by_token or self.d.lookup(t.text) is not None or not t.is_alpha:
+                continue
+            out.append(low)
+        return out
+
+    def _role_actor(self, title: Title, country: Actor | None, before: int,
+                    qualifiers: list[str] = ()) -> Actor | None:
         for actor in self._people_met_before(before):
-            if self._compatible(actor, title, country):
+            if self._compatible(actor, title, country) and all(q in self._role_known(actor) for q in qualifiers):
                 return actor
+        if qualifiers:  # a narrower office than the dictionary records: unnamed
+            return sector_actor(country, title.sector or "GOV") if country is not None else None
         if country is not None:
             holders = self.d.holders(title.role, country.country, self.when)
             if len(holders) == 1:
@@ -677,17 +701,43 @@ class MentionFinder:
     def _compatible(self, actor: Actor, title: Title, country: Actor | None) -> bool:
         if country is not None and actor.country != country.country:
             return False
+        if title.role == "official":  # "the official" is someone unnamed, never a person named nearby
+            return False
         gender = self._genders.get(actor.id) or actor.gender
         if title.gender and gender and title.gender != gender:
             return False
-        role = (actor.role or "").lower()
+        role = self._role_known(actor)
+        if _subordinate(role, title.role):  # a vice president is not "the president"
+            return False
         if title.matches and role:
             return role in title.matches or any(m in role for m in title.matches if " " in m)
         if title.generic:
             return title.role in role or _role_family(title.role) & _role_family(role) != set() \
-                or title.role in ("official", "leader", "diplomat") and actor.sector in ("GOV", None)
+                or title.role == "diplomat" and actor.sector in ("GOV", None)
         return role == title.role or (title.role in role and "deputy" not in role.replace(title.role, "")) \
             or (title.role == "spokesperson" and "spokes" in role)
+
+    def _role_known(self, actor: Actor) -> str:
+        """The person's role as far as the article lets us know it: in an undated article only
+        an office they still hold (a former president is not 'the president' of an undated text)."""
+        role = (actor.role or "").lower()
+        if self.when is None and role:
+            person = self.d.people.get(_key(actor.name))
+            if person is not None and person.roles and all(end is not None for _, _, end in person.roles) \
+                    and not self._titled_as(actor, role):
+                return ""
+        return role
+
+    def _titled_as(self, actor: Actor, role: str) -> bool:
+        """The article itself gives the person the role: 'President Barack Obama'."""
+        for m in self._found_persons:
+            if m.actor.id == actor.id:
+                before = self.text[max(0, m.start - len(role) - 14): m.start].lower().split()
+                words = role.split()
+                if m.text.lower().startswith(role + " ") or before[-len(words):] == words \
+                        and not set(before[-len(words) - 1: -len(words)]) & _BELOW:
+                    return True
+        return False
 
     def _find_pairs(self) -> None:
         for m in self.mentions:
@@ -705,3 +755,15 @@ class MentionFinder:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span.root if span is not None else tok
 
+
+
+_RANKS = {"top", "senior", "former", "new", "current", "then", "chief", "longtime", "veteran", "outgoing",
+          "incoming", "same", "own", "country", "national"}
+_BELOW = {"vice", "deputy", "assistant", "under", "acting", "interim", "former"}
+
+
+def _subordinate(role: str, title_role: str) -> bool:
+    """'vice president' under 'president', 'deputy foreign minister' under 'foreign minister'."""
+    if title_role not in role or role == title_role:
+        return False
+    return bool(set(role.replace(title_role, " ").split()) & _BELOW)

@@ -52,10 +52,15 @@ class SpeakerMixin:
                     return speaker_for(self.cast, named.actor, token.text, token.idx, token.idx + len(token))
                 return person_speaker(self.cast, named.text, named.start, named.end)
             return None
-        appositions = [c for c in token.subtree if c.dep_ == "appos"] if token.dep_ != "poss" else []
+        # what is set beside the subject describes it: "himself" and a clause's own appositions do not
+        appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ != "PRON"] \
+            if token.dep_ != "poss" else []
         for child in appositions:
             if party is None:
                 party = self.cast.resolve_token(child)
+                if party is not None and party.actor is not None and party.actor.kind == "person" \
+                        and token.ent_type_ == "PERSON":
+                    party = None  # 'X, an aide to Y': X is not Y
         if party is None:
             named = next((c for c in appositions if c.ent_type_ == "PERSON"), None)
             if named is not None:  # "The head of the office, Jan Novak, said": the name, unresolved
@@ -66,6 +71,11 @@ class SpeakerMixin:
             mention = phrase.text if token.pos_ != "PRON" else token.text
             return speaker_for(self.cast, party.actor, mention, phrase.start_char, phrase.end_char)
         mention = self.cast.mention_of(token)
+        verb = token.head
+        if mention is not None and mention.actor is None and verb.pos_ in ("VERB", "AUX") \
+                and mention.start < verb.idx < mention.end:  # a headline's 'Christie Says' typed as one name
+            written = self.text[mention.start:verb.idx].strip()
+            return person_speaker(self.cast, written, mention.start, mention.start + len(written))
         if mention is not None and mention.label == "PERSON":  # the name without the words before it
             return person_speaker(self.cast, mention.text, mention.start, mention.end)
         if token.ent_type_ == "PERSON":
@@ -80,6 +90,12 @@ class SpeakerMixin:
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
             phrase = strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
+        if _mistagged_name(token):  # a surname the tagger took for a verb or an adjective ('Small said')
+            full = self.cast.person_name(token.text)
+            return Speaker(token.text, token.idx, token.idx + len(token), None, full if full != token.text else None)
+        counted = _counted_subject(token)
+        if counted is not None:  # "About one in five say", "Most of the candidates said", "Several said"
+            return Speaker(counted.text, counted.start_char, counted.end_char, None)
         return None
 
     def _with_full_possessor(self, phrase: Span) -> str | None:
@@ -108,7 +124,7 @@ class SpeakerMixin:
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
             return None
         for t in head.subtree:
-            if t.i <= head.i or t.ent_type_ != "PERSON":
+            if t.i <= head.i or t.ent_type_ != "PERSON" or t.tag_ == "NNPS":  # 'ties to both Clintons': a family
                 continue
             if any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i):
                 continue
@@ -188,3 +204,29 @@ def _author_of(work: Token) -> Token | None:
             if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
                 return subject
     return None
+
+
+QUANTIFIERS = {"most", "several", "another", "one", "both", "half", "majority", "two-thirds", "those", "others", "other"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A capitalised word inside a sentence, subject of the speech verb, that the tagger read
+    as a verb, an adjective or an adverb: a surname ('..., Ifill said', 'Small, who ..., said')."""
+    return token.dep_ in SUBJECT_DEPS and token.pos_ in ("VERB", "ADJ", "ADV", "AUX") and token.is_alpha \
+        and token.text[:1].isupper() and not token.text.isupper() and token.lower_ not in QUANTIFIERS \
+        and (token.i > token.sent.start or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in token.children))
+
+
+def _counted_subject(token: Token) -> Span | None:
+    """A subject that counts people ('About one in five', 'Nearly nine out of 10 voters',
+    'Most of the candidates', 'Several', 'Those over 60'): the phrase as written."""
+    if token.dep_ not in SUBJECT_DEPS or not (token.pos_ == "NUM" or token.lower_ in QUANTIFIERS):
+        return None
+    left, right = token.left_edge.i, token.right_edge.i
+    for t in token.subtree:  # a relative clause or an apposition describing them is not their name
+        if t.dep_ in ("relcl", "acl", "appos", "punct") and t.head.i >= token.i and t.i > token.i:
+            right = min(right, t.left_edge.i - 1)
+    if right < left or right - left > 12 or any(t.tag_ in ("WP", "WDT", "WP$") for t in token.doc[left: right + 1]):
+        return None
+    return token.doc[left: right + 1]
