@@ -249,3 +249,10 @@ def test_a_named_body_or_someones_spokesman_owns_the_words_it_gave_a_thing():
     assert quote_starting(a, "rush to judgment").text.startswith("the report a")
     assert quote_starting(a, "utterly false").speaker is not None
     assert not any("giveaway" in q.text for q in a.quotes)
+
+
+def test_a_while_clause_before_the_attribution_is_not_what_was_noted():
+    a = analyze("While she admitted money was a big reason she felt tired of the job, Lorna Vesk also noted several "
+                "“small things” left her further discouraged.", date="2024-10-02")
+    q = quote_starting(a, "small things")
+    assert q.text.startswith("several") and q.speaker.name == "Lorna Vesk"

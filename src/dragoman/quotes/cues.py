@@ -254,6 +254,10 @@ class CueFinder(SpeakerMixin):
             if child.i < verb.i and any(c.i > verb.i for c in clauses) and \
                     any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
                 continue  # 'It is unlikely; her campaign says she will ...': what follows is what was said
+            opener = child.left_edge
+            if child.i < verb.i and any(c.i > verb.i for c in clauses) and opener.dep_ == "mark" and \
+                    opener.head.dep_ == "advcl" and opener.lower_ not in ("that", "as"):
+                continue  # 'While he admitted A, Ham noted B', misparsed with A as a clause of 'noted'
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
