@@ -240,3 +240,19 @@ def test_an_indefinite_gloss_after_the_reported_clause_is_the_writers():
     a = analyze("Even the most hawkish members of the council say the bulk of the new patrols should be local "
                 "officers, a force the city has struggled to recruit.", date="2024-10-02")
     assert quote_starting(a, "the bulk of the new patrols").text.endswith("local officers")
+
+
+def test_a_named_body_or_someones_spokesman_owns_the_words_it_gave_a_thing():
+    a = analyze('The Ferreira campaign called the report a "rush to judgment," because delegates can still '
+                'change their minds.\n\nHartwell\'s spokesman called the claim "utterly false."\n\n'
+                'Critics called the plan a "giveaway."', date="2024-10-02")
+    assert quote_starting(a, "rush to judgment").text.startswith("the report a")
+    assert quote_starting(a, "utterly false").speaker is not None
+    assert not any("giveaway" in q.text for q in a.quotes)
+
+
+def test_a_while_clause_before_the_attribution_is_not_what_was_noted():
+    a = analyze("While she admitted money was a big reason she felt tired of the job, Lorna Vesk also noted several "
+                "“small things” left her further discouraged.", date="2024-10-02")
+    q = quote_starting(a, "small things")
+    assert q.text.startswith("several") and q.speaker.name == "Lorna Vesk"

@@ -254,6 +254,10 @@ class CueFinder(SpeakerMixin):
             if child.i < verb.i and any(c.i > verb.i for c in clauses) and \
                     any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
                 continue  # 'It is unlikely; her campaign says she will ...': what follows is what was said
+            opener = child.left_edge
+            if child.i < verb.i and any(c.i > verb.i for c in clauses) and opener.dep_ == "mark" and \
+                    opener.head.dep_ == "advcl" and opener.lower_ not in ("that", "as"):
+                continue  # 'While he admitted A, Ham noted B', misparsed with A as a clause of 'noted'
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
@@ -480,8 +484,8 @@ class CueFinder(SpeakerMixin):
             return None
         allowed = self.vocab["say"] | self.vocab["commit_to"] | self.vocab["naming"] | self.vocab["framing"]
         for verb in words[0].ancestors:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in allowed:
-                continue
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in allowed or start <= verb.idx < end:
+                continue  # '"Ana, tell your story," read a sign': a verb inside the quote says nothing of it
             if any(c.dep_ == "auxpass" for c in verb.children):
                 return None
             subject = self._subject(verb)
@@ -491,12 +495,19 @@ class CueFinder(SpeakerMixin):
             speaker = self._speaker(subject)
             # "officials described it as a 'pause'": nobody in particular owns a scare quote; but
             # what "a man yelled" is his, named or not
-            if speaker is None or (speaker.actor is None and subject.ent_type_ != "PERSON"
+            if speaker is None or (speaker.actor is None and not self._someone_named(subject)
                                    and verb.lemma_.lower() not in self.vocab["utter"]):
                 return None
             first, last = self._complement_bounds(verb, words[0], start, end)
             return Cue(verb, speaker, first, last)
         return None
+
+    @staticmethod
+    def _someone_named(subject: Token) -> bool:
+        """'Ms. Hart', 'the Hart campaign', 'Hart's spokesman': a subject the text names, unlike
+        'officials' or 'critics'."""
+        return subject.ent_type_ in ("PERSON", "ORG") or any(
+            t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") for t in subject.subtree if t.i < subject.i)
 
     def _complement_bounds(self, verb: Token, first: Token, start: int, end: int) -> tuple[int, int]:
         """'criticized the levy as a "tax on commuters"', 'promised lower fees and "more
