@@ -241,6 +241,8 @@ class CueFinder(SpeakerMixin):
         lemma = clause.lemma_.lower()
         if lemma not in self.vocab["adjacent"] or lemma in self.vocab["appeal_to"]:
             return False
+        if self.inside_quote(clause.idx):  # '"I never said that," X said': a speech verb inside the quoted words
+            return False
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return False
