@@ -130,3 +130,15 @@ def test_a_titled_stranger_between_two_countries_stays_unknown():
                 date="2024-03-07")
     person = next(m for m in a.entities if "Maralesh" in m.text)
     assert person.actor is None
+
+
+def test_a_party_is_named_by_the_full_name_the_article_gives_it():
+    a = analyze("The Kurdistan Democratic Party (KDP) held an emergency meeting in Erbil on Sunday.\n\n"
+                "The KDP said the new border tax would hurt farmers on both sides.", date="2024-03-07")
+    assert speaker_of(a, "the new border tax").name == "Kurdistan Democratic Party"
+
+
+def test_the_office_of_a_named_body_speaks_for_that_body():
+    a = analyze("The press office of the Northern Fleet Command said on Friday that its radar had tracked "
+                "two unidentified aircraft near the coast.", date="2024-03-07")
+    assert speaker_of(a, "its radar had tracked").name == "Northern Fleet Command"

@@ -140,3 +140,12 @@ def test_a_family_named_inside_the_subject_is_not_the_speaker():
     a = analyze("Several senior Democrats with longtime ties to both Clintons said the campaign should hit "
                 "back harder.", date="2016-09-01")
     assert "Clinton" not in (speaker_name(a, "the campaign should hit back") or "")
+
+
+def test_a_speech_verb_inside_the_quoted_words_does_not_hide_the_speaker():
+    a = analyze("The debate in Dover ran late on Thursday.\n\n"
+                '"I never said that. It would not matter, I never said it," Hartwell said.\n\n'
+                "“The new plan tells loyal members that they are no longer welcome,” said Okafor.",
+                date="2016-02-05")
+    assert speaker_name(a, "I never said that") == "Hartwell"
+    assert speaker_name(a, "The new plan tells") == "Okafor"

@@ -104,8 +104,13 @@ class Coreference:
         return out
 
     def _organisation_name(self, actor: Actor, written: str) -> str:
-        """'the bloc', 'the 15-nation Economic Community': the organisation by the shortest of
-        its own names this article uses ('ECOWAS'); a name of its own stays as written."""
+        """'the bloc', 'the 15-nation Economic Community': an international organisation by the
+        shortest of its own names this article uses ('ECOWAS'), a party or movement by its full
+        name ('the Patriotic Union' after 'Patriotic Union of Kurdistan (PUK)'); a name of its own
+        stays as written."""
+        mentions = self._by_actor.get(actor.id, ())
+        if actor.kind == "group" and any(_without_the(m.text) == actor.name for m in mentions):
+            return actor.name  # a party or movement by the full name the article gives it, not its acronym
         found = self.d.lookup(written)
         if found is not None and found.id == actor.id:
             return written
@@ -337,3 +342,7 @@ def _role_family(role: str) -> set[str]:
         "defence": ("defence", "defense", "military", "general"),
     }
     return {name for name, keys in families.items() if any(k in role for k in keys)}
+
+
+def _without_the(name: str) -> str:
+    return " ".join(w for w in name.split() if w.lower() != "the")

@@ -242,7 +242,7 @@ class CueFinder(SpeakerMixin):
         if lemma not in self.vocab["adjacent"] or lemma in self.vocab["appeal_to"]:
             return False
         if self.inside_quote(clause.idx):
-            return False  # '"X stressed that ...," wrote Y': Y's own words, which report X
+            return False  # a speech verb inside the quoted words: '"X stressed that ...," wrote Y' is Y's
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return False

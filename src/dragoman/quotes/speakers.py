@@ -2,11 +2,13 @@
 (a named person, a role the article fills, a body, "the statement" of whoever issued it)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from ..actors import Cast
+from ..vocab import load_data
 from ..records import Speaker
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
@@ -41,6 +43,9 @@ class SpeakerMixin:
     def _speaker_as_written(self, token: Token) -> Speaker | None:
         if token.lemma_.lower() in self.vocab["document_nouns"]:
             return self._document_speaker(token)
+        body = _body_of_office(token)
+        if body is not None:  # "the media office of the Joint Operations Command": the command
+            return self._speaker_as_written(body)
         named = self._person_in_phrase(token)
         if named is not None:
             return named
@@ -230,3 +235,20 @@ def _counted_subject(token: Token) -> Span | None:
     if right < left or right - left > 12 or any(t.tag_ in ("WP", "WDT", "WP$") for t in token.doc[left: right + 1]):
         return None
     return token.doc[left: right + 1]
+
+
+@lru_cache(maxsize=1)
+def _office_nouns() -> frozenset[str]:
+    return frozenset((load_data("names.yaml") or {}).get("office_nouns") or ())
+
+
+def _body_of_office(token: Token) -> Token | None:
+    """The named body an office speaks for: 'the press office of the Defence Council'; None for
+    an office named as a body of its own ('the Office of the President')."""
+    if not token.is_lower or token.lemma_.lower() not in _office_nouns():
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if body is None or body.pos_ != "PROPN" or body.ent_type_ not in ("ORG", "GPE", "NORP"):
+        return None
+    return body
