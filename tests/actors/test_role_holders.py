@@ -68,8 +68,8 @@ def test_a_title_before_a_name_the_ner_missed_is_no_back_reference():
 
 def test_himself_beside_a_name_is_that_person_not_the_last_man_named():
     a = analyze("Donald Trump won three states on Tuesday night.\n\n"
-                '"It will be very hard for us to win," Sanders himself said on Wednesday.')
-    assert speaker_of(a, "It will be very hard").name != "Donald Trump"
+                '"We are going to struggle in the South," Sanders himself said on Wednesday.')
+    assert speaker_of(a, "We are going to struggle").name != "Donald Trump"
 
 
 def test_a_person_in_a_clause_describing_the_speaker_is_not_the_speaker():

@@ -229,10 +229,10 @@ def test_asking_not_to_be_named_is_no_statement():
 
 
 def test_a_second_report_joined_to_the_first_is_no_part_of_it():
-    a = analyze("Six in 10 voters in the county said the mayor is honest, and three-quarters said the same of "
-                "his rival.\n\nThe party said the staffers' conduct was unacceptable and that the panel would "
+    a = analyze("Seven in 10 shop owners in the district said the mayor is trustworthy, and two-thirds said the same of "
+                "her deputy.\n\nThe party said the staffers' conduct was unacceptable and that the panel would "
                 "continue to look into the matter.", date="2024-10-02")
-    assert quote_starting(a, "the mayor is honest").text == "the mayor is honest"
+    assert quote_starting(a, "the mayor is trustworthy").text == "the mayor is trustworthy"
     assert quote_starting(a, "conduct was unacceptable").text.endswith("look into the matter")
 
 

@@ -114,11 +114,11 @@ def test_a_surname_opening_a_sentence_with_who_after_it_is_a_person():
 
 def test_a_subject_that_counts_people_is_the_speaker_as_written():
     a = analyze("The survey of 900 tenants was taken last week by a university polling unit.\n\n"
-                "About one in five say they would move out if the rent rose again. Most of the "
-                "candidates said they support the new school plan. Several said they would rather see "
+                "Roughly one in four say they would move out if the rent rose again. Most of the "
+                "trustees said they back the new school plan. Several said they would rather see "
                 "block grants. Those over 60 say they feel safer than before.", date="2016-03-16")
-    assert speaker_name(a, "they would move out") == "About one in five"
-    assert speaker_name(a, "they support the new school plan") == "Most of the candidates"
+    assert speaker_name(a, "they would move out") == "Roughly one in four"
+    assert speaker_name(a, "they back the new school plan") == "Most of the trustees"
     assert speaker_name(a, "they would rather see") == "Several"
     assert speaker_name(a, "they feel safer") == "Those over 60"
 
@@ -137,7 +137,7 @@ def test_a_headline_verb_the_ner_took_into_a_name_is_not_part_of_it():
 
 
 def test_a_family_named_inside_the_subject_is_not_the_speaker():
-    a = analyze("Several senior Democrats with longtime ties to both Clintons said the campaign should hit "
+    a = analyze("Several veteran party donors with close ties to both Clintons said the campaign should hit "
                 "back harder.", date="2016-09-01")
     assert "Clinton" not in (speaker_name(a, "the campaign should hit back") or "")
 

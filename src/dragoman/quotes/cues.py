@@ -394,7 +394,7 @@ class CueFinder(SpeakerMixin):
         return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
 
     def _next_report(self, t: Token, verb: Token) -> bool:
-        """'six in 10 said A, and three-quarters said the same of B': a verb of saying joined to the
+        """'seven in 10 said A, and two-thirds said the same of B': a verb of saying joined to the
         reported clause, in the tense of the first and with a subject of its own, starts the
         writer's next report ('said A and that the panel would continue B' is one statement)."""
         return t.dep_ == "conj" and t.lemma_.lower() in self.vocab["adjacent"] and t.tag_ == verb.tag_ and \

@@ -99,7 +99,7 @@ class SpeakerMixin:
             full = self.cast.person_name(token.text)
             return Speaker(token.text, token.idx, token.idx + len(token), None, full if full != token.text else None)
         counted = _counted_subject(token)
-        if counted is not None:  # "About one in five say", "Most of the candidates said", "Several said"
+        if counted is not None:  # "Roughly one in four say", "Most of the trustees said", "Several said"
             return Speaker(counted.text, counted.start_char, counted.end_char, None)
         return None
 
