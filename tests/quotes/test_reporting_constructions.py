@@ -296,6 +296,14 @@ def test_calling_something_a_name_keeps_the_thing_named():
     assert quote_starting(a, "the flood response").speaker.name == "Tom Bexley"
 
 
+def test_a_lowercase_quote_after_a_thing_like_a_bill_is_what_it_was_called_not_its_title():
+    a = analyze('Lawmakers met on Monday.\n\nCommittee Chairwoman Ilse Brandvold called the bill "a gift to '
+                'lobbyists" in an interview. The pact "Northern Shield" was signed in 2019.', date="2024-05-14")
+    assert quote_starting(a, "the bill").text == 'the bill "a gift to lobbyists"'
+    assert quote_starting(a, "the bill").speaker.name == "Ilse Brandvold"
+    assert not any("Northern Shield" in q.text for q in a.quotes)
+
+
 def test_headline_label_names_a_speaker_the_dictionary_does_not_know():
     a = analyze('Mara Quillon: New Tariffs Are ‘Reckless,’ Farmers Will Pay.\n\n'
                 'Poll: Voters Want ‘Real Change’ in Farm Policy.\n\n'

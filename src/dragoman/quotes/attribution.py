@@ -539,8 +539,9 @@ def _is_title(text: str, before: str = "") -> bool:
     if text.rstrip().endswith((".", "!", "?", ",")):
         return False
     lead = words(before.lower())
-    if lead and lead[-1] in TITLE_CUES:
-        return True
+    if lead and lead[-1] in TITLE_CUES and (lead[-1] in NAMING_CUES or text.lstrip(DOUBLE_MARKS)[:1].isupper()
+                                            or text.lstrip(DOUBLE_MARKS)[:1].isdigit()):
+        return True  # 'the bill "a gift to lobbyists"' is what someone called the bill, not its name
     tokens = [t for t in words(text) if t.lower() not in SMALL_WORDS]
     caps = sum(1 for t in tokens if t[0].isupper())
     return 0 < len(tokens) <= 14 and caps >= max(2, len(tokens) * 0.75)
@@ -557,6 +558,7 @@ def _is_nickname(text: str, start: int, end: int) -> bool:
 
 
 DOUBLE_MARKS = "\"“”«»"
+NAMING_CUES = {"called", "titled", "entitled", "named", "dubbed"}
 
 
 def _trim_marks(text: str) -> str:
