@@ -256,3 +256,14 @@ def test_a_while_clause_before_the_attribution_is_not_what_was_noted():
                 "“small things” left her further discouraged.", date="2024-10-02")
     q = quote_starting(a, "small things")
     assert q.text.startswith("several") and q.speaker.name == "Lorna Vesk"
+
+
+def test_the_writers_gloss_after_the_report_is_not_what_was_said():
+    a = analyze('Voters in the county were divided.\n\nThe governor said he would regard a defeat of the levy as '
+                'a "personal failure," implicitly tying his own future to the outcome of the vote in March. '
+                'The mayor said the budget would balance next year, tacitly conceding that it did not this year. '
+                'The treasurer said the fund should keep its reserves, specifically naming the pension account.',
+                date="2024-05-14")
+    assert quote_starting(a, "he would regard").text == 'he would regard a defeat of the levy as a "personal failure,"'
+    assert quote_starting(a, "the budget would").text == "the budget would balance next year"
+    assert quote_starting(a, "the fund should").text.endswith("specifically naming the pension account")

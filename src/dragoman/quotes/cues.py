@@ -364,7 +364,8 @@ class CueFinder(SpeakerMixin):
         """What the writer adds after the reported clause is no part of it: a clause after a
         semicolon, and, set off by a comma and running to the end, a relative clause ('...,
         which forced her to leave') or a concession
-        ('..., although it may take days')."""
+        ('..., although it may take days') or the writer's gloss ('..., tacitly admitting defeat')."""
+        last = tokens[-1].i if tokens else 0
         for k, t in enumerate(tokens[:-1]):
             if k < 3 or self.inside_quote(t.idx):
                 continue
@@ -373,7 +374,6 @@ class CueFinder(SpeakerMixin):
             nxt = tokens[k + 1]
             if t.text != "," or nxt.i != t.i + 1 or self.inside_quote(nxt.idx):
                 continue
-            last = tokens[-1].i
             if nxt.lower_ in TAIL_CONJUNCTIONS:
                 return tokens[:k]
             if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
@@ -381,14 +381,27 @@ class CueFinder(SpeakerMixin):
                 return tokens[:k]
             if self._adjunct_tail(nxt, last) or _closing_apposition(nxt, last):
                 return tokens[:k]
+        for k, t in enumerate(tokens[:-2]):  # '... a "personal failure," implicitly tying ...'
+            if k >= 3 and t.text == "," and t.is_punct and tokens[k + 1].text in ('"', "”") \
+                    and tokens[k + 2].i == t.i + 2 and self._gloss_tail(tokens[k + 2], last):
+                return tokens[:k + 2]
         return tokens
+
+    def _gloss_tail(self, first: Token, last: int) -> bool:
+        """'implicitly conceding the point' running to the end: the writer's gloss on the report."""
+        after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+        return after is not None and first.lower_ in self.vocab["gloss_adverbs"] and after.tag_ == "VBG" \
+            and after.right_edge.i >= last
 
     def _adjunct_tail(self, first: Token, last: int) -> bool:
         """After a comma and running to the end: a participle of saying, the speaker's own act
         ('..., citing the cost'; a participle of doing may be what was reported: 'tried to sway
-        him, offering advice'), or the writer's comparison ('..., as was the case in 2012')."""
+        him, offering advice'), an adverb and participle glossing it ('..., tacitly admitting
+        defeat'), or the writer's comparison ('..., as was the case in 2012')."""
         if first.tag_ == "VBG" and first.dep_ == "advcl" and first.right_edge.i >= last and \
                 first.lemma_.lower() in self.vocab["say"] | self.vocab["adjacent"] | self.vocab["framing"]:
+            return True
+        if self._gloss_tail(first, last):
             return True
         after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
         return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
