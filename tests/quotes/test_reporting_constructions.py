@@ -370,3 +370,12 @@ def test_a_stored_continuation_keeps_its_link(make_store):
     rows = {q["text"][:20]: q for q in store.quotes(limit=10)}
     assert rows["The divers have clea"]["continues"] == quote_starting(a, "The harbour will reopen").start
     assert rows["The harbour will reo"]["continues"] is None
+
+
+def test_a_statement_calling_something_a_name_is_the_issuers():
+    a = analyze('Diplomats gathered in the hall on Friday.\n\nAfter a short closed meeting, the Northern Ports Authority issued '
+                'a statement calling the dredging plan "a grave risk" to the fishing grounds of the bay.',
+                date="2024-05-14")
+    q = quote_starting(a, "the dredging plan")
+    assert q.text.startswith('the dredging plan "a grave risk')
+    assert q.speaker is not None and "Northern Ports Authority" in q.speaker.mention

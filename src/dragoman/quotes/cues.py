@@ -779,6 +779,13 @@ class CueFinder(SpeakerMixin):
                 continue
             if current.dep_ == "relcl":
                 return current.head
+            # 'the council issued a statement calling the test "a violation"': the issuer speaks
+            issued = current.head.head
+            if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj" and \
+                    current.head.lower_ in self.vocab["document_nouns"] and issued.pos_ == "VERB" and \
+                    issued.lemma_.lower() in self.vocab["noun_owners"]:
+                current = issued
+                continue
             return None
         return None
 
