@@ -13,6 +13,7 @@ from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
 from .speakers import SpeakerMixin
+from .tails import without_commentary_tail
 
 MIN_STATEMENT_WORDS = 4
 RELATIVE = {"who", "which", "that"}
@@ -20,10 +21,6 @@ EXPLETIVE = {"it", "there"}
 # "Not everyone thinks ...", "nobody expects ...": commentary, not anyone's statement
 NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
                         "many", "some", "few", "none", "all"}
-# "said A, although B": a concession the writer adds after the reported clause
-TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
-# "said A, as was the case in B" / "..., as have other senators": the writer's comparison
-COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did", "do", "does"}
 # words opening what follows an attribution set off by commas when it is narrative, not the
 # statement going on ('..., he said, before leaving for Paris')
 NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
@@ -350,7 +347,7 @@ class CueFinder(SpeakerMixin):
             # "X happened, sources said.": what was said runs from the start of the sentence
             sent_start = verb.sent.start
             tokens = [t for t in verb.doc[sent_start: tokens[0].i] if not t.is_space] + tokens
-        tokens = self._without_commentary_tail(tokens)
+        tokens = without_commentary_tail(tokens, self.inside_quote, self.vocab)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as") or tokens[0].is_punct):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»") or tokens[-1].dep_ == "cc") \
@@ -359,52 +356,6 @@ class CueFinder(SpeakerMixin):
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-    def _without_commentary_tail(self, tokens: list[Token]) -> list[Token]:
-        """What the writer adds after the reported clause is no part of it: a clause after a
-        semicolon, and, set off by a comma and running to the end, a relative clause ('...,
-        which forced her to leave') or a concession
-        ('..., although it may take days') or the writer's gloss ('..., tacitly admitting defeat')."""
-        last = tokens[-1].i if tokens else 0
-        for k, t in enumerate(tokens[:-1]):
-            if k < 3 or self.inside_quote(t.idx):
-                continue
-            if t.text == ";":
-                return tokens[:k]
-            nxt = tokens[k + 1]
-            if t.text != "," or nxt.i != t.i + 1 or self.inside_quote(nxt.idx):
-                continue
-            if nxt.lower_ in TAIL_CONJUNCTIONS:
-                return tokens[:k]
-            if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
-                                                      for a in [nxt, *nxt.ancestors]):
-                return tokens[:k]
-            if self._adjunct_tail(nxt, last) or _closing_apposition(nxt, last):
-                return tokens[:k]
-        for k, t in enumerate(tokens[:-2]):  # '... a "personal failure," implicitly tying ...'
-            if k >= 3 and t.text == "," and t.is_punct and tokens[k + 1].text in ('"', "”") \
-                    and tokens[k + 2].i == t.i + 2 and self._gloss_tail(tokens[k + 2], last):
-                return tokens[:k + 2]
-        return tokens
-
-    def _gloss_tail(self, first: Token, last: int) -> bool:
-        """'implicitly conceding the point' running to the end: the writer's gloss on the report."""
-        after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-        return after is not None and first.lower_ in self.vocab["gloss_adverbs"] and after.tag_ == "VBG" \
-            and after.right_edge.i >= last
-
-    def _adjunct_tail(self, first: Token, last: int) -> bool:
-        """After a comma and running to the end: a participle of saying, the speaker's own act
-        ('..., citing the cost'; a participle of doing may be what was reported: 'tried to sway
-        him, offering advice'), an adverb and participle glossing it ('..., tacitly admitting
-        defeat'), or the writer's comparison ('..., as was the case in 2012')."""
-        if first.tag_ == "VBG" and first.dep_ == "advcl" and first.right_edge.i >= last and \
-                first.lemma_.lower() in self.vocab["say"] | self.vocab["adjacent"] | self.vocab["framing"]:
-            return True
-        if self._gloss_tail(first, last):
-            return True
-        after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-        return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
 
     def _next_report(self, t: Token, verb: Token) -> bool:
         """'seven in 10 said A, and two-thirds said the same of B': a verb of saying joined to the
@@ -544,7 +495,7 @@ class CueFinder(SpeakerMixin):
         if child.dep_ != "dobj":  # 'criticized the levy as "..."': the thing named comes with its name
             if named is not None and not accusing:  # 'accused Y of "..."': the charge, not the one charged
                 tokens = [t for t in self.doc[named.left_edge.i: child.left_edge.i] if not t.is_space] + tokens
-        tokens = self._without_commentary_tail(tokens)
+        tokens = without_commentary_tail(tokens, self.inside_quote, self.vocab)
         while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "»", "’", "'"):
             tokens.pop()
         if not tokens or tokens[0].i <= verb.i or len(tokens) > MAX_COMPLEMENT_TOKENS:
@@ -788,19 +739,6 @@ class CueFinder(SpeakerMixin):
                 continue
             return None
         return None
-
-
-def _closing_apposition(first: Token, last: int) -> bool:
-    """'... in partnership with NATO, the alliance that includes most of Europe': the writer's
-    gloss on a name, set off by a comma and running to the end of the reported clause."""
-    appos = next((t for t in first.doc[first.i: last + 1] if t.dep_ == "appos" and t.left_edge.i == first.i), None)
-    if appos is None or any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in appos.children):
-        return False  # 'the musician A, the player B and the justice C': a list of names
-    if appos.right_edge.i < last or appos.head.i >= first.i or appos.pos_ != "NOUN":
-        return False
-    # '... should be local officers, a force the city has struggled to recruit': an indefinite gloss
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
-    return appos.head.pos_ == "PROPN" or appos.head.pos_ == "NOUN" and indefinite
 
 
 def _set_off(verb: Token) -> bool:

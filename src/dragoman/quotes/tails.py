@@ -1,0 +1,73 @@
+"""What the writer adds after a reported clause, which is no part of what was said: a clause
+after a semicolon, a concession, a relative clause, a gloss or a comparison running to the end."""
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from spacy.tokens import Token
+
+# "said A, although B": a concession the writer adds after the reported clause
+TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
+# "said A, as was the case in B" / "..., as have other senators": the writer's comparison
+COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did", "do", "does"}
+
+
+def without_commentary_tail(tokens: list[Token], inside_quote: Callable[[int], bool],
+                            vocab: Mapping[str, frozenset[str]]) -> list[Token]:
+    """What the writer adds after the reported clause is no part of it: a clause after a
+    semicolon, and, set off by a comma and running to the end, a relative clause ('...,
+    which forced her to leave') or a concession
+    ('..., although it may take days') or the writer's gloss ('..., tacitly admitting defeat')."""
+    last = tokens[-1].i if tokens else 0
+    for k, t in enumerate(tokens[:-1]):
+        if k < 3 or inside_quote(t.idx):
+            continue
+        if t.text == ";":
+            return tokens[:k]
+        nxt = tokens[k + 1]
+        if t.text != "," or nxt.i != t.i + 1 or inside_quote(nxt.idx):
+            continue
+        if nxt.lower_ in TAIL_CONJUNCTIONS:
+            return tokens[:k]
+        if nxt.lower_ in ("which", "who") and any(a.dep_ == "relcl" and a.right_edge.i >= last
+                                                  for a in [nxt, *nxt.ancestors]):
+            return tokens[:k]
+        if _adjunct_tail(nxt, last, vocab) or _closing_apposition(nxt, last):
+            return tokens[:k]
+    for k, t in enumerate(tokens[:-2]):  # '... a "personal failure," implicitly tying ...'
+        if k >= 3 and t.text == "," and t.is_punct and tokens[k + 1].text in ('"', "”") \
+                and tokens[k + 2].i == t.i + 2 and _gloss_tail(tokens[k + 2], last, vocab):
+            return tokens[:k + 2]
+    return tokens
+
+def _gloss_tail(first: Token, last: int, vocab: Mapping[str, frozenset[str]]) -> bool:
+    """'implicitly conceding the point' running to the end: the writer's gloss on the report."""
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    return after is not None and first.lower_ in vocab["gloss_adverbs"] and after.tag_ == "VBG" \
+        and after.right_edge.i >= last
+
+def _adjunct_tail(first: Token, last: int, vocab: Mapping[str, frozenset[str]]) -> bool:
+    """After a comma and running to the end: a participle of saying, the speaker's own act
+    ('..., citing the cost'; a participle of doing may be what was reported: 'tried to sway
+    him, offering advice'), an adverb and participle glossing it ('..., tacitly admitting
+    defeat'), or the writer's comparison ('..., as was the case in 2012')."""
+    if first.tag_ == "VBG" and first.dep_ == "advcl" and first.right_edge.i >= last and \
+            first.lemma_.lower() in vocab["say"] | vocab["adjacent"] | vocab["framing"]:
+        return True
+    if _gloss_tail(first, last, vocab):
+        return True
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    return first.lower_ == "as" and after is not None and after.lower_ in COMPARISON_AUXILIARIES
+
+
+def _closing_apposition(first: Token, last: int) -> bool:
+    """'... in partnership with NATO, the alliance that includes most of Europe': the writer's
+    gloss on a name, set off by a comma and running to the end of the reported clause."""
+    appos = next((t for t in first.doc[first.i: last + 1] if t.dep_ == "appos" and t.left_edge.i == first.i), None)
+    if appos is None or any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in appos.children):
+        return False  # 'the musician A, the player B and the justice C': a list of names
+    if appos.right_edge.i < last or appos.head.i >= first.i or appos.pos_ != "NOUN":
+        return False
+    # '... should be local officers, a force the city has struggled to recruit': an indefinite gloss
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
+    return appos.head.pos_ == "PROPN" or appos.head.pos_ == "NOUN" and indefinite
