@@ -267,3 +267,14 @@ def test_the_writers_gloss_after_the_report_is_not_what_was_said():
     assert quote_starting(a, "he would regard").text == 'he would regard a defeat of the levy as a "personal failure,"'
     assert quote_starting(a, "the budget would").text == "the budget would balance next year"
     assert quote_starting(a, "the fund should").text.endswith("specifically naming the pension account")
+
+
+def test_a_definite_office_holder_owns_the_words_they_gave_a_thing():
+    a = analyze('The senator called the harbour bill "a gift to the dredging lobby." '
+                'The mayor likened the toll to "a fine on night-shift workers."', date="2024-10-02")
+    assert quote_starting(a, 'the harbour bill "a gift').speaker.name == "senator"
+    assert quote_starting(a, 'the toll to "a fine').speaker.name == "mayor"
+    # a lawmaker in general, or officials, own no scare quote
+    b = analyze('A lawmaker called the toll "a mess." Officials described the closure as a "pause."',
+                date="2024-10-02")
+    assert [q.text for q in b.quotes] == []

@@ -460,6 +460,7 @@ class CueFinder(SpeakerMixin):
             # "officials described it as a 'pause'": nobody in particular owns a scare quote; but
             # what "a man yelled" is his, named or not
             if speaker is None or (speaker.actor is None and not self._someone_named(subject)
+                                   and not self._one_office_holder(subject)
                                    and verb.lemma_.lower() not in self.vocab["utter"]):
                 return None
             first, last = self._complement_bounds(verb, words[0], start, end)
@@ -472,6 +473,12 @@ class CueFinder(SpeakerMixin):
         'officials' or 'critics'."""
         return subject.ent_type_ in ("PERSON", "ORG") or any(
             t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") for t in subject.subtree if t.i < subject.i)
+
+    def _one_office_holder(self, subject: Token) -> bool:
+        """'the senator', 'the city's mayor': one person the text points at by an office, unlike
+        'officials' or 'a lawmaker'."""
+        definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+        return definite and subject.tag_ == "NN" and self.cast.d.title_of(subject.lower_) is not None
 
     def _complement_bounds(self, verb: Token, first: Token, start: int, end: int) -> tuple[int, int]:
         """'criticized the levy as a "tax on commuters"', 'promised lower fees and "more
