@@ -278,3 +278,11 @@ def test_a_definite_office_holder_owns_the_words_they_gave_a_thing():
     b = analyze('A lawmaker called the toll "a mess." Officials described the closure as a "pause."',
                 date="2024-10-02")
     assert [q.text for q in b.quotes] == []
+
+
+def test_what_the_reported_clause_is_about_stays_with_it():
+    a = analyze('Harlan said there remains a "wide gap between the two ports," when it comes to how many '
+                "ships dock there each winter.", date="2024-10-02")
+    assert quote_starting(a, "there remains").text.endswith("each winter")
+    b = analyze("Harlan said the port was ready, as far as the cranes go.", date="2024-10-02")
+    assert quote_starting(b, "the port was ready").text.endswith("the cranes go")

@@ -405,7 +405,8 @@ class CueFinder(SpeakerMixin):
             own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
             modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
-                    or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"]:
+                    or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"] \
+                    or c.i > clause.i and _topic_qualifier(c):
                 tail.append(c)
             elif c.dep_ in ("conj", "ccomp", "advcl", "parataxis"):
                 break
@@ -746,6 +747,13 @@ class CueFinder(SpeakerMixin):
                 continue
             return None
         return None
+
+
+def _topic_qualifier(clause: Token) -> bool:
+    """'..., when it comes to Y' / 'as far as Y goes': what the reported clause is about, which the
+    parse hangs on the verb of saying."""
+    words = [t.lower_ for t in clause.subtree][:4]
+    return clause.dep_ == "advcl" and (words[:3] == ["when", "it", "comes"] or words[:2] == ["as", "far"])
 
 
 def _set_off(verb: Token) -> bool:
