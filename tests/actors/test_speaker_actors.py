@@ -166,3 +166,10 @@ def test_a_lower_case_role_before_a_name_is_not_part_of_the_name():
     a = analyze('"The fund was never meant for roads and bridges," said then-lieutenant governor Dale '
                 'Wemberly, who chaired the board.', date="2024-03-07")
     assert speaker_of(a, "The fund was never meant").name == "Dale Wemberly"
+
+
+def test_the_party_is_the_party_named_before_in_full():
+    a = analyze("The Progressive Farmers Party of Veldia won nine seats in the regional vote on Sunday.\n\n"
+                'The party said in a statement that it would "work with anyone who respects the result."',
+                date="2024-03-07")
+    assert speaker_of(a, "work with anyone").name == "Progressive Farmers Party"

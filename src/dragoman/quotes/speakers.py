@@ -101,6 +101,9 @@ class SpeakerMixin:
             return Speaker(strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
                            self._with_full_possessor(strip_det(phrase)))
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
+            named = self._named_before(token, phrase)
+            if named is not None:  # "the party said": the party the article named in full before
+                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, named)
             phrase = strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
         if _mistagged_name(token):  # a surname the tagger took for a verb or an adjective ('Small said')
@@ -109,6 +112,22 @@ class SpeakerMixin:
         counted = _counted_subject(token)
         if counted is not None:  # "Roughly one in four say", "Most of the trustees said", "Several said"
             return Speaker(counted.text, counted.start_char, counted.end_char, None)
+        return None
+
+    def _named_before(self, token: Token, phrase: Span) -> str | None:
+        """The full name of the organisation 'the party', 'the union' stands for: the last one
+        named before whose name ends in that noun ('the Farmers Party of Veldia')."""
+        if len(phrase) != 2 or phrase[0].lower_ != "the" or token.tag_ != "NN":
+            return None
+        for m in reversed(self.cast.mentions_between(0, phrase.start_char)):
+            if m.label != "ORG" or m.actor is not None:
+                continue
+            words = [w.lower() for w in m.text.split()]
+            if token.lower_ not in words[1:] or (words[-1] != token.lower_ and "of" not in words):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):  # a headline NER took whole
+                return self.cast.own_name(m.text)
         return None
 
     def _with_full_possessor(self, phrase: Span) -> str | None:
