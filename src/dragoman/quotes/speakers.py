@@ -13,6 +13,7 @@ from ..vocab import load_data
 from ..records import Speaker
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+LOOK_BACK_MENTIONS = 80  # "the party" looks this many mentions back: linear in article length
 PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 
 
@@ -119,7 +120,7 @@ class SpeakerMixin:
         named before whose name ends in that noun ('the Farmers Party of Veldia')."""
         if len(phrase) != 2 or phrase[0].lower_ != "the" or token.tag_ != "NN":
             return None
-        for m in reversed(self.cast.mentions_between(0, phrase.start_char)):
+        for m in reversed(self.cast.mentions_between(0, phrase.start_char)[-LOOK_BACK_MENTIONS:]):
             if m.label != "ORG" or m.actor is not None:
                 continue
             words = [w.lower() for w in m.text.split()]
