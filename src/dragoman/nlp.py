@@ -41,7 +41,16 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("paragraph_breaks", before="parser")
     use_cached_attribute_ruler(nlp)
     add_gazetteer(nlp)
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """'Capt.' and 'Col.' stay one token: split, their full stop ends the sentence before the name."""
+    from spacy.symbols import ORTH
+
+    for title in _title_abbreviations():
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 @Language.component("paragraph_breaks")
@@ -49,10 +58,20 @@ def paragraph_breaks(doc):
     """A sentence never runs over a paragraph break (a headline has no full stop to end it)."""
     # The break itself opens the sentence: forcing the word after it to start one instead makes
     # the parser close that sentence again right after the word.
+    titles = _title_abbreviations()
     for token in doc[1:]:
         if token.is_space and "\n" in token.text:
             token.is_sent_start = True
+        elif doc[token.i - 1].text in titles:  # 'Navy Capt. Jane Roe': the name goes on the sentence
+            token.is_sent_start = False
     return doc
+
+
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    from .vocab import load_data
+
+    return frozenset(str(t) for t in (load_data("names.yaml") or {}).get("title_abbreviations") or ())
 
 
 # -- the attribute ruler, answered from a cache -------------------------------------------------

@@ -142,3 +142,34 @@ def test_the_office_of_a_named_body_speaks_for_that_body():
     a = analyze("The press office of the Northern Fleet Command said on Friday that its radar had tracked "
                 "two unidentified aircraft near the coast.", date="2024-03-07")
     assert speaker_of(a, "its radar had tracked").name == "Northern Fleet Command"
+
+
+def test_a_counting_noun_gives_the_people_it_counts():
+    a = analyze("Hundreds of ferry pilots said on Monday that the harbour at Varnel would stay shut until "
+                "their contract was renewed.", date="2024-03-07")
+    assert speaker_of(a, "the harbour at Varnel would stay").name == "ferry pilots"
+
+
+def test_a_quoted_nickname_is_part_of_the_name_and_the_title_is_not():
+    a = analyze('Councilmember Ode Brask voted no. State Del. Ramona "Ro" Teague said the measure '
+                '"leaves tenants in the valley with nowhere to turn."', date="2024-03-07")
+    assert speaker_of(a, "leaves tenants in the valley").name == 'Ramona "Ro" Teague'
+
+
+def test_an_abbreviated_military_title_does_not_end_the_sentence():
+    a = analyze("The cutter came back to its home port on Friday after a month at sea, said Navy "
+                "Capt. Idris Wendemuth. Nobody on board had been hurt, he added.", date="2024-03-07")
+    assert speaker_of(a, "The cutter came back").name == "Idris Wendemuth"
+
+
+def test_a_lower_case_role_before_a_name_is_not_part_of_the_name():
+    a = analyze('"The fund was never meant for roads and bridges," said then-lieutenant governor Dale '
+                'Wemberly, who chaired the board.', date="2024-03-07")
+    assert speaker_of(a, "The fund was never meant").name == "Dale Wemberly"
+
+
+def test_the_party_is_the_party_named_before_in_full():
+    a = analyze("The Progressive Farmers Party of Veldia won nine seats in the regional vote on Sunday.\n\n"
+                'The party said in a statement that it would "work with anyone who respects the result."',
+                date="2024-03-07")
+    assert speaker_of(a, "work with anyone").name == "Progressive Farmers Party"

@@ -125,6 +125,12 @@ def _honorifics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_qualifiers() -> frozenset[str]:
+    from ..vocab import load_data
+    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("title_qualifiers", []))
+
+
+@lru_cache(maxsize=1)
 def named_roles() -> dict[str, str]:
     """Role nouns whose holder named anywhere in the article is the one an unnamed mention means."""
     from ..vocab import load_data
@@ -139,6 +145,8 @@ def plain_name(name: str) -> str:
     before = len(parts)
     while len(parts) > 2 and parts[-1].lower() in _name_suffixes():
         parts.pop()
+    while len(parts) > 2 and parts[0].lower() in _title_qualifiers() and parts[1].lower() in _honorifics():
+        parts.pop(0)  # 'State Del. Jane Roe', 'Navy Capt. John Roe'
     while len(parts) > 1 and parts[0].lower() in _honorifics():
         parts.pop(0)
     return " ".join(parts) if len(parts) != before else name

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..actors import Cast
+from ..actors.common import plain_name
 from ..vocab import load_data
 from ..records import Speaker
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+LOOK_BACK_MENTIONS = 80  # "the party" looks this many mentions back: linear in article length
 PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 
 
@@ -43,6 +45,9 @@ class SpeakerMixin:
     def _speaker_as_written(self, token: Token) -> Speaker | None:
         if token.lemma_.lower() in self.vocab["document_nouns"]:
             return self._document_speaker(token)
+        counted = _counted_people(token)
+        if counted is not None:  # "Hundreds of dockworkers said": the dockworkers
+            return self._speaker_as_written(counted)
         body = _body_of_office(token)
         if body is not None:  # "the media office of the Joint Operations Command": the command
             return self._speaker_as_written(body)
@@ -83,16 +88,23 @@ class SpeakerMixin:
             return person_speaker(self.cast, written, mention.start, mention.start + len(written))
         if mention is not None and mention.label == "PERSON":  # the name without the words before it
             return person_speaker(self.cast, mention.text, mention.start, mention.end)
-        if token.ent_type_ == "PERSON":
-            return person_speaker(self.cast, strip_det(phrase).text, phrase.start_char, phrase.end_char)
+        if token.ent_type_ == "PERSON":  # 'the then-lieutenant governor Jane Roe': the capitalised name
+            named = _from_capital(strip_det(phrase))
+            return person_speaker(self.cast, named.text, named.start_char, named.end_char)
         if mention is not None and mention.label == "ORG" and mention.actor is None and " " in mention.text \
                 and "," not in mention.text:
             # an organisation the dictionary does not know, by its whole name ('Patriotic Union of Kurdistan')
             return Speaker(mention.text, mention.start, mention.end, None, self.cast.own_name(mention.text))
+        if token.pos_ in ("PROPN", "NOUN") and _titled_name(strip_det(phrase)):
+            titled = strip_det(phrase)  # 'State Del. Jane "Jo" Roe', a name the NER cut short
+            return person_speaker(self.cast, titled.text, titled.start_char, titled.end_char)
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return Speaker(strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
                            self._with_full_possessor(strip_det(phrase)))
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
+            named = self._named_before(token, phrase)
+            if named is not None:  # "the party said": the party the article named in full before
+                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, named)
             phrase = strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
         if _mistagged_name(token):  # a surname the tagger took for a verb or an adjective ('Small said')
@@ -101,6 +113,22 @@ class SpeakerMixin:
         counted = _counted_subject(token)
         if counted is not None:  # "Roughly one in four say", "Most of the trustees said", "Several said"
             return Speaker(counted.text, counted.start_char, counted.end_char, None)
+        return None
+
+    def _named_before(self, token: Token, phrase: Span) -> str | None:
+        """The full name of the organisation 'the party', 'the union' stands for: the last one
+        named before whose name ends in that noun ('the Farmers Party of Veldia')."""
+        if len(phrase) != 2 or phrase[0].lower_ != "the" or token.tag_ != "NN":
+            return None
+        for m in reversed(self.cast.mentions_between(0, phrase.start_char)[-LOOK_BACK_MENTIONS:]):
+            if m.label != "ORG" or m.actor is not None:
+                continue
+            words = [w.lower() for w in m.text.split()]
+            if token.lower_ not in words[1:] or (words[-1] != token.lower_ and "of" not in words):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):  # a headline NER took whole
+                return self.cast.own_name(m.text)
         return None
 
     def _with_full_possessor(self, phrase: Span) -> str | None:
@@ -240,6 +268,35 @@ def _counted_subject(token: Token) -> Span | None:
 @lru_cache(maxsize=1)
 def _office_nouns() -> frozenset[str]:
     return frozenset((load_data("names.yaml") or {}).get("office_nouns") or ())
+
+
+def _from_capital(phrase: Span) -> Span:
+    """The phrase from its first capitalised word on: a lower-case role before a name is no part of it."""
+    first = next((t.i for t in phrase if t.text[:1].isupper()), phrase.start)
+    return phrase.doc[first: phrase.end]
+
+
+def _titled_name(phrase: Span) -> bool:
+    """A capitalised head after a title: a person's name, whatever the tagger made of it."""
+    head = phrase[-1]
+    return len(phrase) > 1 and head.text[:1].isupper() and head.i > head.sent.start \
+        and any(t.ent_type_ == "PERSON" for t in phrase) and plain_name(phrase.text) != phrase.text
+
+
+@lru_cache(maxsize=1)
+def _counting_nouns() -> frozenset[str]:
+    return frozenset((load_data("names.yaml") or {}).get("counting_nouns") or ())
+
+
+def _counted_people(token: Token) -> Token | None:
+    """The people a counting noun counts: 'Hundreds of dockworkers', 'Dozens of nurses'."""
+    if token.lower_ not in _counting_nouns():
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if people is None or people.pos_ not in ("NOUN", "PROPN") or people.lower_ in _counting_nouns():
+        return None
+    return people
 
 
 def _body_of_office(token: Token) -> Token | None:
