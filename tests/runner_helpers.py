@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from typing import Callable, Iterable
 
 from dragoman.pipeline import Analyzer, prepare

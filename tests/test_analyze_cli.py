@@ -23,7 +23,6 @@ from dragoman import read
 from dragoman.cli import app
 from dragoman.pipeline import prepare
 from dragoman.read import iter_documents
-from dragoman.records import Article
 
 SCHEMA = Path(__file__).resolve().parent.parent / "src" / "dragoman" / "schema" / "article.schema.json"
 DRAGOMAN = Path(sys.executable).with_name("dragoman")

@@ -7,7 +7,7 @@ import pytest
 
 from dragoman import events as ev
 from dragoman.records import Actor, Article
-from fakecast import KST, LUN, MRV, NAO, VARNEK, FakeCast, code, direct_quote, triples
+from fakecast import VARNEK, FakeCast, code, direct_quote, triples
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Speakers resolved to actors (issue 10, items 1, 4 and 5), on invented text: bodies named
 with a possessive country, people described by an apposition, organisations with names of
 their own."""
-from nlp_helpers import analyze, entity_actor, quote_starting
+from nlp_helpers import analyze, quote_starting
 
 
 def speaker_of(article, words):
