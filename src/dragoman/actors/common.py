@@ -112,22 +112,11 @@ def _date(value) -> date | None:
 
 
 
-@lru_cache(maxsize=1)
-def _name_suffixes() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def name_words(key: str) -> frozenset[str]:
+    """One word list of names.yaml ('suffixes', 'honorifics', 'counting_nouns', ...), lower-cased."""
     from ..vocab import load_data
-    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("suffixes", []))
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    from ..vocab import load_data
-    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("honorifics", []))
-
-
-@lru_cache(maxsize=1)
-def _title_qualifiers() -> frozenset[str]:
-    from ..vocab import load_data
-    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get("title_qualifiers", []))
+    return frozenset(str(s).lower() for s in (load_data("names.yaml") or {}).get(key) or ())
 
 
 @lru_cache(maxsize=1)
@@ -143,10 +132,10 @@ def plain_name(name: str) -> str:
     'Teodoro Locsin Jr.' -> 'Teodoro Locsin', 'Senator Jane Doe' -> 'Jane Doe'."""
     parts = name.replace(",", " ").split()
     before = len(parts)
-    while len(parts) > 2 and parts[-1].lower() in _name_suffixes():
+    while len(parts) > 2 and parts[-1].lower() in name_words("suffixes"):
         parts.pop()
-    while len(parts) > 2 and parts[0].lower() in _title_qualifiers() and parts[1].lower() in _honorifics():
+    while len(parts) > 2 and parts[0].lower() in name_words("title_qualifiers") and parts[1].lower() in name_words("honorifics"):
         parts.pop(0)  # 'State Del. Jane Roe', 'Navy Capt. John Roe'
-    while len(parts) > 1 and parts[0].lower() in _honorifics():
+    while len(parts) > 1 and parts[0].lower() in name_words("honorifics"):
         parts.pop(0)
     return " ".join(parts) if len(parts) != before else name

@@ -2,14 +2,12 @@
 (a named person, a role the article fills, a body, "the statement" of whoever issued it)."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from ..actors import Cast
-from ..actors.common import plain_name
-from ..vocab import load_data
+from ..actors.common import name_words, plain_name
 from ..records import Speaker
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
@@ -265,11 +263,6 @@ def _counted_subject(token: Token) -> Span | None:
     return token.doc[left: right + 1]
 
 
-@lru_cache(maxsize=1)
-def _office_nouns() -> frozenset[str]:
-    return frozenset((load_data("names.yaml") or {}).get("office_nouns") or ())
-
-
 def _from_capital(phrase: Span) -> Span:
     """The phrase from its first capitalised word on: a lower-case role before a name is no part of it."""
     first = next((t.i for t in phrase if t.text[:1].isupper()), phrase.start)
@@ -283,18 +276,12 @@ def _titled_name(phrase: Span) -> bool:
         and any(t.ent_type_ == "PERSON" for t in phrase) and plain_name(phrase.text) != phrase.text
 
 
-@lru_cache(maxsize=1)
-def _counting_nouns() -> frozenset[str]:
-    return frozenset((load_data("names.yaml") or {}).get("counting_nouns") or ())
-
-
 def _counted_people(token: Token) -> Token | None:
     """The people a counting noun counts: 'Hundreds of dockworkers', 'Dozens of nurses'."""
-    if token.lower_ not in _counting_nouns():
+    if token.lower_ not in name_words("counting_nouns"):
         return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if people is None or people.pos_ not in ("NOUN", "PROPN") or people.lower_ in _counting_nouns():
+    people = _of_object(token)
+    if people is None or people.pos_ not in ("NOUN", "PROPN") or people.lower_ in name_words("counting_nouns"):
         return None
     return people
 
@@ -302,10 +289,15 @@ def _counted_people(token: Token) -> Token | None:
 def _body_of_office(token: Token) -> Token | None:
     """The named body an office speaks for: 'the press office of the Defence Council'; None for
     an office named as a body of its own ('the Office of the President')."""
-    if not token.is_lower or token.lemma_.lower() not in _office_nouns():
+    if not token.is_lower or token.lemma_.lower() not in name_words("office_nouns"):
         return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    body = _of_object(token)
     if body is None or body.pos_ != "PROPN" or body.ent_type_ not in ("ORG", "GPE", "NORP"):
         return None
     return body
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun after the token's "of": 'dockworkers' in 'Hundreds of dockworkers'."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
