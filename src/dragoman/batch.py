@@ -22,8 +22,8 @@ from .runners import Runner, stored_by_runner
 class Outcome:
     """What became of one input.
 
-    ``kind`` is one of: ``analysed``, ``partial`` (kept, a stage failed), ``not_english`` and
-    ``too_short`` (kept without analysis), ``already`` (its text is stored already), ``skipped``
+    ``kind`` is one of: ``analysed``, ``partial`` (kept, a stage failed), ``not_english``,
+    ``too_short`` and ``no_article`` (kept without analysis), ``already`` (its text is stored already), ``skipped``
     (a file in a folder that is no article), ``failed`` (not read or not analysed). ``article``
     is the result when there is one; ``failure`` says why an input failed or was not stored;
     ``stored`` is True when newly stored, False when the store had it, None without a store.

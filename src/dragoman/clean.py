@@ -32,7 +32,7 @@ class Page:
 def furniture_rules() -> dict[str, list[re.Pattern]]:
     raw = load_data("boilerplate.yaml")
     return {key: [re.compile(p, re.IGNORECASE) for p in raw.get(key, [])]
-            for key in ("drop", "section", "header", "closing")}
+            for key in ("drop", "section", "header", "closing", "wall")}
 
 
 def strip_closing_credit(paragraph: str) -> str:
@@ -171,3 +171,30 @@ def is_date_stamp(line: str) -> bool:
     ws = words(line)
     return (0 < len(ws) <= 10 and any(c.isdigit() for c in line)
             and all(w.lower() in STAMP_WORDS or STAMP_NUMBER.match(w) for w in ws))
+
+
+# A page of this few words of its own, with two lines of a sign-in or sign-up wall, holds no article.
+WALL_LINES = 2
+WALL_OWN_WORDS = 25
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(\[]?[A-Z0-9])")
+
+
+def is_wall_page(text: str) -> bool:
+    """A sign-in, subscription or registration page: lines of the wall ("Registered users can read
+    up to 3 reports", "Already a subscriber?"), form labels and pickers, and hardly a sentence of
+    an article (a headline glued to the wall counts for nothing)."""
+    walls = furniture_rules()["wall"]
+    wall_lines = own_words = 0
+    for paragraph in normalize(text).split("\n"):
+        for sentence in _SENTENCE_END.split(paragraph):
+            if any(p.search(sentence) for p in walls):
+                wall_lines += 1
+            elif not is_name_list(sentence):
+                own_words += word_count(sentence)
+    return wall_lines >= WALL_LINES and own_words < WALL_OWN_WORDS
+
+
+def is_name_list(line: str) -> bool:
+    """Form labels, a country picker, a menu: capitalised words with no sentence end."""
+    ws = words(line)
+    return len(ws) >= 8 and sum(w[:1].isupper() for w in ws) > 0.6 * len(ws) and not line.endswith(TERMINAL)

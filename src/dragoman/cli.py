@@ -85,6 +85,7 @@ class Tally:
     stored: int = 0
     already: int = 0
     not_english: int = 0
+    no_article: int = 0
     partial: int = 0
     skipped: int = 0
     failed: int = 0
@@ -95,6 +96,8 @@ class Tally:
             parts.append(f"{self.stored} stored")
             parts.append(f"{self.already} already stored")
         parts.append(f"{self.not_english} not English")
+        if self.no_article:
+            parts.append(f"{self.no_article} without article text")
         if self.partial:
             parts.append(f"{self.partial} partial")
         if self.skipped:
@@ -146,6 +149,10 @@ def report_outcome(outcome, tally: Tally, kept: str = "stored", verbose: bool = 
         tally.not_english += 1
         what = "not analysed" if kept == "kept" else "stored without analysis"
         err.print(f"warning: {source}: not English (detected '{article.language}'); {what}", soft_wrap=True)
+    elif outcome.kind == "no_article":
+        tally.no_article += 1
+        what = "not analysed" if kept == "kept" else "stored without analysis"
+        err.print(f"warning: {source}: {outcome.reason}; {what}", soft_wrap=True)
     if outcome.failure is not None:  # analysed, but the store refused it
         tally.failed += 1
         err.print(f"error: {source}: {escape(outcome.reason)}", soft_wrap=True)

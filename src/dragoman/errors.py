@@ -93,7 +93,7 @@ CODES = {
     "D402": "pandas is needed for to_frame",
     "D403": "a user file (actors, sources) that cannot be read",
     "D501": "an article kept as partial (a stage failed on it)",
-    "D502": "an article not analysed (not English or too short)",
+    "D502": "an article not analysed (not English, too short, or no article text)",
     "D900": "internal error (a bug)",
 }
 
@@ -107,7 +107,7 @@ class PartialWarning(DragomanWarning):
 
 
 class SkippedWarning(DragomanWarning):
-    """An article was not analysed: not English, or too short (D502)."""
+    """An article was not analysed: not English, too short, or no article text (D502)."""
 
 
 def warn(code: str, message: str, category: type[DragomanWarning] = DragomanWarning, stacklevel: int = 3) -> None:

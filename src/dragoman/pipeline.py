@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 from .actors import ActorDictionary, Cast
-from .clean import split_page
+from .clean import is_wall_page, split_page
 from .events import code_events
 from .errors import InputError
 from .events import load_lexicon
@@ -87,6 +87,8 @@ def prepare(raw: RawDocument) -> Article | Failure:
         article.status = "not_english"
     elif len(clean.split()) < MIN_WORDS:
         article.status = "too_short"
+    elif is_wall_page(clean):
+        article.status = "no_article"
     return article
 
 

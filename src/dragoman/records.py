@@ -192,7 +192,8 @@ class Event:
 
 
 # Article statuses of texts kept without analysis, and what to tell a user about them.
-NOT_ANALYSED = {"not_english": "not English", "too_short": "too short to analyse"}
+NOT_ANALYSED = {"not_english": "not English", "too_short": "too short to analyse",
+                "no_article": "no article text (a sign-in, subscription or registration page)"}
 
 @dataclass(slots=True)
 class Article:
@@ -206,7 +207,7 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     language: str = "en"
-    status: str = "analysed"  # analysed | not_english | too_short | partial
+    status: str = "analysed"  # analysed | not_english | too_short | no_article | partial
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
