@@ -126,13 +126,13 @@ class ActorDictionary:
             self._add_org(g, kind=g.get("kind") or "group", sector=None)
         for p in people:
             self._add_person(p)
+        for sector, nouns in sources["sectors"].items():
+            for n in nouns or []:
+                self.sectors[str(n).lower()] = sector
         for t in sources["titles"] + list(user.get("titles") or []):
             self._add_title(t)
         self.titles.sort(key=lambda t: -len(t.title))
         self.role_sectors = {t.role: t.sector for t in self.titles if t.sector and t.sector != "IGO"}
-        for sector, nouns in sources["sectors"].items():
-            for n in nouns or []:
-                self.sectors[str(n).lower()] = sector
         for canonical, names in sources["outlets"].items():
             for n in [canonical, *(names or [])]:
                 self.outlets[str(n).lower()] = canonical
@@ -213,7 +213,7 @@ class ActorDictionary:
                           matches=frozenset(str(m).lower() for m in t.get("matches") or []))
             self.titles.append(title)
             self.title_words.update(title.title.split())
-            self.title_heads.add(_title_head(title.title))
+            self.title_heads.add(_title_head(title.title, self.sector_heads()))
 
     # -- lookups --------------------------------------------------------------------
     def sector_heads(self) -> set[str]:
@@ -365,12 +365,14 @@ _OF_TAILS = {"government", "state", "affairs", "defence", "defense", "staff", "m
              "parliament", "council", "commission", "office", "ministry", "department", "party", "committee"}
 
 
-def _title_head(title: str) -> str:
+def _title_head(title: str, bodies: set[str] | frozenset[str] = frozenset()) -> str:
     """The noun a title is named by: 'spokesperson' in 'ministry of defence spokesperson',
-    'head' in 'head of government', 'minister' in 'minister of foreign affairs'."""
+    'head' in 'head of government', 'minister' in 'minister of foreign affairs', 'general' in
+    'general of the army' (a title ending in a body, one of ``bodies``, is named by its first part:
+    the body itself names no person, so "Russia's army said" stays the army)."""
     words = title.split()
     for link in (" of ", " for ", " to "):
-        if link in title and words[-1] in _OF_TAILS:
+        if link in title and (words[-1] in _OF_TAILS or words[-1] in bodies):
             return title.split(link)[0].split()[-1]
     return words[-1]
 

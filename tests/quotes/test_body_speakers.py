@@ -1,0 +1,38 @@
+"""Bodies and roles as speakers (issue 10, phenomenon 1): a country's army by its possessive, 'the
+army' pointing back to the army named last, and 'the spokesperson' after someone new in that role."""
+from nlp_helpers import analyze, quote_starting
+
+
+def speaker_of(article, words):
+    q = quote_starting(article, words)
+    assert q is not None and q.speaker is not None, [x.text for x in article.quotes]
+    return q.speaker
+
+
+def test_a_countrys_army_is_its_military():
+    a = analyze("Chad's army said on Sunday that it had pushed the raiders back across the river.",
+                date="2024-05-14")
+    speaker = speaker_of(a, "it had pushed the raiders")
+    assert speaker.actor is not None and speaker.actor.code == "TCD MIL"
+
+
+def test_the_army_is_the_army_named_before():
+    a = analyze("Niger's army said on Monday that two of its soldiers had been wounded near the border.\n\n"
+                "Later in the day the army said the convoy had reached the garrison town.", date="2024-05-14")
+    speaker = speaker_of(a, "the convoy had reached")
+    assert speaker.actor is not None and speaker.actor.code == "NER MIL"
+
+
+def test_the_spokesperson_is_the_newcomer_in_that_role():
+    a = analyze("Japan's foreign ministry spokesperson Kenji Arata said Tokyo regretted the decision.\n\n"
+                "In Washington, a State Department spokesperson said the talks would go on. \"We urge both "
+                "sides to keep the channel open,\" the spokesperson said.", date="2024-05-14")
+    speaker = speaker_of(a, "We urge both sides")
+    assert speaker.actor is not None and speaker.actor.code == "USA GOV" and "Arata" not in speaker.name
+
+
+def test_the_spokesperson_named_again_after_the_newcomer_is_that_person():
+    a = analyze("In Washington, a State Department spokesperson said the talks would go on.\n\n"
+                "Japan's foreign ministry spokesperson Kenji Arata said Tokyo regretted the decision. \"We had "
+                "hoped for a different outcome,\" the spokesperson said.", date="2024-05-14")
+    assert speaker_of(a, "We had hoped").name == "Kenji Arata"
