@@ -88,6 +88,7 @@ class ActorDictionary:
     title_heads: set[str] = field(default_factory=set)  # role nouns: "minister", "spokeswoman", ...
     role_sectors: dict[str, str] = field(default_factory=dict)  # role key -> sector of its holders
     sectors: dict[str, str] = field(default_factory=dict)
+    shared_names: dict[str, Actor] = field(default_factory=dict)  # names of a body other countries use too
     outlets: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     country_by_code: dict[str, Actor] = field(default_factory=dict)
@@ -185,6 +186,9 @@ class ActorDictionary:
             self._add_name(n, actor)
         for m in g.get("metonyms") or []:
             self.metonyms.setdefault(_key(m), actor)
+        for n in g.get("shared_names") or []:  # "Foreign Office": also another country's own body
+            self._add_name(n, actor)
+            self.shared_names[_key(n)] = actor
 
     def _add_person(self, p: dict) -> None:
         roles = [(str(r.get("role", "")).lower(), _date(r.get("start")), _date(r.get("end")))

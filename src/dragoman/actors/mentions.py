@@ -48,6 +48,10 @@ class MentionFinder:
                 taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
         found.extend(self._sector_phrases(taken))
         found = self._definite_organisations(found)
+        for m in found:  # "the Foreign Office" in a story filed from Islamabad is Pakistan's
+            if m.actor is not None and self.filed_from is not None and m.actor.country != self.filed_from.country \
+                    and self.d.shared_names.get(_key(m.text.removeprefix("the ").removeprefix("The "))) is m.actor:
+                m.actor = sector_actor(self.filed_from, m.actor.sector or "GOV")
         self._bodies_named_before(found)
         found.extend(self._missed_surnames(taken))
         found.sort(key=lambda m: m.start)

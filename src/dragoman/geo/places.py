@@ -80,17 +80,22 @@ class Places:
                     if name:
                         self.country_names.setdefault(normalise(str(name)), code)
         self.cities: dict[str, list[Place]] = {}
+        other_names: list[tuple[str, Place]] = []
         for city in sorted(cities.values(), key=lambda c: -c["population"]):
             iso3 = self.iso3.get(city["countrycode"])
             place = Place(city["name"], iso3, city["latitude"], city["longitude"], "city", city["geonameid"])
-            names = {normalise(city["name"])}
+            if name := normalise(city["name"]):
+                self.cities.setdefault(name, []).append(place)
             # other spellings in Latin letters (Kiev for Kyiv) of the larger cities; the rest are other
             # scripts, or spellings news rarely uses, and indexing them all takes seconds
             if city["population"] >= ALTERNATE_NAMES_FROM:
-                names.update(n.lower() for n in city.get("alternatenames") or () if n.isascii() and _LATIN.match(n))
-            for name in names:
-                if name:
-                    self.cities.setdefault(name, []).append(place)
+                other_names.extend((n.lower(), place) for n in city.get("alternatenames") or ()
+                                   if n.isascii() and _LATIN.match(n) and n.lower() != name)
+        # a city's own name comes before another city's old or other name: Islamabad is the capital
+        # of Pakistan, not Chattogram (once called Islamabad), however populous Chattogram is
+        for name, place in other_names:
+            if name and place not in self.cities.setdefault(name, []):
+                self.cities[name].append(place)
 
     def state(self) -> dict[str, Any]:
         """Plain data (for ``marshal``) that ``from_state`` turns back into the same gazetteer."""
