@@ -36,3 +36,19 @@ def test_the_spokesperson_named_again_after_the_newcomer_is_that_person():
                 "Japan's foreign ministry spokesperson Kenji Arata said Tokyo regretted the decision. \"We had "
                 "hoped for a different outcome,\" the spokesperson said.", date="2024-05-14")
     assert speaker_of(a, "We had hoped").name == "Kenji Arata"
+
+
+def test_the_agency_is_the_international_agency_named_last():
+    a = analyze("The state news agency Varta reported that the reactor had been shut down.\n\n"
+                "The International Atomic Energy Agency said on Monday that its experts would visit the plant. "
+                "The agency said its inspectors had not been allowed into the control room.", date="2024-05-14")
+    speaker = speaker_of(a, "its inspectors had not been allowed")
+    assert speaker.actor is not None and speaker.actor.code == "IAEA"
+    assert speaker.name == "International Atomic Energy Agency"
+
+
+def test_an_analyst_abroad_is_of_the_country_not_its_government():
+    a = analyze('"Both capitals are hardening their positions," said Ilse Marnow, a security analyst based in '
+                "Vienna.", date="2024-05-14")
+    speaker = speaker_of(a, "Both capitals are hardening")
+    assert speaker.actor is not None and speaker.actor.code == "AUT"

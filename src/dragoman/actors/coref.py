@@ -116,7 +116,7 @@ class Coreference:
             return written
         words = written.split()
         capitalised = [w for w in words if w[:1].isupper()]
-        itself = words and words[-1].lower() in ORGANISATION_NOUNS | {"community", "group", "movement", "body"}
+        itself = words and words[-1].lower() in ORGANISATION_NOUNS | {"community", "group", "movement", "body", "agency"}
         partial = capitalised and all(w in actor.name.split() for w in capitalised)
         if not (itself or partial):
             return written  # 'E.U. leaders', a person speaking for it: as written

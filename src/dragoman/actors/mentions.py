@@ -294,7 +294,10 @@ class MentionFinder:
                 return None
             return Actor(id=f"person:{_slug(name)}", name=name, code=org.code, country=org.country,
                          sector=org.sector, kind="person", role=title.role, gender=title.gender)
-        sector = (title.sector if title else None) or "GOV"
+        if title is None:  # 'X, a security analyst based in London': of the country, not its government
+            return Actor(id=f"person:{_slug(name)}", name=name, code=country.country, country=country.country,
+                         kind="person")
+        sector = title.sector or "GOV"
         return Actor(id=f"person:{_slug(name)}", name=name, code=f"{country.country} {sector}",
                      country=country.country, sector=sector, kind="person",
                      role=title.role if title else None, gender=title.gender if title else None)
