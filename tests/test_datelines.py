@@ -37,7 +37,7 @@ def test_a_city_and_a_colon_is_a_dateline(opening, place):
     assert article.text.startswith("Officials from both countries")
 
 
-@pytest.mark.parametrize("opening", ["UPDATE: ", "EXCLUSIVE: ", "WATCH LIVE: "])
+@pytest.mark.parametrize("opening", ["UPDATE: ", "EXCLUSIVE: ", "WATCH LIVE: ", "BOOM: "])
 def test_a_capitalised_label_and_a_colon_is_no_dateline(opening):
     article = prepare(RawDocument(source="x.txt", text=opening + BODY))
     assert article.dateline is None

@@ -119,8 +119,8 @@ def strip_site_suffix(title: str) -> str:
     return title.strip()
 
 
-# ISLAMABAD:   NEW DELHI, March 4:   (South Asian papers) — only a place the gazetteer knows, so that
-# "UPDATE:" or "EXCLUSIVE:" opening a paragraph is no dateline
+# ISLAMABAD:   NEW DELHI, March 4:   (South Asian papers) — only a large city, so that "UPDATE:" or
+# "BOOM:" (a small town in Belgium) opening a paragraph is no dateline
 COLON_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}}){_DATELINE_DATE}\s*:\s+")
 
 
@@ -130,7 +130,7 @@ def match_dateline(paragraph: str) -> re.Match | None:
         if m and len(words(paragraph[m.end():])) >= 3:
             return m
     m = COLON_DATELINE.match(paragraph)
-    if m and len(words(paragraph[m.end():])) >= 3 and load_places().resolve(m.group("place")) is not None:
+    if m and len(words(paragraph[m.end():])) >= 3 and load_places().is_large_city(m.group("place")):
         return m
     return None
 
