@@ -52,3 +52,20 @@ def test_an_analyst_abroad_is_of_the_country_not_its_government():
                 "Vienna.", date="2024-05-14")
     speaker = speaker_of(a, "Both capitals are hardening")
     assert speaker.actor is not None and speaker.actor.code == "AUT"
+
+
+def test_a_persons_spokesman_is_not_another_countrys_spokesman():
+    a = analyze('"The border will stay open," spokesman Anton Veres told reporters in Bratislava.\n\n'
+                "Croatian Prime Minister Andrej Plenkovic said Zagreb would send more police. Plenkovic's "
+                "spokesman later said no date had been set.", date="2024-05-14")
+    speaker = speaker_of(a, "no date had been set")
+    assert speaker.name != "Anton Veres"
+
+
+def test_an_accusation_an_agency_relays_is_the_accusers():
+    a = analyze("Valdorian Defence Minister Petra Holm accused the rebels on Friday of shelling two villages near "
+                "the dam, the state news agency Valpress reported.", date="2024-05-14")
+    q = quote_starting(a, "shelling two villages")
+    assert q is not None and q.speaker.name == "Petra Holm"
+    assert q.text.rstrip(" ,").endswith("near the dam")
+    assert all(x.speaker is None or "Valpress" not in x.speaker.name for x in a.quotes)
