@@ -69,3 +69,9 @@ def test_an_accusation_an_agency_relays_is_the_accusers():
     assert q is not None and q.speaker.name == "Petra Holm"
     assert q.text.rstrip(" ,").endswith("near the dam")
     assert all(x.speaker is None or "Valpress" not in x.speaker.name for x in a.quotes)
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_one_reports():
+    a = analyze("Valdoria strikes rebel depot; Kestrel Front vows response\n\nThe strike hit a warehouse near "
+                "the river port before dawn, killing two guards.", date="2024-05-14")
+    assert not any("strikes rebel depot" in q.text for q in a.quotes)

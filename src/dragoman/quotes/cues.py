@@ -250,9 +250,10 @@ class CueFinder(SpeakerMixin):
     def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         for child in clauses:
-            if child.i < verb.i and any(c.i > verb.i for c in clauses) and \
-                    any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
-                continue  # 'It is unlikely; her campaign says she will ...': what follows is what was said
+            if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
+                # 'It is unlikely; her campaign says she will ...': what follows is what was said;
+                # 'Israel strikes a suburb; Hezbollah vows response': a clause of its own
+                continue
             opener = child.left_edge
             if child.i < verb.i and any(c.i > verb.i for c in clauses) and opener.dep_ == "mark" and \
                     opener.head.dep_ == "advcl" and opener.lower_ not in ("that", "as"):
