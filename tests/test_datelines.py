@@ -24,3 +24,20 @@ def test_agency_datelines(opening, place, outlet, date):
 def test_year_of_an_agency_dateline_comes_from_the_page():
     article = prepare(RawDocument(source="x.txt", text="Published 2025\n\nYEREVAN, MARCH 3, ARMENPRESS. " + BODY))
     assert article.date == "2025-03-03"
+
+
+@pytest.mark.parametrize("opening, place", [
+    ("ISLAMABAD: ", "ISLAMABAD"),
+    ("NEW DELHI, March 4: ", "NEW DELHI"),
+    ("DHAKA: ", "DHAKA"),
+])
+def test_a_city_and_a_colon_is_a_dateline(opening, place):
+    article = prepare(RawDocument(source="x.txt", text=opening + BODY))
+    assert article.dateline == place
+    assert article.text.startswith("Officials from both countries")
+
+
+@pytest.mark.parametrize("opening", ["UPDATE: ", "EXCLUSIVE: ", "WATCH LIVE: ", "BOOM: "])
+def test_a_capitalised_label_and_a_colon_is_no_dateline(opening):
+    article = prepare(RawDocument(source="x.txt", text=opening + BODY))
+    assert article.dateline is None

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .clean import (STAMP_NUMBER, STAMP_WORDS, Page, is_furniture, is_header_furniture, looks_like_headline,
                     word_count, words)
+from .geo import load_places
 from .vocab import load_data
 
 MONTHS = {
@@ -118,11 +119,19 @@ def strip_site_suffix(title: str) -> str:
     return title.strip()
 
 
+# ISLAMABAD:   NEW DELHI, March 4:   (South Asian papers) — only a large city, so that "UPDATE:" or
+# "BOOM:" (a small town in Belgium) opening a paragraph is no dateline
+COLON_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}}){_DATELINE_DATE}\s*:\s+")
+
+
 def match_dateline(paragraph: str) -> re.Match | None:
     for pattern in DATELINES:
         m = pattern.match(paragraph)
         if m and len(words(paragraph[m.end():])) >= 3:
             return m
+    m = COLON_DATELINE.match(paragraph)
+    if m and len(words(paragraph[m.end():])) >= 3 and load_places().is_large_city(m.group("place")):
+        return m
     return None
 
 

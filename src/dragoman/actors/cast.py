@@ -10,6 +10,7 @@ from .common import _date
 from .coref import Coreference
 from .dictionary import ActorDictionary
 from .mentions import MentionFinder, _Known
+from ..geo import load_places
 
 
 class Cast(MentionFinder, Coreference):
@@ -20,6 +21,7 @@ class Cast(MentionFinder, Coreference):
         self.text = article.text
         self.d = dictionary
         self.when = _date(article.date)
+        self.filed_from = _filed_from(article, dictionary)
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._known: list[_Known] = []
@@ -57,3 +59,9 @@ def _sentence_starts(doc: Doc) -> list[int]:
     words_before = numpy.concatenate([[0], numpy.cumsum(marks[:, 1] == 0)])  # non-space tokens before i
     ends = numpy.append(starts[1:], len(doc))
     return starts[words_before[ends] > words_before[starts]].tolist()
+
+
+def _filed_from(article: Article, dictionary: ActorDictionary) -> Actor | None:
+    """The country of the article's dateline ("ISLAMABAD" -> Pakistan), when it has one."""
+    place = load_places().resolve(article.dateline) if article.dateline else None
+    return dictionary.country_by_code.get(place.country) if place is not None and place.country else None

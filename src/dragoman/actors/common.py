@@ -22,7 +22,7 @@ FROM_GOVERNMENT = {"statement", "signal", "message", "proposal", "demand", "call
 PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
                "train", "highway", "embassy", "envoy", "ambassador"}
 MINISTRY_NOUNS = {"ministry", "department"}
-GOVERNMENT_NOUNS = {"government"}  # "the government": the government named last
+GOVERNMENT_NOUNS = {"government", "army", "military", "navy", "police"}  # "the army": the army named last
 ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "grouping", "pact"}
 STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
 PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}

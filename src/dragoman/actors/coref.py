@@ -70,6 +70,13 @@ class Coreference:
         title = self.d.title_of(phrase.text)
         gender = title.gender if title else None
         countries = self._countries_of([t for t in phrase if t.i != head.i]) | ({country} if country else set())
+        for owner in (t for t in phrase if t.dep_ == "poss" and t.i != head.i):
+            found = [m.actor for m in self.mentions_between(owner.idx, owner.idx + len(owner))
+                     if m.actor is not None and m.actor.kind == "person"]
+            if found:  # "Merz's spokesman" speaks for Merz: someone of his country
+                if not found[0].country:
+                    return None
+                countries.add(found[0].country)
         found: dict[str, Mention] = {}
         for m in self._persons:
             roles, theirs = self._titled(m)
@@ -116,7 +123,7 @@ class Coreference:
             return written
         words = written.split()
         capitalised = [w for w in words if w[:1].isupper()]
-        itself = words and words[-1].lower() in ORGANISATION_NOUNS | {"community", "group", "movement", "body"}
+        itself = words and words[-1].lower() in ORGANISATION_NOUNS | {"community", "group", "movement", "body", "agency"}
         partial = capitalised and all(w in actor.name.split() for w in capitalised)
         if not (itself or partial):
             return written  # 'E.U. leaders', a person speaking for it: as written

@@ -88,6 +88,7 @@ class ActorDictionary:
     title_heads: set[str] = field(default_factory=set)  # role nouns: "minister", "spokeswoman", ...
     role_sectors: dict[str, str] = field(default_factory=dict)  # role key -> sector of its holders
     sectors: dict[str, str] = field(default_factory=dict)
+    shared_names: dict[str, Actor] = field(default_factory=dict)  # names of a body other countries use too
     outlets: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     country_by_code: dict[str, Actor] = field(default_factory=dict)
@@ -126,13 +127,13 @@ class ActorDictionary:
             self._add_org(g, kind=g.get("kind") or "group", sector=None)
         for p in people:
             self._add_person(p)
+        for sector, nouns in sources["sectors"].items():
+            for n in nouns or []:
+                self.sectors[str(n).lower()] = sector
         for t in sources["titles"] + list(user.get("titles") or []):
             self._add_title(t)
         self.titles.sort(key=lambda t: -len(t.title))
         self.role_sectors = {t.role: t.sector for t in self.titles if t.sector and t.sector != "IGO"}
-        for sector, nouns in sources["sectors"].items():
-            for n in nouns or []:
-                self.sectors[str(n).lower()] = sector
         for canonical, names in sources["outlets"].items():
             for n in [canonical, *(names or [])]:
                 self.outlets[str(n).lower()] = canonical
@@ -185,6 +186,9 @@ class ActorDictionary:
             self._add_name(n, actor)
         for m in g.get("metonyms") or []:
             self.metonyms.setdefault(_key(m), actor)
+        for n in g.get("shared_names") or []:  # "Foreign Office": also another country's own body
+            self._add_name(n, actor)
+            self.shared_names[_key(n)] = actor
 
     def _add_person(self, p: dict) -> None:
         roles = [(str(r.get("role", "")).lower(), _date(r.get("start")), _date(r.get("end")))
@@ -213,7 +217,7 @@ class ActorDictionary:
                           matches=frozenset(str(m).lower() for m in t.get("matches") or []))
             self.titles.append(title)
             self.title_words.update(title.title.split())
-            self.title_heads.add(_title_head(title.title))
+            self.title_heads.add(_title_head(title.title, self.sector_heads()))
 
     # -- lookups --------------------------------------------------------------------
     def sector_heads(self) -> set[str]:
@@ -365,12 +369,14 @@ _OF_TAILS = {"government", "state", "affairs", "defence", "defense", "staff", "m
              "parliament", "council", "commission", "office", "ministry", "department", "party", "committee"}
 
 
-def _title_head(title: str) -> str:
+def _title_head(title: str, bodies: set[str] | frozenset[str] = frozenset()) -> str:
     """The noun a title is named by: 'spokesperson' in 'ministry of defence spokesperson',
-    'head' in 'head of government', 'minister' in 'minister of foreign affairs'."""
+    'head' in 'head of government', 'minister' in 'minister of foreign affairs', 'general' in
+    'general of the army' (a title ending in a body, one of ``bodies``, is named by its first part:
+    the body itself names no person, so "Russia's army said" stays the army)."""
     words = title.split()
     for link in (" of ", " for ", " to "):
-        if link in title and words[-1] in _OF_TAILS:
+        if link in title and (words[-1] in _OF_TAILS or words[-1] in bodies):
             return title.split(link)[0].split()[-1]
     return words[-1]
 

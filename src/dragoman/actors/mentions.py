@@ -48,6 +48,10 @@ class MentionFinder:
                 taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
         found.extend(self._sector_phrases(taken))
         found = self._definite_organisations(found)
+        for m in found:  # "the Foreign Office" in a story filed from Islamabad is Pakistan's
+            if m.actor is not None and self.filed_from is not None and m.actor.country != self.filed_from.country \
+                    and self.d.shared_names.get(_key(m.text.removeprefix("the ").removeprefix("The "))) is m.actor:
+                m.actor = sector_actor(self.filed_from, m.actor.sector or "GOV")
         self._bodies_named_before(found)
         found.extend(self._missed_surnames(taken))
         found.sort(key=lambda m: m.start)
@@ -290,7 +294,10 @@ class MentionFinder:
                 return None
             return Actor(id=f"person:{_slug(name)}", name=name, code=org.code, country=org.country,
                          sector=org.sector, kind="person", role=title.role, gender=title.gender)
-        sector = (title.sector if title else None) or "GOV"
+        if title is None:  # 'X, a security analyst based in London': of the country, not its government
+            return Actor(id=f"person:{_slug(name)}", name=name, code=country.country, country=country.country,
+                         kind="person")
+        sector = title.sector or "GOV"
         return Actor(id=f"person:{_slug(name)}", name=name, code=f"{country.country} {sector}",
                      country=country.country, sector=sector, kind="person",
                      role=title.role if title else None, gender=title.gender if title else None)
@@ -600,6 +607,7 @@ class MentionFinder:
         found = [m for m in self.mentions if m.actor is not None and m.actor.kind == "person"]
         self._found_persons, self._found_person_starts = found, [m.start for m in found]
         self._role_persons: list[Mention] = []
+        newcomers: list[tuple[Mention, str]] = []  # role phrases of someone new, and their roles
         for t in self._tokens_where(self.d.title_heads, self._lower):
             if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -614,15 +622,28 @@ class MentionFinder:
             if span[0].lower_ in ("a", "an", "another", "one"):  # someone new, not a person met before
                 actor = sector_actor(country, title.sector or "GOV") if country is not None else None
                 self.mentions.append(self._mention(span, "ROLE", actor, "role"))
+                newcomers.append((self.mentions[-1], title.role))
                 taken.update(range(span.start, span.end))
                 continue
             # "the Russian, Armenian and Azerbaijani foreign ministers" are several people
             actor = None if len(countries) > 1 or t.tag_ in ("NNS", "NNPS") else \
                 self._role_actor(title, country, span.start_char, self._qualifiers(span, title))
+            newcomer = next((m for m, role in reversed(newcomers) if role == title.role or (
+                role.endswith(" " + title.role) and not _subordinate(role, title.role))), None)
+            if newcomer is not None and not self._met_since(actor, newcomer.start, span.start_char):
+                actor = newcomer.actor  # 'a State Department spokesperson ... the spokesperson said'
             self.mentions.append(self._mention(span, "ROLE", actor, "role"))
             if actor is not None and actor.kind == "person":
                 self._role_persons.append(self.mentions[-1])
             taken.update(range(span.start, span.end))
+
+    def _met_since(self, actor: Actor | None, after: int, before: int) -> bool:
+        """The person was named, or pointed to by a role phrase, between the two offsets."""
+        if actor is None or actor.kind != "person":
+            return False
+        named = self._found_persons[bisect_left(self._found_person_starts, after):
+                                    bisect_left(self._found_person_starts, before)]
+        return any(m.actor.id == actor.id and after < m.start < before for m in [*named, *self._role_persons])
 
     def _body_country(self, span: Span) -> Actor | None:
         """'a State Department spokesperson': the country of a named body inside the phrase."""

@@ -80,17 +80,24 @@ class Places:
                     if name:
                         self.country_names.setdefault(normalise(str(name)), code)
         self.cities: dict[str, list[Place]] = {}
+        other_names: list[tuple[str, Place]] = []
+        self.large_cities: set[str] = set()  # own names of cities of ALTERNATE_NAMES_FROM people or more
         for city in sorted(cities.values(), key=lambda c: -c["population"]):
             iso3 = self.iso3.get(city["countrycode"])
             place = Place(city["name"], iso3, city["latitude"], city["longitude"], "city", city["geonameid"])
-            names = {normalise(city["name"])}
+            if name := normalise(city["name"]):
+                self.cities.setdefault(name, []).append(place)
             # other spellings in Latin letters (Kiev for Kyiv) of the larger cities; the rest are other
             # scripts, or spellings news rarely uses, and indexing them all takes seconds
             if city["population"] >= ALTERNATE_NAMES_FROM:
-                names.update(n.lower() for n in city.get("alternatenames") or () if n.isascii() and _LATIN.match(n))
-            for name in names:
-                if name:
-                    self.cities.setdefault(name, []).append(place)
+                self.large_cities.add(name)
+                other_names.extend((n.lower(), place) for n in city.get("alternatenames") or ()
+                                   if n.isascii() and _LATIN.match(n) and n.lower() != name)
+        # a city's own name comes before another city's old or other name: Islamabad is the capital
+        # of Pakistan, not Chattogram (once called Islamabad), however populous Chattogram is
+        for name, place in other_names:
+            if name and place not in self.cities.setdefault(name, []):
+                self.cities[name].append(place)
 
     def state(self) -> dict[str, Any]:
         """Plain data (for ``marshal``) that ``from_state`` turns back into the same gazetteer."""
@@ -105,7 +112,7 @@ class Places:
 
         return {"countries": {code: ref(p) for code, p in self.countries.items()},
                 "cities": {name: [ref(p) for p in found] for name, found in self.cities.items()},
-                "country_names": self.country_names, "iso3": self.iso3,
+                "country_names": self.country_names, "iso3": self.iso3, "large_cities": sorted(self.large_cities),
                 "places": [(p.name, p.country, p.lat, p.lon, p.precision, p.geonameid) for p in places]}
 
     @classmethod
@@ -115,8 +122,13 @@ class Places:
         self.countries = {code: places[i] for code, i in state["countries"].items()}
         self.country_names = state["country_names"]
         self.iso3 = state["iso3"]
+        self.large_cities = set(state["large_cities"])
         self.cities = {name: [places[i] for i in refs] for name, refs in state["cities"].items()}
         return self
+
+    def is_large_city(self, name: str) -> bool:
+        """A city of ALTERNATE_NAMES_FROM people or more by its own name ('Lahore', not 'Boom')."""
+        return normalise(name) in self.large_cities
 
     def country(self, code: str | None) -> Place | None:
         if not code:

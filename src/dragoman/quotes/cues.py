@@ -236,6 +236,8 @@ class CueFinder(SpeakerMixin):
     def _reports_a_report(self, clause: Token) -> bool:
         """'X said "...", News.am reported': the clause is itself an attribution with content."""
         lemma = clause.lemma_.lower()
+        if (lemma in self.vocab["accuse_of"] or lemma in self.vocab["accuse_for"]) and not self.inside_quote(clause.idx):
+            return self._accuse_cue(clause) is not None  # 'X accused Y of V-ing, Interfax reported'
         if lemma not in self.vocab["adjacent"] or lemma in self.vocab["appeal_to"]:
             return False
         if self.inside_quote(clause.idx):
@@ -248,9 +250,10 @@ class CueFinder(SpeakerMixin):
     def _reported_clause(self, verb: Token) -> Token | list[Token] | None:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         for child in clauses:
-            if child.i < verb.i and any(c.i > verb.i for c in clauses) and \
-                    any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
-                continue  # 'It is unlikely; her campaign says she will ...': what follows is what was said
+            if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i: verb.i]):
+                # 'It is unlikely; her campaign says she will ...': what follows is what was said;
+                # 'Israel strikes a suburb; Hezbollah vows response': a clause of its own
+                continue
             opener = child.left_edge
             if child.i < verb.i and any(c.i > verb.i for c in clauses) and opener.dep_ == "mark" and \
                     opener.head.dep_ == "advcl" and opener.lower_ not in ("that", "as"):
@@ -571,8 +574,10 @@ class CueFinder(SpeakerMixin):
         lemma = verb.lemma_.lower()
         wanted = "of" if lemma in self.vocab["accuse_of"] else "for"
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        # "of ..." hangs off the verb, or (a common misparse) off the one accused
-        for prep in [*verb.children, *(g for o in objects for g in o.children)]:
+        # "of ..." hangs off the verb, or (a common misparse) off the one accused or off a time
+        # phrase between them ('accused Y on Wednesday of ...')
+        dated = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        for prep in [*verb.children, *(g for o in [*objects, *dated] for g in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ == wanted:
                 objs = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
                 if not objs:
@@ -607,6 +612,9 @@ class CueFinder(SpeakerMixin):
             if t.text in (";", ":", ".", "!", "?", "(", ")") or t.lower_ in ('"', "“", "”", "«", "»"):
                 break
             if t.dep_ in ("nsubj", "nsubjpass", "mark", "expl") and t.head.i != last.i or t.pos_ == "SCONJ":
+                if t.left_edge.i > last.i:  # the new clause starts at its subject's first word ('..., the agency said')
+                    kept = [x for x in doc[last.i + 1: t.left_edge.i] if not x.is_punct and not x.is_space]
+                    return kept[-1] if kept else last
                 break
             if t.text == "," and t.i + 1 < len(doc) and (
                     doc[t.i + 1].tag_ in ("VBG", "VBN", "WDT", "WP") or doc[t.i + 1].lower_ in ("as", "while", "but")):

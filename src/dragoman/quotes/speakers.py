@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Cast
 from ..actors.common import name_words, plain_name
-from ..records import Speaker
+from ..records import Mention, Speaker
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 LOOK_BACK_MENTIONS = 80  # "the party" looks this many mentions back: linear in article length
@@ -100,9 +100,11 @@ class SpeakerMixin:
             return Speaker(strip_det(phrase).text, phrase.start_char, phrase.end_char, None,
                            self._with_full_possessor(strip_det(phrase)))
         if token.pos_ == "NOUN":  # "traders said", "rights groups say": what the text says, unresolved
-            named = self._named_before(token, phrase)
-            if named is not None:  # "the party said": the party the article named in full before
-                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, named)
+            earlier = self._named_before(token, phrase)
+            if earlier is not None and earlier.actor is not None:  # "the agency said" after the IAEA
+                return speaker_for(self.cast, earlier.actor, phrase.text, phrase.start_char, phrase.end_char)
+            if earlier is not None:  # "the party said": the party the article named in full before
+                return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self.cast.own_name(earlier.text))
             phrase = strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
         if _mistagged_name(token):  # a surname the tagger took for a verb or an adjective ('Small said')
@@ -113,20 +115,20 @@ class SpeakerMixin:
             return Speaker(counted.text, counted.start_char, counted.end_char, None)
         return None
 
-    def _named_before(self, token: Token, phrase: Span) -> str | None:
-        """The full name of the organisation 'the party', 'the union' stands for: the last one
-        named before whose name ends in that noun ('the Farmers Party of Veldia')."""
+    def _named_before(self, token: Token, phrase: Span) -> Mention | None:
+        """The organisation 'the party', 'the agency' stands for: the last one named before whose
+        name ends in that noun ('the Farmers Party of Veldia', 'the International Atomic Energy Agency')."""
         if len(phrase) != 2 or phrase[0].lower_ != "the" or token.tag_ != "NN":
             return None
         for m in reversed(self.cast.mentions_between(0, phrase.start_char)[-LOOK_BACK_MENTIONS:]):
-            if m.label != "ORG" or m.actor is not None:
+            if m.label != "ORG" or (m.actor is not None and m.actor.kind not in ("igo", "body", "group")):
                 continue
             words = [w.lower() for w in m.text.split()]
             if token.lower_ not in words[1:] or (words[-1] != token.lower_ and "of" not in words):
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):  # a headline NER took whole
-                return self.cast.own_name(m.text)
+                return m
         return None
 
     def _with_full_possessor(self, phrase: Span) -> str | None:
