@@ -292,7 +292,7 @@ class QuoteExtractor:
     def _colon_speaker(self, m: Marked) -> Speaker | None:
         """'A short one from Aliyev as he enters the hall: "..."': the one person the lead-in names."""
         lead_end = m.start - 1
-        while lead_end > 0 and self.text[lead_end - 1] in " \"“«‘'":
+        while lead_end > 0 and self.text[lead_end - 1] in " \n\"“«‘'":
             lead_end -= 1
         if lead_end <= 0 or self.text[lead_end - 1] != ":":
             return None
