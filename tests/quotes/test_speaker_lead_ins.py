@@ -21,3 +21,35 @@ def test_a_paragraph_ending_in_a_colon_names_the_speaker_of_the_next_one():
     a = analyze(RALLY, date="2016-05-01")
     assert speaker_name(a, "These questions tell the people") == "Dana Whitlock"
     assert speaker_name(a, "She speaks her mind") == "Owen Prestley"
+
+
+LEAD_INS = ("Dispute over the river port\n\n"
+            "The county board spent the spring arguing with the growers about who should pay to dredge "
+            "the old river port before the harvest.\n\n"
+            "The Valley Courier printed the same charges against the growers in March, and the Marlow "
+            "Growers Association responded:\n\n"
+            '"If there are members of this association who want to sell their land, they have every right '
+            'to do so."\n\n'
+            "When the old harbour master died in 2009, Governor Ilse Varga released the following statement:\n\n"
+            '"We offer our condolences to the family and friends of a man who kept this port alive."\n\n'
+            "Varga's change of heart does not surprise the pollster Tomas Brandt: "
+            '"Historically, boards like this one give way just before a harvest."\n\n'
+            "Orla Hent, whose seed firm supplies half the valley, said Governor Varga was a leader very much "
+            'in the spirit of the growers: "She is a start-up kind of person with a lot of ideas."\n')
+
+
+def test_the_subject_of_the_verb_a_lead_in_colon_closes_is_the_speaker():
+    a = analyze(LEAD_INS, date="2016-05-01")
+    assert speaker_name(a, "If there are members of this association") == "Marlow Growers Association"
+    assert speaker_name(a, "We offer our condolences") == "Ilse Varga"
+
+
+def test_the_lead_in_of_a_reported_clause_is_the_reporter_s():
+    a = analyze(LEAD_INS, date="2016-05-01")
+    assert speaker_name(a, "She is a start-up kind of person") == "Orla Hent"
+
+
+def test_a_lead_in_whose_verb_is_no_verb_of_saying_does_not_make_its_subject_the_speaker():
+    a = analyze(LEAD_INS, date="2016-05-01")
+    said = [q for q in a.quotes if q.text.startswith("Historically, boards like this")]
+    assert not said or said[0].speaker is None or "Varga" not in said[0].speaker.name

@@ -296,6 +296,9 @@ class QuoteExtractor:
             lead_end -= 1
         if lead_end <= 0 or self.text[lead_end - 1] != ":":
             return None
+        subject = self._finder.lead_in_speaker(lead_end - 1)
+        if subject is not None:
+            return subject
         sentence_start = self._sent_starts[self._sentence_index(lead_end - 1)]
         people = [x for x in self.cast.mentions_between(sentence_start, lead_end)
                   if x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")]

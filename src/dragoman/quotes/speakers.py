@@ -166,6 +166,31 @@ class SpeakerMixin:
             return person_speaker(self.cast, entity.text, entity.start_char, entity.end_char)
         return None
 
+    def lead_in_speaker(self, colon: int) -> Speaker | None:
+        """'Breitbart News responded:', 'When X died, President Clinton released the following
+        statement:': the subject of the verb a lead-in's colon closes, when it names someone."""
+        span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        verb = span[0].head
+        while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("ccomp", "xcomp")) and verb.head.i != verb.i:
+            verb = verb.head  # 'X said Y was a candidate like them:' is X's lead-in
+        issues_document = any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocab["document_nouns"]
+                              for c in verb.children)  # 'released the following statement:'
+        if not issues_document and verb.lemma_.lower() not in \
+                self.vocab["say"] | self.vocab["adjacent"] | self.vocab["noun_owners"]:
+            return None  # 'The timing does not surprise X:', 'X imagined Y was thinking:'
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and verb.dep_ == "conj":  # 'X made the claim and Y responded:' has its own subject
+            subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in ("WP", "WDT", "EX"):
+            return None
+        found = self._speaker(subject)
+        if found is None or not (found.actor is not None or found.spelled is not None
+                                 or subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG")):
+            return None  # 'The report found:' is no speaker
+        return found
+
     def _document_speaker(self, token: Token) -> Speaker | None:
         """'a statement from the ministry', 'the minister's letter', 'a speech the senator gave',
         'the statement said': who issued it."""
