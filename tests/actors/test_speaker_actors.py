@@ -173,3 +173,24 @@ def test_the_party_is_the_party_named_before_in_full():
                 'The party said in a statement that it would "work with anyone who respects the result."',
                 date="2024-03-07")
     assert speaker_of(a, "work with anyone").name == "Progressive Farmers Party"
+
+
+def test_the_ministry_spokesman_belongs_to_the_ministry_named_before_not_a_country_in_his_words():
+    a = analyze("Iraq protests raid\n\n"
+                "Iraq's Foreign Ministry has summoned the Turkish ambassador to Baghdad to protest the latest "
+                "aerial raid on a refugee camp in the north of the country.\n\n"
+                "The ministry spokesman, Ahmed Karimi, also said that the Turkish airstrike was unacceptable "
+                "and violated the sovereignty of the country.", date="2022-07-21")
+    sp = speaker_of(a, "the Turkish airstrike was unacceptable")
+    assert sp.name == "Ahmed Karimi"
+    assert sp.actor is not None and sp.actor.code == "IRQ GOV"
+
+
+def test_the_owner_of_an_email_or_an_ad_is_who_speaks_through_it():
+    a = analyze("Marlow race tightens\n\n"
+                "The campaign of Senator Ellen Marsh sent out a plea for money on Tuesday as the polls narrowed "
+                "in the state.\n\n"
+                "Marsh's fundraising email said that the race was now a dead heat and that every dollar would "
+                "count.", date="2016-05-01")
+    sp = speaker_of(a, "the race was now a dead heat")
+    assert sp.name == "Ellen Marsh"

@@ -53,3 +53,31 @@ def test_a_lead_in_whose_verb_is_no_verb_of_saying_does_not_make_its_subject_the
     a = analyze(LEAD_INS, date="2016-05-01")
     said = [q for q in a.quotes if q.text.startswith("Historically, boards like this")]
     assert not said or said[0].speaker is None or "Varga" not in said[0].speaker.name
+
+
+def test_it_after_a_statement_is_whoever_issued_the_statement_not_a_country_it_named():
+    a = analyze("Valley parties condemn strike\n\n"
+                "In a statement on Wednesday, the Patriotic Union of Kurdistan condemned the airstrike on the "
+                "camp as a breach of Iraq's sovereignty.\n\n"
+                "The statement called on the Iraqi government to protect the country's sovereignty and "
+                "reconsider its trade with Turkey.\n\n"
+                "It also called on the regional government to play its part in finding peaceful solutions "
+                "to the dispute.", date="2022-07-21")
+    q = quote_starting(a, "play its part in finding")
+    assert q is not None and q.speaker is not None
+    assert q.speaker.actor is not None and q.speaker.actor.code != "TUR"
+    assert q.speaker.name == "Patriotic Union of Kurdistan"
+
+
+PORT = ("Court fight over the port\n\n"
+        "The harbour board met on Monday to hear the case against the mayor, who is running again.\n\n"
+        '"She needs one or two big ideas that match the size of the problems the harbour is facing," '
+        "said Robert Quayle, who served as port director during the last decade and endorsed her rival.\n\n"
+        '"Is the mayor running against her own party in this town?" asked Mr. Dunmore, referring to '
+        "the long feud over the harbour.\n")
+
+
+def test_a_name_after_an_inverted_verb_of_saying_speaks_whatever_the_parse_made_of_it():
+    a = analyze(PORT, date="2016-05-01")
+    assert speaker_name(a, "She needs one or two big ideas") == "Robert Quayle"
+    assert speaker_name(a, "Is the mayor running against") == "Dunmore"

@@ -29,6 +29,9 @@ class _Known:
 
 
 
+BODY_LOOK_BACK_TOKENS = 400  # 'the ministry' looks this far back for the ministry named in full
+
+
 class MentionFinder:
     """Builds the cast's mentions (mixed into Cast)."""
 
@@ -283,7 +286,9 @@ class MentionFinder:
         country = self._country_in(phrase_tokens)
         org = self._organisation_in(phrase_tokens) if country is None else None
         if country is None and org is None and title is not None:
-            country = self._sole_country_of(span)  # "Interior Minister X" in a story about one country
+            # 'the ministry spokesman X': the country of the ministry named before; else "Interior
+            # Minister X" in a story about one country
+            country = self._country_of_body_before(phrase_tokens) or self._sole_country_of(span)
         if country is None:
             # "Hamas official X", "NATO spokesperson X": the organisation's own people
             if org is None or title is None:
@@ -304,6 +309,21 @@ class MentionFinder:
                      if first <= i < last and not (span.start <= i < span.end)}
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
+        return None
+
+    def _country_of_body_before(self, tokens: list[Token]) -> Actor | None:
+        """The country of the body that 'the ministry' in a title phrase refers back to: the
+        last 'Iraq's Foreign Ministry' before it (a bounded look back)."""
+        nouns = {t.lower_ for t in tokens if t.pos_ == "NOUN" and t.i > 0 and t.doc[t.i - 1].lower_ == "the"}
+        if not nouns:
+            return None
+        first = min(t.i for t in tokens)
+        for i in range(first - 1, max(-1, first - BODY_LOOK_BACK_TOKENS), -1):
+            t = self.doc[i]
+            if t.lower_ in nouns and self.doc[i - 1].lower_ != "the":
+                country = self._country_in([c for c in t.subtree if c.i < t.i])
+                if country is not None:
+                    return country
         return None
 
     def _country_words(self) -> list[tuple[int, Actor]]:
