@@ -31,7 +31,7 @@ LEAD_INS = ("Dispute over the river port\n\n"
             '"If there are members of this association who want to sell their land, they have every right '
             'to do so."\n\n'
             "When the old harbour master died in 2009, Governor Ilse Varga released the following statement:\n\n"
-            '"We offer our condolences to the family and friends of a man who kept this port alive."\n\n'
+            '"Today we mourn with his widow and his crews; he kept this harbour working through hard years."\n\n'
             "Varga's change of heart does not surprise the pollster Tomas Brandt: "
             '"Historically, boards like this one give way just before a harvest."\n\n'
             "Orla Hent, whose seed firm supplies half the valley, said Governor Varga was a leader very much "
@@ -41,7 +41,7 @@ LEAD_INS = ("Dispute over the river port\n\n"
 def test_the_subject_of_the_verb_a_lead_in_colon_closes_is_the_speaker():
     a = analyze(LEAD_INS, date="2016-05-01")
     assert speaker_name(a, "If there are members of this association") == "Marlow Growers Association"
-    assert speaker_name(a, "We offer our condolences") == "Ilse Varga"
+    assert speaker_name(a, "Today we mourn with his widow") == "Ilse Varga"
 
 
 def test_the_lead_in_of_a_reported_clause_is_the_reporter_s():
@@ -56,14 +56,14 @@ def test_a_lead_in_whose_verb_is_no_verb_of_saying_does_not_make_its_subject_the
 
 
 def test_it_after_a_statement_is_whoever_issued_the_statement_not_a_country_it_named():
-    a = analyze("Valley parties condemn strike\n\n"
-                "In a statement on Wednesday, the Patriotic Union of Kurdistan condemned the airstrike on the "
-                "camp as a breach of Iraq's sovereignty.\n\n"
-                "The statement called on the Iraqi government to protect the country's sovereignty and "
-                "reconsider its trade with Turkey.\n\n"
-                "It also called on the regional government to play its part in finding peaceful solutions "
-                "to the dispute.", date="2022-07-21")
-    q = quote_starting(a, "play its part in finding")
+    a = analyze("Kurdish party denounces shelling\n\n"
+                "The Patriotic Union of Kurdistan put out a statement late on Friday denouncing the shelling "
+                "of two villages near the mountain border.\n\n"
+                "The statement urged the federal government to defend the border villages and to review its "
+                "oil deals with Turkey.\n\n"
+                "It also urged the regional authorities to do far more to shelter the families who had fled "
+                "the villages.", date="2022-07-21")
+    q = quote_starting(a, "do far more to shelter the families")
     assert q is not None and q.speaker is not None
     assert q.speaker.actor is not None and q.speaker.actor.code != "TUR"
     assert q.speaker.name == "Patriotic Union of Kurdistan"
@@ -71,7 +71,7 @@ def test_it_after_a_statement_is_whoever_issued_the_statement_not_a_country_it_n
 
 PORT = ("Court fight over the port\n\n"
         "The harbour board met on Monday to hear the case against the mayor, who is running again.\n\n"
-        '"She needs one or two big ideas that match the size of the problems the harbour is facing," '
+        '"She has to bring a bold plan that fits the scale of the trouble this harbour is in," '
         "said Robert Quayle, who served as port director during the last decade and endorsed her rival.\n\n"
         '"Is the mayor running against her own party in this town?" asked Mr. Dunmore, referring to '
         "the long feud over the harbour.\n")
@@ -79,5 +79,5 @@ PORT = ("Court fight over the port\n\n"
 
 def test_a_name_after_an_inverted_verb_of_saying_speaks_whatever_the_parse_made_of_it():
     a = analyze(PORT, date="2016-05-01")
-    assert speaker_name(a, "She needs one or two big ideas") == "Robert Quayle"
+    assert speaker_name(a, "She has to bring a bold plan") == "Robert Quayle"
     assert speaker_name(a, "Is the mayor running against") == "Dunmore"
