@@ -194,3 +194,13 @@ def test_the_owner_of_an_email_or_an_ad_is_who_speaks_through_it():
                 "count.", date="2016-05-01")
     sp = speaker_of(a, "the race was now a dead heat")
     assert sp.name == "Ellen Marsh"
+
+
+def test_a_role_given_by_a_copula_names_who_the_role_is_later():
+    a = analyze("Port strike enters second week\n\n"
+                "Halvard Strand is the port authority's spokesman and has met reporters every day since the "
+                "strike began.\n\n"
+                "The spokesman said on Friday that the two sides were still far apart on pay and on the length "
+                "of the contract.", date="2024-03-07")
+    sp = speaker_of(a, "the two sides were still far apart")
+    assert sp.name == "Halvard Strand"

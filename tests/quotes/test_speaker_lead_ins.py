@@ -81,3 +81,12 @@ def test_a_name_after_an_inverted_verb_of_saying_speaks_whatever_the_parse_made_
     a = analyze(PORT, date="2016-05-01")
     assert speaker_name(a, "She has to bring a bold plan") == "Robert Quayle"
     assert speaker_name(a, "Is the mayor running against") == "Dunmore"
+
+
+def test_a_name_glued_to_a_colon_and_a_quote_mark_is_the_whole_name():
+    a = analyze("Harbour vote delayed\n\n"
+                "The harbour vote was put off again on Monday after a long quarrel in the assembly over what "
+                "dredging would cost.\n\n"
+                'Former Secretary of State Hillary Rodham Clinton:"We dredged this channel every spring for '
+                'thirty years and nobody ever complained."', date="2016-05-01")
+    assert speaker_name(a, "We dredged this channel") == "Hillary Clinton"

@@ -369,6 +369,10 @@ class MentionFinder:
                 return list(child.subtree)
         if root.dep_ == "appos":
             return list(root.head.subtree)[: max(0, span.start - root.head.left_edge.i)]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # 'X is the city's mayor': the role, not its 'of ...'
+            role = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if role is not None:
+                return [t for t in role.subtree if t.i <= role.i]
         return []
 
     def _country_in(self, tokens: list[Token]) -> Actor | None:
