@@ -87,6 +87,7 @@ def test_a_name_glued_to_a_colon_and_a_quote_mark_is_the_whole_name():
     a = analyze("Harbour vote delayed\n\n"
                 "The harbour vote was put off again on Monday after a long quarrel in the assembly over what "
                 "dredging would cost.\n\n"
-                'Former Secretary of State Hillary Rodham Clinton:"We dredged this channel every spring for '
-                'thirty years and nobody ever complained."', date="2016-05-01")
-    assert speaker_name(a, "We dredged this channel") == "Hillary Clinton"
+                'Senator Hillary Rodham Clinton:"Our channel got dredged every spring for thirty years '
+                'and nobody ever complained."\n\n'
+                "The assembly meets again on Thursday to take up the dredging bill.", date="2016-05-01")
+    assert speaker_name(a, "Our channel got dredged") == "Hillary Clinton"
