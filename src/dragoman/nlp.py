@@ -42,7 +42,16 @@ def load_nlp(model: str | None = None) -> Language:
     use_cached_attribute_ruler(nlp)
     add_gazetteer(nlp)
     _keep_title_abbreviations(nlp)
+    _split_colon_before_quote(nlp)
     return nlp
+
+
+def _split_colon_before_quote(nlp: Language) -> None:
+    """'Jane Roe:"We ...' is a name, a colon, a quote mark and a word, not one token."""
+    from spacy.util import compile_infix_regex
+
+    glued = [r'(?<=[A-Za-z.)]):(?=["“])', r'(?<=:)["“](?=[A-Za-z])']
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:

@@ -173,3 +173,34 @@ def test_the_party_is_the_party_named_before_in_full():
                 'The party said in a statement that it would "work with anyone who respects the result."',
                 date="2024-03-07")
     assert speaker_of(a, "work with anyone").name == "Progressive Farmers Party"
+
+
+def test_the_ministry_spokesman_belongs_to_the_ministry_named_before_not_a_country_in_his_words():
+    a = analyze("Fishing row in the north\n\n"
+                "Norway's Foreign Ministry called in the Swedish envoy on Tuesday over a quarrel about fishing "
+                "rights in the northern waters.\n\n"
+                "The ministry spokesman, Lars Eidevik, added that the Swedish patrol boats had acted without "
+                "any legal basis at all.", date="2022-07-21")
+    sp = speaker_of(a, "the Swedish patrol boats had acted")
+    assert sp.name == "Lars Eidevik"
+    assert sp.actor is not None and sp.actor.code == "NOR GOV"
+
+
+def test_the_owner_of_an_email_or_an_ad_is_who_speaks_through_it():
+    a = analyze("Marlow race tightens\n\n"
+                "The campaign of Senator Ellen Marsh sent out a plea for money on Tuesday as the polls narrowed "
+                "in the state.\n\n"
+                "Marsh's fundraising email said that the race was now a dead heat and that every dollar would "
+                "count.", date="2016-05-01")
+    sp = speaker_of(a, "the race was now a dead heat")
+    assert sp.name == "Ellen Marsh"
+
+
+def test_a_role_given_by_a_copula_names_who_the_role_is_later():
+    a = analyze("Port strike enters second week\n\n"
+                "Halvard Strand is the port authority's spokesman and has met reporters every day since the "
+                "strike began.\n\n"
+                "The spokesman said on Friday that the two sides were still far apart on pay and on the length "
+                "of the contract.", date="2024-03-07")
+    sp = speaker_of(a, "the two sides were still far apart")
+    assert sp.name == "Halvard Strand"

@@ -292,10 +292,13 @@ class QuoteExtractor:
     def _colon_speaker(self, m: Marked) -> Speaker | None:
         """'A short one from Aliyev as he enters the hall: "..."': the one person the lead-in names."""
         lead_end = m.start - 1
-        while lead_end > 0 and self.text[lead_end - 1] in " \"“«‘'":
+        while lead_end > 0 and self.text[lead_end - 1] in " \n\"“«‘'":
             lead_end -= 1
         if lead_end <= 0 or self.text[lead_end - 1] != ":":
             return None
+        subject = self._finder.lead_in_speaker(lead_end - 1)
+        if subject is not None:
+            return subject
         sentence_start = self._sent_starts[self._sentence_index(lead_end - 1)]
         people = [x for x in self.cast.mentions_between(sentence_start, lead_end)
                   if x.label == "PERSON" or (x.actor is not None and x.actor.kind == "person")]

@@ -12,7 +12,7 @@ from ..actors import Cast
 from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
-from .speakers import SpeakerMixin
+from .speakers import SpeakerMixin, misparsed_subject
 from .tails import without_commentary_tail
 
 MIN_STATEMENT_WORDS = 4
@@ -118,7 +118,7 @@ class CueFinder(SpeakerMixin):
             directive = self._directive_cue(verb)
             if directive is not None:
                 return directive
-        subject = self._subject(verb)
+        subject = self._subject(verb) or misparsed_subject(verb)
         if subject is None or subject.lower_ in NOBODY_IN_PARTICULAR:
             return None
         # "It is clear that" is nobody's; "It added that", a body's word, is the body's

@@ -43,6 +43,10 @@ class SpeakerMixin:
     def _speaker_as_written(self, token: Token) -> Speaker | None:
         if token.lemma_.lower() in self.vocab["document_nouns"]:
             return self._document_speaker(token)
+        author = _author_of(token) if token.pos_ == "NOUN" and token.lemma_.lower() in name_words("authored_things") \
+            else None
+        if author is not None:  # "Sanders' fundraising email said": Sanders
+            return self._speaker(author)
         counted = _counted_people(token)
         if counted is not None:  # "Hundreds of dockworkers said": the dockworkers
             return self._speaker_as_written(counted)
@@ -52,6 +56,11 @@ class SpeakerMixin:
         named = self._person_in_phrase(token)
         if named is not None:
             return named
+        document = _document_subject_before(token) if token.lower_ == "it" else None
+        if document is not None and document.lemma_.lower() in self.vocab["document_nouns"]:
+            issued = self._document_speaker(document)  # 'The statement called on A. It also called on B.'
+            if issued is not None and issued.actor is not None:
+                return Speaker(token.text, token.idx, token.idx + len(token), issued.actor, issued.spelled)
         party = self.cast.resolve_token(token)
         if party is None and token.pos_ == "PRON":
             named = self.cast.antecedent(token) if token.lower_ in PERSONAL_PRONOUNS else None
@@ -107,7 +116,9 @@ class SpeakerMixin:
                 return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self.cast.own_name(earlier.text))
             phrase = strip_det(phrase)
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, None, self._with_full_possessor(phrase))
-        if _mistagged_name(token):  # a surname the tagger took for a verb or an adjective ('Small said')
+        if _mistagged_name(token) or (token.dep_ not in SUBJECT_DEPS and token.text[:1].isupper()
+                                      and getattr(misparsed_subject(token.head), "i", None) == token.i):
+            # a surname the tagger took for a verb, an adjective or a preposition ('Small said')
             full = self.cast.person_name(token.text)
             return Speaker(token.text, token.idx, token.idx + len(token), None, full if full != token.text else None)
         counted = _counted_subject(token)
@@ -167,6 +178,31 @@ class SpeakerMixin:
             entity = next((e for e in self.doc.ents if e.start <= t.i < e.end), self.doc[t.i: t.i + 1])
             return person_speaker(self.cast, entity.text, entity.start_char, entity.end_char)
         return None
+
+    def lead_in_speaker(self, colon: int) -> Speaker | None:
+        """'Breitbart News responded:', 'When X died, President Clinton released the following
+        statement:': the subject of the verb a lead-in's colon closes, when it names someone."""
+        span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        verb = span[0].head
+        while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("ccomp", "xcomp")) and verb.head.i != verb.i:
+            verb = verb.head  # 'X said Y was a candidate like them:' is X's lead-in
+        issues_document = any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocab["document_nouns"]
+                              for c in verb.children)  # 'released the following statement:'
+        if not issues_document and verb.lemma_.lower() not in \
+                self.vocab["say"] | self.vocab["adjacent"] | self.vocab["noun_owners"]:
+            return None  # 'The timing does not surprise X:', 'X imagined Y was thinking:'
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and verb.dep_ == "conj":  # 'X made the claim and Y responded:' has its own subject
+            subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in ("WP", "WDT", "EX"):
+            return None
+        found = self._speaker(subject)
+        if found is None or not (found.actor is not None or found.spelled is not None
+                                 or subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG")):
+            return None  # 'The report found:' is no speaker
+        return found
 
     def _document_speaker(self, token: Token) -> Speaker | None:
         """'a statement from the ministry', 'the minister's letter', 'a speech the senator gave',
@@ -245,8 +281,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def _mistagged_name(token: Token) -> bool:
     """A capitalised word inside a sentence, subject of the speech verb, that the tagger read
-    as a verb, an adjective or an adverb: a surname ('..., Ifill said', 'Small, who ..., said')."""
-    return token.dep_ in SUBJECT_DEPS and token.pos_ in ("VERB", "ADJ", "ADV", "AUX") and token.is_alpha \
+    as a verb, an adjective, an adverb or a preposition: a surname ('..., Ifill said', 'Small, who
+    ..., said', '"...," Aftergood said')."""
+    return token.dep_ in SUBJECT_DEPS and token.pos_ in ("VERB", "ADJ", "ADV", "AUX", "ADP") and token.is_alpha \
         and token.text[:1].isupper() and not token.text.isupper() and token.lower_ not in QUANTIFIERS \
         and (token.i > token.sent.start or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in token.children))
 
@@ -276,6 +313,49 @@ def _titled_name(phrase: Span) -> bool:
     head = phrase[-1]
     return len(phrase) > 1 and head.text[:1].isupper() and head.i > head.sent.start \
         and any(t.ent_type_ == "PERSON" for t in phrase) and plain_name(phrase.text) != phrase.text
+
+
+CLOSING_MARKS = {"”", "\"", "''", "’", "'"}
+NAME_RUN = 8  # words of a title and name after an inverted verb of saying ('said former state Gov. X Y')
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """The name next to a verb of saying that closes a quote, where the parse gave the verb no
+    subject: '"...," said Robert Roe, who ...' (the parse makes Roe the subject of the clause
+    after him), '"...," asked Mr. Roe', '"...," Roe said' with Roe tagged as a preposition."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    at = verb.i - 1
+    names: list[Token] = []
+    while at >= 0 and doc[at].is_alpha and doc[at].text[:1].isupper() and len(names) < 3:
+        names.insert(0, doc[at])
+        at -= 1
+    if names and at >= 0 and doc[at].text in CLOSING_MARKS:
+        return names[-1]  # '"...," Roe said'
+    if names or at < 0 or doc[at].text not in CLOSING_MARKS:
+        return None
+    last = None
+    for t in doc[verb.i + 1: min(len(doc), verb.i + 1 + NAME_RUN)]:
+        if t.pos_ == "PROPN" and (t.ent_type_ in ("PERSON", "") or t.text.endswith(".")):
+            last = t
+        elif last is not None or t.is_punct or t.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            break
+    return last
+
+
+def _document_subject_before(token: Token) -> Token | None:
+    """The subject of the sentence before, for 'it' opening a sentence's clause: 'The statement'."""
+    sent = token.sent
+    if token.dep_ not in SUBJECT_DEPS or sent.start == 0:
+        return None
+    i = sent.start - 1
+    while i > 0 and token.doc[i].is_space:  # the break between paragraphs
+        i -= 1
+    root = token.doc[i].sent.root
+    if root.pos_ == "NOUN":  # 'The statement called on ...' parsed as a noun phrase
+        return root
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _counted_people(token: Token) -> Token | None:
