@@ -12,6 +12,7 @@ from ..actors import Cast
 from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
+from .placement import attribution_first, between_commas, said_before_subject, set_off, topic_qualifier
 from .speakers import SpeakerMixin
 from .tails import without_commentary_tail
 
@@ -136,7 +137,24 @@ class CueFinder(SpeakerMixin):
         if end <= start or n_words(self.text[start:end]) < 3:
             return None
         owner = self._statement_owner(clause, verb)
-        return Cue(verb, self._speaker(owner or subject), start, end, self._around_attribution(verb, subject, start, end))
+        pieces = self._around_attribution(verb, subject, start, end)
+        fronted = self._fronted_clause(clause, verb, subject)
+        if fronted:
+            pieces = [(fronted[0].idx, fronted[-1].idx + len(fronted[-1])), (start, end)]
+            start = fronted[0].idx
+        return Cue(verb, self._speaker(owner or subject), start, end, pieces)
+
+    @staticmethod
+    def _fronted_clause(clause, verb: Token, subject: Token) -> list[Token]:
+        """'To see the real mill, Ortiz said, one should walk the river' / 'If it passes, Vell
+        said, ...': what comes before an attribution set off by commas, which the parse may hang
+        on the verb of saying, is the start of the statement."""
+        if isinstance(clause, list) or clause.i < verb.i or subject.i > verb.i:
+            return []
+        doc = verb.doc
+        if not said_before_subject(verb, subject) or [t.text for t in doc[verb.i + 1: clause.left_edge.i]] != [","]:
+            return []
+        return [t for t in doc[verb.left_edge.i: subject.left_edge.i - 1] if not t.is_space]
 
     @staticmethod
     def _reduced_passive(verb: Token) -> bool:
@@ -153,6 +171,8 @@ class CueFinder(SpeakerMixin):
         """'Climate change, the president often says, is the greatest threat': the two pieces of
         what was said on either side of the attribution set off inside it (none when it is not)."""
         first = self.doc[min(verb.left_edge.i, subject.left_edge.i)]
+        if subject.i < verb.i and said_before_subject(verb, subject):
+            first = subject.left_edge  # 'If it passes, Vell said, ...': the clause before the subject was said
         resumed = self._resumed_after_attribution(verb)
         if not resumed and subject.i < verb.i:  # 'X, Mr. Brandt said, until Y' with X the verb's clause
             resumed = self._resumed_after_attribution(verb, subject.left_edge.i)
@@ -172,7 +192,7 @@ class CueFinder(SpeakerMixin):
         what was said, a conjunction or an adverbial opener starts the writer's narrative (unless
         quoted words follow: 'A, she said, and "B"')."""
         doc = verb.doc
-        first = _attribution_first(verb).idx
+        first = attribution_first(verb).idx
         if not self.text[max(0, first - 8):first].rstrip(" ,").endswith(('"', "”", "''", "»")):
             return False  # indirect speech may go on: 'It would take weeks, he said, and X could ...'
         rest = [t for t in doc[verb.right_edge.i + 1: verb.sent.end] if not t.is_space]
@@ -255,6 +275,9 @@ class CueFinder(SpeakerMixin):
             if child.i < verb.i and any(c.i > verb.i for c in clauses) and opener.dep_ == "mark" and \
                     opener.head.dep_ == "advcl" and opener.lower_ not in ("that", "as"):
                 continue  # 'While he admitted A, Ham noted B', misparsed with A as a clause of 'noted'
+            if child.i < verb.i and any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                        for c in clauses):
+                continue  # 'Writing for a paper that said A won, Pell noted that B': the that-clause is said
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
@@ -275,11 +298,11 @@ class CueFinder(SpeakerMixin):
             return [head]
         # "X happened, she said." parsed with the report as the head and the verb hanging off it;
         # "Such a move, Lavrov said, would mean ..." with the report set off by commas
-        parenthetical = verb.dep_ == "parataxis" and _between_commas(verb)
+        parenthetical = verb.dep_ == "parataxis" and between_commas(verb)
         if (verb.dep_ in ("parataxis", "ccomp") and (verb.i > head.i or parenthetical)
                 and head.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.vocab["adjacent"]
                 and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
-                and not self._reports_a_report(head) and _set_off(verb)
+                and not self._reports_a_report(head) and set_off(verb)
                 and not any(c.dep_ == "mark" for c in verb.children)):
             return [head]
         if self._closing_attribution(verb, head):
@@ -306,9 +329,11 @@ class CueFinder(SpeakerMixin):
             head = clause[0]
             lo = verb.left_edge.i
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-            if subject is not None and head.i < subject.left_edge.i - 1 and lo < subject.left_edge.i - 1 \
-                    and verb.doc[subject.left_edge.i - 1].text == ",":
-                lo = subject.left_edge.i - 1  # what the parse hangs on the verb before its subject was said
+            if subject is not None and lo < subject.left_edge.i - 1 and verb.doc[subject.left_edge.i - 1].text == "," \
+                    and (head.i < subject.left_edge.i - 1 or said_before_subject(verb, subject)):
+                # what the parse hangs on the verb before its subject was said: 'X, in Paris, she said'
+                # and 'If she wins, Vell said, she would ...' (the condition belongs to the statement)
+                lo = subject.left_edge.i - 1
             tokens = [t for t in head.subtree if not (lo <= t.i <= verb.right_edge.i)]
             if head.i < verb.left_edge.i:
                 if self._narrative_resumes(verb):
@@ -406,7 +431,7 @@ class CueFinder(SpeakerMixin):
             modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
                     or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"] \
-                    or c.i > clause.i and _topic_qualifier(c):
+                    or c.i > clause.i and topic_qualifier(c):
                 tail.append(c)
             elif c.dep_ in ("conj", "ccomp", "advcl", "parataxis"):
                 break
@@ -747,31 +772,3 @@ class CueFinder(SpeakerMixin):
                 continue
             return None
         return None
-
-
-def _topic_qualifier(clause: Token) -> bool:
-    """'..., when it comes to Y' / 'as far as Y goes': what the reported clause is about, which the
-    parse hangs on the verb of saying."""
-    words = [t.lower_ for t in clause.subtree][:4]
-    return clause.dep_ == "advcl" and (words[:3] == ["when", "it", "comes"] or words[:2] == ["as", "far"])
-
-
-def _set_off(verb: Token) -> bool:
-    """'X happened, she said' / '"X," she said': the attribution stands apart from the clause it
-    reports ('she believes we must continue' is one clause)."""
-    first = _attribution_first(verb).i
-    return first > 0 and (verb.doc[first - 1].is_punct or verb.doc[first - 1].is_space)
-
-
-def _attribution_first(verb: Token) -> Token:
-    """The first word of an attribution: its subject's, else the verb itself."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
-    return min(verb, subject.left_edge, key=lambda t: t.i)
-
-
-def _between_commas(verb: Token) -> bool:
-    doc = verb.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
-    left = first if doc[first].text == "," else first - 1
-    right = last if doc[last].text == "," else last + 1
-    return 0 <= left < right < len(doc) and doc[left].text == "," and doc[right].text == ","

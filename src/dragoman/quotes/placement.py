@@ -1,0 +1,56 @@
+"""Where an attribution sits in its sentence: set off by commas, after a clause it does not
+report, before a clause the parse hangs on it ('If she wins, Vell said, she would ...')."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+QUOTE_MARK_TOKENS = {'"', "“", "”", "''", "``", "«", "»", "‘", "’", "'"}
+
+
+def topic_qualifier(clause: Token) -> bool:
+    """'..., when it comes to Y' / 'as far as Y goes': what the reported clause is about, which the
+    parse hangs on the verb of saying."""
+    words = [t.lower_ for t in clause.subtree][:4]
+    return clause.dep_ == "advcl" and (words[:3] == ["when", "it", "comes"] or words[:2] == ["as", "far"])
+
+
+def _is_participle(clause: Token) -> bool:
+    """'Speaking in Ames', 'Asked about the vote': no subject, mark or 'to' of its own."""
+    return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("mark", "aux", "nsubj") for c in clause.children)
+
+
+def said_before_subject(verb: Token, subject: Token) -> bool:
+    """'If she wins, Vell said, ...': what the parse hangs on the verb before its subject is the
+    start of the statement, unless it is what the speaker did ('Speaking in Ames, Dorr said') or
+    holds quoted words (their marks tell the statement's bounds better than the parse)."""
+    first, last = verb.left_edge.i, subject.left_edge.i - 1
+    if not first < last or verb.doc[last].text != ",":
+        return False
+    if any(t.text in QUOTE_MARK_TOKENS for t in verb.doc[first:last]):
+        return False
+    return not any(c.dep_ == "advcl" and c.i < last and _is_participle(c) for c in verb.lefts)
+
+
+def set_off(verb: Token) -> bool:
+    """'X happened, she said' / '"X," she said': the attribution stands apart from the clause it
+    reports ('she believes we must continue' is one clause)."""
+    first = attribution_first(verb).i
+    return first > 0 and (verb.doc[first - 1].is_punct or verb.doc[first - 1].is_space)
+
+
+def attribution_first(verb: Token) -> Token:
+    """The first word of an attribution: its subject's, else the verb itself."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    return min(verb, subject.left_edge, key=lambda t: t.i)
+
+
+def between_commas(verb: Token) -> bool:
+    """'Such a move, Lavrov said, would ...' and 'If it passes, Vell said, it would ...' (the
+    clause before the subject, which the parse may hang on the verb of saying, is not the attribution's)."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    first = subject.left_edge.i if subject is not None and said_before_subject(verb, subject) else verb.left_edge.i
+    last = verb.right_edge.i
+    left = first if doc[first].text == "," else first - 1
+    right = last if doc[last].text == "," else last + 1
+    return 0 <= left < right < len(doc) and doc[left].text == "," and doc[right].text == ","
