@@ -300,7 +300,7 @@ def test_what_the_reported_clause_is_about_stays_with_it():
 ])
 def test_a_clause_before_an_attribution_set_off_by_commas_is_said(text, start, end):
     q = quote_starting(analyze(text, date="2024-10-02"), start)
-    assert q is not None and q.text.startswith(start) and q.text.endswith(end)
+    assert q.text.startswith(start) and q.text.endswith(end)
     assert " said" not in q.text and "warned" not in q.text
 
 

@@ -280,6 +280,9 @@ class CueFinder(SpeakerMixin):
                 continue  # 'Writing for a paper that said A won, Pell noted that B': the that-clause is said
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
+        question = self._question_asked(verb)
+        if question is not None:
+            return question
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
         # hanging off the audience or the medium
         holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
@@ -308,6 +311,16 @@ class CueFinder(SpeakerMixin):
         if self._closing_attribution(verb, head):
             return [head]
         return None
+
+    def _question_asked(self, verb: Token) -> Token | None:
+        """'asked the farmers if they would come', parsed as an adverbial clause of condition:
+        after a verb of asking, the clause opened by 'if' or 'whether' is the question asked."""
+        if verb.lemma_.lower() not in self.vocab["ask_whether"]:
+            return None
+        # right after the verb or the one asked ('will ask for a recount if ...' is a condition)
+        after = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "dative")]) + 1
+        return next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.i == after and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "whether") and g.i == c.left_edge.i for g in c.children)), None)
 
     def _closing_attribution(self, verb: Token, head: Token) -> bool:
         """'X could happen, but only if Y, Sen. Vell told the Ledger on Thursday.' parsed with the
@@ -650,7 +663,13 @@ class CueFinder(SpeakerMixin):
         if not objs:
             return None
         sent = token.sent
-        phrase_end = max(t.i for t in [token, to, *objs[0].subtree])
+        last_word = max((t.i for t in sent if not t.is_punct and not t.is_space), default=token.i)
+        # 'According to Rush Dale, the move reeks of fear' may be parsed with the statement as an
+        # apposition to the name: what runs to the end of the sentence is no part of the phrase
+        opens_sentence = token.i == 0 or self.doc[token.i - 1].text in (".", "!", "?") or self.doc[token.i - 1].is_space
+        statement = {t.i for c in objs[0].children if c.dep_ == "appos" and c.right_edge.i >= last_word
+                     and self.doc[c.left_edge.i - 1].text == "," and opens_sentence for t in c.subtree}
+        phrase_end = max(t.i for t in [token, to, *objs[0].subtree] if t.i not in statement)
         # the phrase runs to its comma: "According to Transparency Watch Georgia, ..."
         comma = next((t.i for t in sent if t.i > to.i and t.text == ","), None)
         at_start = token.i == sent.start or (self.doc[token.i - 1].is_punct and self.doc[token.i - 1].text != ",")
@@ -673,7 +692,11 @@ class CueFinder(SpeakerMixin):
         if speaker_token.pos_ == "NOUN" and speaker_token.lemma_.lower() in self.vocab["no_speaker_sources"] \
                 and not any(t.pos_ == "PROPN" or t.ent_type_ for t in speaker_token.subtree):
             return Cue(token, None, body[0].idx, body[-1].idx + len(body[-1]))  # information has no speaker
-        named = [t for t in self.doc[to.i + 1: phrase_end + 1] if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
+        # 'according to Bo Wiese, an analyst at Pivot Group': the apposition says who the speaker is
+        described = {t.i for c in objs[0].children if c.dep_ == "appos" and self.doc[c.left_edge.i - 1].text == ","
+                     for t in c.subtree}
+        named = [t for t in self.doc[to.i + 1: phrase_end + 1]
+                 if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and t.i not in described]
         if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
             speaker_token = named[-1]  # the head of a name the parse cut in two
         return Cue(token, self._speaker(speaker_token), body[0].idx, body[-1].idx + len(body[-1]))
