@@ -82,3 +82,19 @@ def test_according_to_a_name_the_statement_after_its_comma_is_theirs():
     q = quote_starting(a, "the levy reeks")
     assert q.text.startswith("the levy reeks of")
     assert q.speaker is not None and q.speaker.name == "Mara Quill"
+
+
+@pytest.mark.parametrize("text, left_open", [
+    ("The campaign would not say whether Ms. Vell had been interviewed by the state auditor.",
+     "Ms. Vell had been interviewed"),
+    ("Mr. Dorr did not explain why the county had delayed the bridge for three years.",
+     "the county had delayed the bridge"),
+])
+def test_a_question_the_speaker_left_open_is_nothing_said(text, left_open):
+    a = analyze(text, date="2024-10-02")
+    assert not [q for q in a.quotes if left_open in q.text]
+
+
+def test_a_denial_refused_still_reports_what_was_not_denied():
+    a = analyze("Ms. Vell did not deny that the county had delayed the bridge for three years.", date="2024-10-02")
+    assert quote_starting(a, "the county had delayed").speaker.name == "Vell"

@@ -12,7 +12,7 @@ from ..actors import Cast
 from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
-from .placement import attribution_first, between_commas, said_before_subject, set_off, topic_qualifier
+from .placement import attribution_first, between_commas, left_open, said_before_subject, set_off, topic_qualifier
 from .speakers import SpeakerMixin
 from .tails import without_commentary_tail
 
@@ -115,6 +115,8 @@ class CueFinder(SpeakerMixin):
         if as_reported is not None:
             return as_reported
         clause = self._reported_clause(verb)
+        if clause is not None and left_open(verb, clause):
+            return None
         if clause is None:
             directive = self._directive_cue(verb)
             if directive is not None:

@@ -54,3 +54,12 @@ def between_commas(verb: Token) -> bool:
     left = first if doc[first].text == "," else first - 1
     right = last if doc[last].text == "," else last + 1
     return 0 <= left < right < len(doc) and doc[left].text == "," and doc[right].text == ","
+
+
+def left_open(verb: Token, clause) -> bool:
+    """'would not say whether ...', 'did not explain why ...': a question the speaker left open
+    is nothing said ('did not deny that ...' still says something)."""
+    if isinstance(clause, list) or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    first = clause.left_edge
+    return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
