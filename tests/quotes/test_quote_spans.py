@@ -310,3 +310,9 @@ def test_a_clause_before_the_subject_is_not_what_a_that_clause_reports():
     q = quote_starting(a, "the way Dorr spoke")
     assert q.text == "the way Dorr spoke was fatal to his bid"
     assert q.speaker is not None and q.speaker.name == "Mary K. Pell"
+
+
+def test_a_joined_verb_in_a_tense_the_speaker_cannot_be_in_goes_on_with_the_statement():
+    a = analyze("Sen. Lena Marsh told the Ledger that the river gauges may be \"badly broken,\" and have misled "
+                "farmers for years.", date="2024-10-02")
+    assert quote_starting(a, "the river gauges").text.endswith("misled farmers for years")

@@ -443,7 +443,10 @@ class CueFinder(SpeakerMixin):
             if clause.i < verb.i and ":" in self.text[verb.idx:c.left_edge.idx]:
                 break  # 'A, Kell said: "B."': the colon opens a statement of its own
             own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-            modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            # 'would B', or 'told X that A, and have been B' after a verb in the past: a tense the
+            # speaker's next act cannot be in
+            modal = any(g.dep_ == "aux" and (g.tag_ == "MD" or g.tag_ in ("VBP", "VBZ") and verb.tag_ == "VBD")
+                        for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
                     or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"] \
                     or c.i > clause.i and topic_qualifier(c):
