@@ -98,3 +98,10 @@ def test_a_question_the_speaker_left_open_is_nothing_said(text, left_open):
 def test_a_denial_refused_still_reports_what_was_not_denied():
     a = analyze("Ms. Vell did not deny that the county had delayed the bridge for three years.", date="2024-10-02")
     assert quote_starting(a, "the county had delayed").speaker.name == "Vell"
+
+
+def test_a_name_the_parse_put_inside_the_phrase_before_the_verb_is_its_subject():
+    a = analyze("State Senator Lena Ortiz spent the week on the road.\n\nDuring a town hall in Ames, Iowa, Ortiz told "
+                "reporters Tuesday that the new farm rules undermine family dairies.", date="2024-10-02")
+    q = quote_starting(a, "the new farm rules")
+    assert q.speaker is not None and q.speaker.name == "Lena Ortiz"

@@ -12,7 +12,8 @@ from ..actors import Cast
 from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
-from .placement import attribution_first, between_commas, left_open, said_before_subject, set_off, topic_qualifier
+from .placement import (attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
+                        said_before_subject, set_off, topic_qualifier)
 from .speakers import SpeakerMixin
 from .tails import without_commentary_tail
 
@@ -140,23 +141,11 @@ class CueFinder(SpeakerMixin):
             return None
         owner = self._statement_owner(clause, verb)
         pieces = self._around_attribution(verb, subject, start, end)
-        fronted = self._fronted_clause(clause, verb, subject)
+        fronted = fronted_clause(clause, verb, subject)
         if fronted:
             pieces = [(fronted[0].idx, fronted[-1].idx + len(fronted[-1])), (start, end)]
             start = fronted[0].idx
         return Cue(verb, self._speaker(owner or subject), start, end, pieces)
-
-    @staticmethod
-    def _fronted_clause(clause, verb: Token, subject: Token) -> list[Token]:
-        """'To see the real mill, Ortiz said, one should walk the river' / 'If it passes, Vell
-        said, ...': what comes before an attribution set off by commas, which the parse may hang
-        on the verb of saying, is the start of the statement."""
-        if isinstance(clause, list) or clause.i < verb.i or subject.i > verb.i:
-            return []
-        doc = verb.doc
-        if not said_before_subject(verb, subject) or [t.text for t in doc[verb.i + 1: clause.left_edge.i]] != [","]:
-            return []
-        return [t for t in doc[verb.left_edge.i: subject.left_edge.i - 1] if not t.is_space]
 
     @staticmethod
     def _reduced_passive(verb: Token) -> bool:
@@ -735,6 +724,10 @@ class CueFinder(SpeakerMixin):
         return Cue(noun, self._speaker(subject), start, end)
 
     def _subject(self, verb: Token) -> Token | None:
+        subject = self._subject_in_the_parse(verb)
+        return subject if subject is not None else name_taken_by_a_phrase(verb)
+
+    def _subject_in_the_parse(self, verb: Token) -> Token | None:
         current = verb
         for _ in range(4):
             # of two subjects (a misparse of "X met Y, the ministry said"), the one next to the verb

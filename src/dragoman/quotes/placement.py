@@ -63,3 +63,29 @@ def left_open(verb: Token, clause) -> bool:
         return False
     first = clause.left_edge
     return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
+def fronted_clause(clause, verb: Token, subject: Token) -> list[Token]:
+    """'To see the real mill, Ortiz said, one should walk the river' / 'If it passes, Vell
+    said, ...': what comes before an attribution set off by commas, which the parse may hang
+    on the verb of saying, is the start of the statement."""
+    if isinstance(clause, list) or clause.i < verb.i or subject.i > verb.i:
+        return []
+    doc = verb.doc
+    if not said_before_subject(verb, subject) or [t.text for t in doc[verb.i + 1: clause.left_edge.i]] != [","]:
+        return []
+    return [t for t in doc[verb.left_edge.i: subject.left_edge.i - 1] if not t.is_space]
+
+
+def name_taken_by_a_phrase(verb: Token) -> Token | None:
+    """'During a stop in Ames, Iowa, Rubio told reporters ...' parsed with the name inside the
+    phrase before it: a name right before a finite verb of saying with no subject is its subject."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ") or verb.i < 2:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i >= name.i:
+        return None
+    first = name.i
+    while first > 0 and verb.doc[first].ent_iob_ == "I":
+        first -= 1
+    return name if first > 0 and verb.doc[first - 1].text == "," else None
