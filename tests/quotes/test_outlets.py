@@ -24,3 +24,9 @@ def test_an_outlet_that_is_the_sole_source_speaks():
     a = analyze("Three ferries were cancelled on Monday because of the storm, according to the Morning Ledger.",
                 date="2024-05-14")
     assert speaker_name(a, "Three ferries were cancelled") == "Morning Ledger"
+
+
+def test_according_to_a_person_the_apposition_only_says_who_they_are():
+    a = analyze("Ad sales rose sharply last year, according to Bo Wiese, an analyst at Pivot Research Group.",
+                date="2024-10-02")
+    assert speaker_name(a, "Ad sales rose") == "Bo Wiese"

@@ -286,3 +286,33 @@ def test_what_the_reported_clause_is_about_stays_with_it():
     assert quote_starting(a, "there remains").text.endswith("each winter")
     b = analyze("Harlan said the port was ready, as far as the cranes go.", date="2024-10-02")
     assert quote_starting(b, "the port was ready").text.endswith("the cranes go")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a condition before an attribution set off by commas is part of what was said
+    ("If she wins the election, Ms. Vell said, the first thing she would do is repeal the tax.",
+     "If she wins the election", "repeal the tax"),
+    # so is a purpose clause
+    ("To understand the old mill, Lena Ortiz said, one should walk along the river at dusk.",
+     "To understand the old mill", "along the river at dusk"),
+    ("When the levee fails, the county engineer warned, the lower town will flood within hours.",
+     "When the levee fails", "within hours"),
+])
+def test_a_clause_before_an_attribution_set_off_by_commas_is_said(text, start, end):
+    q = quote_starting(analyze(text, date="2024-10-02"), start)
+    assert q.text.startswith(start) and q.text.endswith(end)
+    assert " said" not in q.text and "warned" not in q.text
+
+
+def test_a_clause_before_the_subject_is_not_what_a_that_clause_reports():
+    a = analyze("Writing for a Des Moines weekly whose editors all agreed Dorr lost the race, Mary K. Pell noted "
+                "that the way Dorr spoke was fatal to his bid.", date="2024-10-02")
+    q = quote_starting(a, "the way Dorr spoke")
+    assert q.text == "the way Dorr spoke was fatal to his bid"
+    assert q.speaker is not None and q.speaker.name == "Mary K. Pell"
+
+
+def test_a_joined_verb_in_a_tense_the_speaker_cannot_be_in_goes_on_with_the_statement():
+    a = analyze("Sen. Lena Marsh told the Ledger that the river gauges may be \"badly broken,\" and have misled "
+                "farmers for years.", date="2024-10-02")
+    assert quote_starting(a, "the river gauges").text.endswith("misled farmers for years")

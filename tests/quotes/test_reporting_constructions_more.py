@@ -1,5 +1,7 @@
 """More reporting constructions on invented texts: 'told / warned X to', an attribution closing
 the sentence, a clause after a semicolon."""
+import pytest
+
 from nlp_helpers import analyze, quote_starting
 
 
@@ -55,3 +57,51 @@ def test_a_colon_after_the_attribution_opens_a_statement_of_its_own():
     assert quote_starting(a, "The mayor will probably").text.endswith("some kind of announcement")
     q = quote_starting(a, "I feel like")
     assert q.kind == "direct" and q.speaker.name == "Lorna Kell" and "mayor" not in q.text
+
+
+@pytest.mark.parametrize("text, question, speaker", [
+    ("At the diner, Senator Ada Brenn asked the dairy farmers if the new quota had cut their herds.",
+     "if the new quota had cut their herds", "Ada Brenn"),
+    ("Councillor Tomas Rieke asked whether the county could afford a second bridge over the river.",
+     "whether the county could afford a second bridge over the river", "Tomas Rieke"),
+])
+def test_the_question_someone_asked_is_what_they_said(text, question, speaker):
+    q = quote_starting(analyze(text, date="2024-10-02"), question[:12])
+    assert q.text == question
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_a_condition_after_a_verb_of_asking_is_no_question():
+    a = analyze("Lena Ortiz will ask for a recount if the margin stays under one percent.", date="2024-10-02")
+    assert not [q for q in a.quotes if "the margin stays" in q.text]
+
+
+def test_according_to_a_name_the_statement_after_its_comma_is_theirs():
+    a = analyze("According to conservative radio host Mara Quill, the levy reeks of “panic” and haste.",
+                date="2024-10-02")
+    q = quote_starting(a, "the levy reeks")
+    assert q.text.startswith("the levy reeks of")
+    assert q.speaker is not None and q.speaker.name == "Mara Quill"
+
+
+@pytest.mark.parametrize("text, left_open", [
+    ("The campaign would not say whether Ms. Vell had been interviewed by the state auditor.",
+     "Ms. Vell had been interviewed"),
+    ("Mr. Dorr did not explain why the county had delayed the bridge for three years.",
+     "the county had delayed the bridge"),
+])
+def test_a_question_the_speaker_left_open_is_nothing_said(text, left_open):
+    a = analyze(text, date="2024-10-02")
+    assert not [q for q in a.quotes if left_open in q.text]
+
+
+def test_a_denial_refused_still_reports_what_was_not_denied():
+    a = analyze("Ms. Vell did not deny that the county had delayed the bridge for three years.", date="2024-10-02")
+    assert quote_starting(a, "the county had delayed").speaker.name == "Vell"
+
+
+def test_a_name_the_parse_put_inside_the_phrase_before_the_verb_is_its_subject():
+    a = analyze("State Senator Lena Ortiz spent the week on the road.\n\nDuring a town hall in Ames, Iowa, Ortiz told "
+                "reporters Tuesday that the new farm rules undermine family dairies.", date="2024-10-02")
+    q = quote_starting(a, "the new farm rules")
+    assert q.speaker is not None and q.speaker.name == "Lena Ortiz"

@@ -12,6 +12,8 @@ from ..actors import Cast
 from ..records import Speaker
 from ..vocab import load_data
 from .marks import Marked, n_words
+from .placement import (attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
+                        said_before_subject, set_off, topic_qualifier)
 from .speakers import SpeakerMixin, misparsed_subject
 from .tails import without_commentary_tail
 
@@ -114,6 +116,8 @@ class CueFinder(SpeakerMixin):
         if as_reported is not None:
             return as_reported
         clause = self._reported_clause(verb)
+        if clause is not None and left_open(verb, clause):
+            return None
         if clause is None:
             directive = self._directive_cue(verb)
             if directive is not None:
@@ -136,7 +140,12 @@ class CueFinder(SpeakerMixin):
         if end <= start or n_words(self.text[start:end]) < 3:
             return None
         owner = self._statement_owner(clause, verb)
-        return Cue(verb, self._speaker(owner or subject), start, end, self._around_attribution(verb, subject, start, end))
+        pieces = self._around_attribution(verb, subject, start, end)
+        fronted = fronted_clause(clause, verb, subject)
+        if fronted:
+            pieces = [(fronted[0].idx, fronted[-1].idx + len(fronted[-1])), (start, end)]
+            start = fronted[0].idx
+        return Cue(verb, self._speaker(owner or subject), start, end, pieces)
 
     @staticmethod
     def _reduced_passive(verb: Token) -> bool:
@@ -153,6 +162,8 @@ class CueFinder(SpeakerMixin):
         """'Climate change, the president often says, is the greatest threat': the two pieces of
         what was said on either side of the attribution set off inside it (none when it is not)."""
         first = self.doc[min(verb.left_edge.i, subject.left_edge.i)]
+        if subject.i < verb.i and said_before_subject(verb, subject):
+            first = subject.left_edge  # 'If it passes, Vell said, ...': the clause before the subject was said
         resumed = self._resumed_after_attribution(verb)
         if not resumed and subject.i < verb.i:  # 'X, Mr. Brandt said, until Y' with X the verb's clause
             resumed = self._resumed_after_attribution(verb, subject.left_edge.i)
@@ -172,7 +183,7 @@ class CueFinder(SpeakerMixin):
         what was said, a conjunction or an adverbial opener starts the writer's narrative (unless
         quoted words follow: 'A, she said, and "B"')."""
         doc = verb.doc
-        first = _attribution_first(verb).idx
+        first = attribution_first(verb).idx
         if not self.text[max(0, first - 8):first].rstrip(" ,").endswith(('"', "”", "''", "»")):
             return False  # indirect speech may go on: 'It would take weeks, he said, and X could ...'
         rest = [t for t in doc[verb.right_edge.i + 1: verb.sent.end] if not t.is_space]
@@ -258,8 +269,14 @@ class CueFinder(SpeakerMixin):
             if child.i < verb.i and any(c.i > verb.i for c in clauses) and opener.dep_ == "mark" and \
                     opener.head.dep_ == "advcl" and opener.lower_ not in ("that", "as"):
                 continue  # 'While he admitted A, Ham noted B', misparsed with A as a clause of 'noted'
+            if child.i < verb.i and any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                        for c in clauses):
+                continue  # 'Writing for a paper that said A won, Pell noted that B': the that-clause is said
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
+        question = self._question_asked(verb)
+        if question is not None:
+            return question
         # "told a briefing that ...", "said in a statement that ...": parsed with the clause
         # hanging off the audience or the medium
         holders = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
@@ -278,16 +295,26 @@ class CueFinder(SpeakerMixin):
             return [head]
         # "X happened, she said." parsed with the report as the head and the verb hanging off it;
         # "Such a move, Lavrov said, would mean ..." with the report set off by commas
-        parenthetical = verb.dep_ == "parataxis" and _between_commas(verb)
+        parenthetical = verb.dep_ == "parataxis" and between_commas(verb)
         if (verb.dep_ in ("parataxis", "ccomp") and (verb.i > head.i or parenthetical)
                 and head.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.vocab["adjacent"]
                 and verb.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in verb.children)
-                and not self._reports_a_report(head) and _set_off(verb)
+                and not self._reports_a_report(head) and set_off(verb)
                 and not any(c.dep_ == "mark" for c in verb.children)):
             return [head]
         if self._closing_attribution(verb, head):
             return [head]
         return None
+
+    def _question_asked(self, verb: Token) -> Token | None:
+        """'asked the farmers if they would come', parsed as an adverbial clause of condition:
+        after a verb of asking, the clause opened by 'if' or 'whether' is the question asked."""
+        if verb.lemma_.lower() not in self.vocab["ask_whether"]:
+            return None
+        # right after the verb or the one asked ('will ask for a recount if ...' is a condition)
+        after = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "dative")]) + 1
+        return next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.i == after and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "whether") and g.i == c.left_edge.i for g in c.children)), None)
 
     def _closing_attribution(self, verb: Token, head: Token) -> bool:
         """'X could happen, but only if Y, Sen. Vell told the Ledger on Thursday.' parsed with the
@@ -309,9 +336,11 @@ class CueFinder(SpeakerMixin):
             head = clause[0]
             lo = verb.left_edge.i
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-            if subject is not None and head.i < subject.left_edge.i - 1 and lo < subject.left_edge.i - 1 \
-                    and verb.doc[subject.left_edge.i - 1].text == ",":
-                lo = subject.left_edge.i - 1  # what the parse hangs on the verb before its subject was said
+            if subject is not None and lo < subject.left_edge.i - 1 and verb.doc[subject.left_edge.i - 1].text == "," \
+                    and (head.i < subject.left_edge.i - 1 or said_before_subject(verb, subject)):
+                # what the parse hangs on the verb before its subject was said: 'X, in Paris, she said'
+                # and 'If she wins, Vell said, she would ...' (the condition belongs to the statement)
+                lo = subject.left_edge.i - 1
             tokens = [t for t in head.subtree if not (lo <= t.i <= verb.right_edge.i)]
             if head.i < verb.left_edge.i:
                 if self._narrative_resumes(verb):
@@ -406,10 +435,13 @@ class CueFinder(SpeakerMixin):
             if clause.i < verb.i and ":" in self.text[verb.idx:c.left_edge.idx]:
                 break  # 'A, Kell said: "B."': the colon opens a statement of its own
             own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-            modal = any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            # 'would B', or 'told X that A, and have been B' after a verb in the past: a tense the
+            # speaker's next act cannot be in
+            modal = any(g.dep_ == "aux" and (g.tag_ == "MD" or g.tag_ in ("VBP", "VBZ") and verb.tag_ == "VBD")
+                        for g in c.children)
             if c.dep_ == "ccomp" and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children) \
                     or c.dep_ == "conj" and not own_subject and modal and c.lemma_.lower() not in self.vocab["say"] \
-                    or c.i > clause.i and _topic_qualifier(c):
+                    or c.i > clause.i and topic_qualifier(c):
                 tail.append(c)
             elif c.dep_ in ("conj", "ccomp", "advcl", "parataxis"):
                 break
@@ -633,7 +665,13 @@ class CueFinder(SpeakerMixin):
         if not objs:
             return None
         sent = token.sent
-        phrase_end = max(t.i for t in [token, to, *objs[0].subtree])
+        last_word = max((t.i for t in sent if not t.is_punct and not t.is_space), default=token.i)
+        # 'According to Rush Dale, the move reeks of fear' may be parsed with the statement as an
+        # apposition to the name: what runs to the end of the sentence is no part of the phrase
+        opens_sentence = token.i == 0 or self.doc[token.i - 1].text in (".", "!", "?") or self.doc[token.i - 1].is_space
+        statement = {t.i for c in objs[0].children if c.dep_ == "appos" and c.right_edge.i >= last_word
+                     and self.doc[c.left_edge.i - 1].text == "," and opens_sentence for t in c.subtree}
+        phrase_end = max(t.i for t in [token, to, *objs[0].subtree] if t.i not in statement)
         # the phrase runs to its comma: "According to Transparency Watch Georgia, ..."
         comma = next((t.i for t in sent if t.i > to.i and t.text == ","), None)
         at_start = token.i == sent.start or (self.doc[token.i - 1].is_punct and self.doc[token.i - 1].text != ",")
@@ -656,7 +694,11 @@ class CueFinder(SpeakerMixin):
         if speaker_token.pos_ == "NOUN" and speaker_token.lemma_.lower() in self.vocab["no_speaker_sources"] \
                 and not any(t.pos_ == "PROPN" or t.ent_type_ for t in speaker_token.subtree):
             return Cue(token, None, body[0].idx, body[-1].idx + len(body[-1]))  # information has no speaker
-        named = [t for t in self.doc[to.i + 1: phrase_end + 1] if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
+        # 'according to Bo Wiese, an analyst at Pivot Group': the apposition says who the speaker is
+        described = {t.i for c in objs[0].children if c.dep_ == "appos" and self.doc[c.left_edge.i - 1].text == ","
+                     for t in c.subtree}
+        named = [t for t in self.doc[to.i + 1: phrase_end + 1]
+                 if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and t.i not in described]
         if named and speaker_token.ent_type_ and named[-1].i > speaker_token.i:
             speaker_token = named[-1]  # the head of a name the parse cut in two
         return Cue(token, self._speaker(speaker_token), body[0].idx, body[-1].idx + len(body[-1]))
@@ -690,6 +732,10 @@ class CueFinder(SpeakerMixin):
         return Cue(noun, self._speaker(subject), start, end)
 
     def _subject(self, verb: Token) -> Token | None:
+        subject = self._subject_in_the_parse(verb)
+        return subject if subject is not None else name_taken_by_a_phrase(verb)
+
+    def _subject_in_the_parse(self, verb: Token) -> Token | None:
         current = verb
         for _ in range(4):
             # of two subjects (a misparse of "X met Y, the ministry said"), the one next to the verb
@@ -755,31 +801,3 @@ class CueFinder(SpeakerMixin):
                 continue
             return None
         return None
-
-
-def _topic_qualifier(clause: Token) -> bool:
-    """'..., when it comes to Y' / 'as far as Y goes': what the reported clause is about, which the
-    parse hangs on the verb of saying."""
-    words = [t.lower_ for t in clause.subtree][:4]
-    return clause.dep_ == "advcl" and (words[:3] == ["when", "it", "comes"] or words[:2] == ["as", "far"])
-
-
-def _set_off(verb: Token) -> bool:
-    """'X happened, she said' / '"X," she said': the attribution stands apart from the clause it
-    reports ('she believes we must continue' is one clause)."""
-    first = _attribution_first(verb).i
-    return first > 0 and (verb.doc[first - 1].is_punct or verb.doc[first - 1].is_space)
-
-
-def _attribution_first(verb: Token) -> Token:
-    """The first word of an attribution: its subject's, else the verb itself."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
-    return min(verb, subject.left_edge, key=lambda t: t.i)
-
-
-def _between_commas(verb: Token) -> bool:
-    doc = verb.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
-    left = first if doc[first].text == "," else first - 1
-    right = last if doc[last].text == "," else last + 1
-    return 0 <= left < right < len(doc) and doc[left].text == "," and doc[right].text == ","
