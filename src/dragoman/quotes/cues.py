@@ -15,7 +15,7 @@ from .marks import Marked, n_words
 from .placement import (attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
                         said_before_subject, set_off, topic_qualifier)
 from .speakers import SpeakerMixin, misparsed_subject
-from .tails import without_commentary_tail
+from .tails import accusation_end, without_commentary_tail
 
 MIN_STATEMENT_WORDS = 4
 RELATIVE = {"who", "which", "that"}
@@ -628,34 +628,9 @@ class CueFinder(SpeakerMixin):
                     c.dep_ == "det" for c in objs[0].children)
                 if not sub or len(sub) < 3 and not gerund:
                     return None
-                last = self._accusation_end(verb, sub[-1])
+                last = accusation_end(verb, sub[-1])
                 return Cue(verb, self._speaker(subject), sub[0].idx, last.idx + len(last))
         return None
-
-    @staticmethod
-    def _accusation_end(verb: Token, last: Token) -> Token:
-        """'accused Y of bombing the capital, and a market in the east': the parse often hangs
-        what follows the charge higher up; it runs on to the end of the sentence, short of a
-        new clause (a subject of its own, a conjunction, a participle or relative clause set
-        off by a comma, a quote mark)."""
-        doc = verb.doc
-        end = last
-        for t in doc[last.i + 1: verb.sent.end]:
-            if t.text in (";", ":", ".", "!", "?", "(", ")") or t.lower_ in ('"', "“", "”", "«", "»"):
-                break
-            if t.dep_ in ("nsubj", "nsubjpass", "mark", "expl") and t.head.i != last.i or t.pos_ == "SCONJ":
-                if t.left_edge.i > last.i:  # the new clause starts at its subject's first word ('..., the agency said')
-                    kept = [x for x in doc[last.i + 1: t.left_edge.i] if not x.is_punct and not x.is_space]
-                    return kept[-1] if kept else last
-                break
-            if t.text == "," and t.i + 1 < len(doc) and (
-                    doc[t.i + 1].tag_ in ("VBG", "VBN", "WDT", "WP") or doc[t.i + 1].lower_ in ("as", "while", "but")):
-                break
-            if t.pos_ in ("VERB", "AUX") and not any(a.i == last.i for a in t.ancestors) and t.tag_ != "VBG":
-                break
-            if not t.is_punct and not t.is_space:
-                end = t
-        return end
 
     def _according_cue(self, token: Token) -> Cue | None:
         if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":

@@ -1,5 +1,6 @@
 """What the writer adds after a reported clause, which is no part of what was said: a clause
-after a semicolon, a concession, a relative clause, a gloss or a comparison running to the end."""
+after a semicolon, a concession, a relative clause, a gloss or a comparison running to the end;
+and where a charge ('accused Y of ...') ends."""
 from __future__ import annotations
 
 from typing import Callable, Mapping
@@ -71,3 +72,28 @@ def _closing_apposition(first: Token, last: int) -> bool:
     # '... should be local officers, a force the city has struggled to recruit': an indefinite gloss
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
     return appos.head.pos_ == "PROPN" or appos.head.pos_ == "NOUN" and indefinite
+
+
+def accusation_end(verb: Token, last: Token) -> Token:
+    """'accused Y of bombing the capital, and a market in the east': the parse often hangs
+    what follows the charge higher up; it runs on to the end of the sentence, short of a
+    new clause (a subject of its own, a conjunction, a participle or relative clause set
+    off by a comma, a quote mark)."""
+    doc = verb.doc
+    end = last
+    for t in doc[last.i + 1: verb.sent.end]:
+        if t.text in (";", ":", ".", "!", "?", "(", ")") or t.lower_ in ('"', "“", "”", "«", "»"):
+            break
+        if t.dep_ in ("nsubj", "nsubjpass", "mark", "expl") and t.head.i != last.i or t.pos_ == "SCONJ":
+            if t.left_edge.i > last.i:  # the new clause starts at its subject's first word ('..., the agency said')
+                kept = [x for x in doc[last.i + 1: t.left_edge.i] if not x.is_punct and not x.is_space]
+                return kept[-1] if kept else last
+            break
+        if t.text == "," and t.i + 1 < len(doc) and (
+                doc[t.i + 1].tag_ in ("VBG", "VBN", "WDT", "WP") or doc[t.i + 1].lower_ in ("as", "while", "but")):
+            break
+        if t.pos_ in ("VERB", "AUX") and not any(a.i == last.i for a in t.ancestors) and t.tag_ != "VBG":
+            break
+        if not t.is_punct and not t.is_space:
+            end = t
+    return end
