@@ -180,8 +180,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(\[]?[A-Z0-9])")
 
 
 def is_wall_page(text: str) -> bool:
-    """A sign-in, subscription or registration page: lines of the wall ("Registered users can read
-    up to 3 reports", "Already a subscriber?"), form labels and pickers, and hardly a sentence of
+    """A sign-in, subscription or registration page: lines of the wall ("Registered readers can view two
+    briefings a month", "Already a subscriber?"), form labels and pickers, and hardly a sentence of
     an article (a headline glued to the wall counts for nothing)."""
     walls = furniture_rules()["wall"]
     wall_lines = own_words = 0
