@@ -13,6 +13,10 @@ from .coref import _role_family
 from .dictionary import Title, sector_actor
 
 
+# 'the spokesperson' looks back over this many role phrases of someone new ('a State Department spokesperson')
+RECENT_NEWCOMERS = 8
+
+
 class RoleMentions:
     """Role phrases of one article, resolved to the person or the body they stand for."""
 
@@ -22,6 +26,10 @@ class RoleMentions:
         self._found_persons, self._found_person_starts = found, [m.start for m in found]
         self._role_persons: list[Mention] = []
         newcomers: list[tuple[Mention, str]] = []  # role phrases of someone new, and their roles
+        self._starts_of_person: dict[str, list[int]] = {}
+        for m in found:
+            self._starts_of_person.setdefault(m.actor.id, []).append(m.start)
+        self._last_role_of_person: dict[str, int] = {}
         for t in self._tokens_where(self.d.title_heads, self._lower):
             if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -42,22 +50,26 @@ class RoleMentions:
             # "the Russian, Armenian and Azerbaijani foreign ministers" are several people
             actor = None if len(countries) > 1 or t.tag_ in ("NNS", "NNPS") else \
                 self._role_actor(title, country, span.start_char, self._qualifiers(span, title))
-            newcomer = next((m for m, role in reversed(newcomers) if role == title.role or (
+            newcomer = next((m for m, role in reversed(newcomers[-RECENT_NEWCOMERS:]) if role == title.role or (
                 role.endswith(" " + title.role) and not _subordinate(role, title.role))), None)
             if newcomer is not None and not self._met_since(actor, newcomer.start, span.start_char):
                 actor = newcomer.actor  # 'a State Department spokesperson ... the spokesperson said'
             self.mentions.append(self._mention(span, "ROLE", actor, "role"))
             if actor is not None and actor.kind == "person":
                 self._role_persons.append(self.mentions[-1])
+                self._last_role_of_person[actor.id] = span.start_char
             taken.update(range(span.start, span.end))
 
     def _met_since(self, actor: Actor | None, after: int, before: int) -> bool:
         """The person was named, or pointed to by a role phrase, between the two offsets."""
         if actor is None or actor.kind != "person":
             return False
-        named = self._found_persons[bisect_left(self._found_person_starts, after):
-                                    bisect_left(self._found_person_starts, before)]
-        return any(m.actor.id == actor.id and after < m.start < before for m in [*named, *self._role_persons])
+        starts = self._starts_of_person.get(actor.id, [])
+        i = bisect_left(starts, before)
+        if i and starts[i - 1] > after:
+            return True
+        last = self._last_role_of_person.get(actor.id)  # role phrases are read in order: all before this one
+        return last is not None and after < last < before
 
     def _body_country(self, span: Span) -> Actor | None:
         """'a State Department spokesperson': the country of a named body inside the phrase."""
