@@ -5,12 +5,12 @@ import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
+from ..geo.places import dateline_country
 from ..records import Actor, Article, Mention
 from .common import _date
 from .coref import Coreference
 from .dictionary import ActorDictionary
 from .mentions import MentionFinder, _Known
-from ..geo import load_places
 
 
 class Cast(MentionFinder, Coreference):
@@ -63,5 +63,5 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def _filed_from(article: Article, dictionary: ActorDictionary) -> Actor | None:
     """The country of the article's dateline ("ISLAMABAD" -> Pakistan), when it has one."""
-    place = load_places().resolve(article.dateline) if article.dateline else None
-    return dictionary.country_by_code.get(place.country) if place is not None and place.country else None
+    code = dateline_country(article.dateline)
+    return dictionary.country_by_code.get(code) if code else None

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ..actors.near_names import near_names
-from ..geo.places import load_places, normalise
+from ..geo.places import dateline_country, load_places, normalise
 from ..geo.regions import region_country
 from ..records import Actor, Party, Quote
 from .syntax import (PLACE_LABELS, QUOTE_KINDS_WITH_VOICE, derived_actor, derived_party, entity_span, entity_text, first_person,
@@ -492,9 +492,7 @@ class PartiesMixin:
     def _dateline_country(self) -> str | None:
         filed_from = getattr(self, "_filed_from", None)
         if filed_from is None:  # once per article; "" when it has no dateline
-            dateline = getattr(self.article, "dateline", None)
-            place = load_places().resolve(dateline) if dateline else None
-            filed_from = self._filed_from = (place.country if place is not None else None) or ""
+            filed_from = self._filed_from = dateline_country(getattr(self.article, "dateline", None)) or ""
         return filed_from or None
 
     def _residents(self, token: Token, found: list[Party]) -> list[Party]:

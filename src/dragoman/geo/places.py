@@ -152,6 +152,12 @@ class Places:
         return found[0]
 
 
+def dateline_country(dateline: str | None) -> str | None:
+    """The ISO 3166 alpha-3 code of the country an article is filed from ("ISLAMABAD" -> PAK)."""
+    place = load_places().resolve(dateline) if dateline else None
+    return place.country if place is not None else None
+
+
 @lru_cache(maxsize=1)
 def load_places() -> Places:
     """The gazetteer, once per process: read from the local cache file when one was built from the
