@@ -183,6 +183,9 @@ def is_wall_page(text: str) -> bool:
     """A sign-in, subscription or registration page: lines of the wall ("Registered readers can view two
     briefings a month", "Already a subscriber?"), form labels and pickers, and hardly a sentence of
     an article (a headline glued to the wall counts for nothing)."""
+    low = text.lower()
+    if not any(w in low for w in wall_words()) or not any_wall_line().search(text):  # nearly every page
+        return False
     walls = furniture_rules()["wall"]
     wall_lines = own_words = 0
     for paragraph in normalize(text).split("\n"):
@@ -192,6 +195,17 @@ def is_wall_page(text: str) -> bool:
             elif not is_name_list(sentence):
                 own_words += word_count(sentence)
     return wall_lines >= WALL_LINES and own_words < WALL_OWN_WORDS
+
+
+@lru_cache(maxsize=1)
+def wall_words() -> tuple[str, ...]:
+    return tuple(load_data("boilerplate.yaml").get("wall_words") or ())
+
+
+@lru_cache(maxsize=1)
+def any_wall_line() -> re.Pattern:
+    """All the wall patterns as one, to rule a page out in a single search."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in furniture_rules()["wall"]), re.IGNORECASE)
 
 
 def is_name_list(line: str) -> bool:
