@@ -208,7 +208,13 @@ def any_wall_line() -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in furniture_rules()["wall"]), re.IGNORECASE)
 
 
-def is_name_list(line: str) -> bool:
-    """Form labels, a country picker, a menu: capitalised words with no sentence end."""
-    ws = words(line)
-    return len(ws) >= 8 and sum(w[:1].isupper() for w in ws) > 0.6 * len(ws) and not line.endswith(TERMINAL)
+_LIST_PUNCT = re.compile(r"[.!?]")
+
+
+def is_name_list(line: str, min_words: int = 8, capital_share: float = 0.6) -> bool:
+    """A run of capitalised names with hardly a sentence end: form labels, a country picker, a menu,
+    a tag cloud (also what story clustering leaves out of an article's words)."""
+    ws = line.split()
+    if len(ws) < min_words:
+        return False
+    return sum(w[:1].isupper() for w in ws) / len(ws) > capital_share and len(_LIST_PUNCT.findall(line)) < 2

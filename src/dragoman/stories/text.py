@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
+from ..clean import is_name_list
 from ..vocab import load_data
 from .settings import SETTINGS, StorySettings
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+", re.UNICODE)
-_LIST_PUNCT = re.compile(r"[.!?]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +39,7 @@ def stem(word: str, vocab: Vocabulary | None = None) -> str:
 
 def is_list_paragraph(paragraph: str, settings: StorySettings = SETTINGS) -> bool:
     """A run of capitalised names with hardly a sentence end: a menu, a country picker, a tag cloud."""
-    words = paragraph.split()
-    if len(words) < settings.list_min_words:
-        return False
-    capitals = sum(1 for w in words if w[:1].isupper())
-    return capitals / len(words) > settings.list_capital_share and len(_LIST_PUNCT.findall(paragraph)) < 2
+    return is_name_list(paragraph, settings.list_min_words, settings.list_capital_share)
 
 
 def words(text: str) -> list[str]:
