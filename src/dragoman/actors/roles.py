@@ -8,7 +8,7 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
-from .common import _key
+from .common import WORDS, _key
 from .coref import _role_family
 from .dictionary import Title, sector_actor
 
@@ -123,7 +123,7 @@ class RoleMentions:
         out = []
         for t in span:
             low = t.lower_
-            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or low in words or low in _RANKS or low in self.d.adjectives \
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or low in words or low in WORDS["role_ranks"] or low in self.d.adjectives \
                     or t.i in self._by_token or self.d.lookup(t.text) is not None or not t.is_alpha:
                 continue
             out.append(low)
@@ -182,18 +182,15 @@ class RoleMentions:
                 before = self.text[max(0, m.start - len(role) - 14): m.start].lower().split()
                 words = role.split()
                 if m.text.lower().startswith(role + " ") or before[-len(words):] == words \
-                        and not set(before[-len(words) - 1: -len(words)]) & _BELOW:
+                        and not set(before[-len(words) - 1: -len(words)]) & WORDS["role_below"]:
                     return True
         return False
 
 
-_RANKS = {"top", "senior", "former", "new", "current", "then", "chief", "longtime", "veteran", "outgoing",
-          "incoming", "same", "own", "country", "national"}
-_BELOW = {"vice", "deputy", "assistant", "under", "acting", "interim", "former"}
 
 
 def _subordinate(role: str, title_role: str) -> bool:
     """'vice president' under 'president', 'deputy foreign minister' under 'foreign minister'."""
     if title_role not in role or role == title_role:
         return False
-    return bool(set(role.replace(title_role, " ").split()) & _BELOW)
+    return bool(set(role.replace(title_role, " ").split()) & WORDS["role_below"])

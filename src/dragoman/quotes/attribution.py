@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..actors import Cast
 from ..clean import words
 from ..records import Article, Mention, Quote, Speaker
-from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, speech_vocab
+from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, WORDS, Cue, CueFinder, speech_vocab
 from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
 from .speakers import noun_phrase, person_speaker, speaker_for
 
@@ -512,7 +512,6 @@ def _distance_q(q: Quote, m: Marked) -> int:
 # '"A," said X, a lawyer for the club, who has challenged the mines over water for years. "B."'
 MAX_ATTRIBUTION_WORDS = 40
 
-SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
 
 
 # a signature after a quote: a dash, then a name of up to six words ending the line
@@ -561,7 +560,8 @@ def _is_nickname(text: str, start: int, end: int) -> bool:
 
 
 DOUBLE_MARKS = "\"“”«»"
-NAMING_CUES = {"called", "titled", "entitled", "named", "dubbed"}
+SMALL_WORDS = WORDS["small_words"]
+NAMING_CUES = WORDS["naming_cues"]
 
 
 def _trim_marks(text: str) -> str:

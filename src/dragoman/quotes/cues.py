@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Cast
 from ..records import Speaker
-from ..vocab import load_data
+from ..vocab import word_lists
 from .marks import Marked, n_words
 from .placement import (attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
                         said_before_subject, set_off, topic_qualifier)
@@ -18,41 +18,25 @@ from .speakers import SpeakerMixin, misparsed_subject
 from .tails import accusation_end, without_commentary_tail
 
 MIN_STATEMENT_WORDS = 4
-RELATIVE = {"who", "which", "that"}
-EXPLETIVE = {"it", "there"}
-# "Not everyone thinks ...", "nobody expects ...": commentary, not anyone's statement
-NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
-                        "many", "some", "few", "none", "all"}
-# words opening what follows an attribution set off by commas when it is narrative, not the
-# statement going on ('..., he said, before leaving for Paris')
-NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
-                     "according", "adding", "and", "but", "then", "who", "which"}
-# "when asked whether ...", "if told that ...": a passive clause with its subject left out
-REDUCED_CLAUSE_OPENERS = {"when", "if", "once", "after", "before", "unless", "until", "while"}
-# "by saying that ...", "after saying that ...": a participle of saying after these speaks for
-# the subject of the verb the phrase hangs on
-SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without", "upon", "on"}
+WORDS = word_lists("quote_words.yaml")  # the closed word lists, each described in the file
+RELATIVE = WORDS["relative"]
+EXPLETIVE = WORDS["expletive"]
+NOBODY_IN_PARTICULAR = WORDS["nobody_in_particular"]
+NARRATIVE_OPENERS = WORDS["narrative_openers"]
+REDUCED_CLAUSE_OPENERS = WORDS["reduced_clause_openers"]
+SAYING_PREPOSITIONS = WORDS["saying_prepositions"]
+AUDIENCE_VERBS = WORDS["audience_verbs"]
+SPEECH_OCCASIONS = WORDS["speech_occasions"]
+TITLE_CUES = WORDS["title_cues"]
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
-# verbs whose object is the audience ("told reporters that ...") and the occasions a statement
-# is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
-AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "promise", "convince"}
-SPEECH_OCCASIONS = {"statement", "interview", "briefing", "speech", "address", "post", "letter", "conference",
-                    "communique", "communiqué", "message", "tweet", "remark", "comment", "note", "readout",
-                    "call", "meeting", "session", "debate", "appearance", "broadcast", "op-ed", "article"}
-# a quoted name after one of these is a title, not a statement: the book "...", a treaty called "..."
-TITLE_CUES = {"book", "novel", "film", "movie", "documentary", "article", "report", "study", "paper", "essay",
-              "column", "song", "album", "play", "series", "treaty", "agreement", "accord", "pact", "law", "bill",
-              "act", "declaration", "resolution", "operation", "programme", "program", "doctrine", "strategy",
-              "plan", "initiative", "project", "called", "titled", "entitled", "named", "dubbed", "slogan",
-              "headline", "magazine", "newspaper", "show"}
 
 
 @lru_cache(maxsize=1)
 def speech_vocab() -> dict[str, frozenset[str]]:
-    raw = load_data("speech_verbs.yaml")
-    return {k: frozenset(str(v).lower() for v in vals) for k, vals in raw.items()}
+    """The lists of speech_verbs.yaml (with a user's additions, see vocab.word_lists)."""
+    return word_lists("speech_verbs.yaml")
 
 
 
@@ -110,7 +94,7 @@ class CueFinder(SpeakerMixin):
             return None
         if self._reduced_passive(verb):
             return None
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"):
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS["declining_verbs"]:
             return None  # 'declined to say when ...': nothing was said
         as_reported = self._as_reported(verb)
         if as_reported is not None:

@@ -9,10 +9,13 @@ from spacy.tokens import Span, Token
 from ..actors import Cast
 from ..actors.common import name_words, plain_name
 from ..records import Mention, Speaker
+from ..vocab import word_lists
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+QUOTE_WORDS = word_lists("quote_words.yaml")
+PERSONAL_PRONOUNS = QUOTE_WORDS["personal_pronouns"]
+PRONOUN_WORDS = QUOTE_WORDS["pronoun_words"]
+QUANTIFIERS = QUOTE_WORDS["quantifiers"]
 LOOK_BACK_MENTIONS = 80  # "the party" looks this many mentions back: linear in article length
-PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 
 
 class SpeakerMixin:
@@ -275,7 +278,6 @@ def _author_of(work: Token) -> Token | None:
     return None
 
 
-QUANTIFIERS = {"most", "several", "another", "one", "both", "half", "majority", "two-thirds", "those", "others", "other"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
