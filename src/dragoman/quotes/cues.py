@@ -12,7 +12,7 @@ from ..actors import Cast
 from ..records import Speaker
 from ..vocab import word_lists
 from .marks import Marked, n_words
-from .placement import (attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
+from .placement import (QUOTE_MARK_TOKENS, attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
                         said_before_subject, set_off, topic_qualifier)
 from .speakers import SpeakerMixin, misparsed_subject
 from .tails import accusation_end, without_commentary_tail
@@ -633,7 +633,10 @@ class CueFinder(SpeakerMixin):
         phrase_end = max(t.i for t in [token, to, *objs[0].subtree] if t.i not in statement)
         # the phrase runs to its comma: "According to Transparency Watch Georgia, ..."
         comma = next((t.i for t in sent if t.i > to.i and t.text == ","), None)
-        at_start = token.i == sent.start or (self.doc[token.i - 1].is_punct and self.doc[token.i - 1].text != ",")
+        before = token.i - 1  # '"...," according to X': the quote's closing mark does not open a sentence
+        while before >= sent.start and self.doc[before].text in QUOTE_MARK_TOKENS:
+            before -= 1
+        at_start = before < sent.start or (self.doc[before].is_punct and self.doc[before].text != ",")
         if at_start and comma is not None:
             phrase_end = max(phrase_end, comma - 1)
         if at_start:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Cast
 from ..actors.common import name_words, plain_name
+from ..actors.dictionary import sector_actor
 from ..records import Mention, Speaker
 from ..vocab import word_lists
 
@@ -56,6 +57,9 @@ class SpeakerMixin:
         body = _body_of_office(token)
         if body is not None:  # "the media office of the Joint Operations Command": the command
             return self._speaker_as_written(body)
+        office = self._office_of_holder(token)
+        if office is not None:  # "Lula's office said": Brazil's government, as the article names it
+            return office
         named = self._person_in_phrase(token)
         if named is not None:
             return named
@@ -145,6 +149,29 @@ class SpeakerMixin:
                 return m
         return None
 
+    def _office_of_holder(self, token: Token) -> Speaker | None:
+        """"Lula's office", "the prime minister's office": the office of a person who holds a
+        role speaks for the part of the state the role belongs to (BRA GOV), named as written
+        with the holder's full name; None where the holder is unknown or holds no role."""
+        if not token.is_lower or token.lemma_.lower() not in name_words("office_nouns"):
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if owner is None:
+            return None
+        party = self.cast.resolve_token(owner)
+        holder = party.actor if party is not None else None
+        if holder is None and owner.pos_ == "NOUN":  # "the president's office": the president the article means
+            found = self.cast.role_holder(owner, noun_phrase(owner))
+            holder = found.actor if found is not None else None
+        if holder is None or holder.kind != "person" or not holder.sector or not holder.country:
+            return None
+        country = self.cast.d.country_by_code.get(holder.country)
+        if country is None:
+            return None
+        phrase = strip_det(noun_phrase(token))
+        name = self._with_full_possessor(phrase) or phrase.text
+        return Speaker(phrase.text, phrase.start_char, phrase.end_char, sector_actor(country, holder.sector), name)
+
     def _with_full_possessor(self, phrase: Span) -> str | None:
         """"Gantz's office" named with the person's full name ("Benny Gantz's office"); None
         when the phrase has no person as its possessor."""
@@ -214,11 +241,26 @@ class SpeakerMixin:
         author = _author_of(token)
         if author is not None:
             return self._speaker(author)
+        issuer = _issuer_before(token)
+        if issuer is not None:
+            return self._issuer_speaker(issuer, token)
         party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
         if party is not None:
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor,
                            self.cast.antecedent_name(token.idx))
         return Speaker(strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
+
+
+    def _issuer_speaker(self, issuer: Token, document: Token) -> Speaker | None:
+        """'a Finance Ministry statement': the issuer as its words before the document name it."""
+        name = document.doc[issuer.left_edge.i: document.i]
+        found = self._speaker(issuer)
+        if found is not None and (found.actor is not None or found.mention == name.text):
+            return found
+        actor = self.cast.d.lookup(name.text)
+        if actor is not None:
+            return speaker_for(self.cast, actor, name.text, name.start_char, name.end_char)
+        return Speaker(name.text, name.start_char, name.end_char, None)
 
 
 def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speaker:
@@ -276,6 +318,13 @@ def _author_of(work: Token) -> Token | None:
             if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
                 return subject
     return None
+
+
+def _issuer_before(document: Token) -> Token | None:
+    """The name in front of a document noun that issued it: 'a Finance Ministry statement',
+    'a Bank of Veldia statement' (not 'a Monday statement')."""
+    return next((c for c in document.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")), None)
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
