@@ -147,6 +147,24 @@ class SpeakerMixin:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):  # a headline NER took whole
                 return m
+        if token.lower_ in QUOTE_WORDS["group_nouns"]:
+            return self._group_named_before(phrase)
+        return None
+
+    def _group_named_before(self, phrase: Span) -> Mention | None:
+        """'the group said' after 'the Rapid Support Forces' or 'Human Rights Watch': the last
+        non-governmental organisation named before, in the same or the previous paragraph
+        (not an outlet the article cites, nor a ministry or an army)."""
+        sentence = phrase.sent.start_char  # 'in a post on Telegram, the group said': not the platform
+        paragraph = self.text.rfind("\n\n", 0, self.text.rfind("\n\n", 0, sentence))
+        for m in reversed(self.cast.mentions_between(max(0, paragraph), sentence)[-LOOK_BACK_MENTIONS:]):
+            if m.label != "ORG" or m.text.lower().startswith("the ") and len(m.text.split()) == 2:
+                continue
+            if m.actor is not None and (m.actor.kind != "group" or m.actor.sector == "MED"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                return m
         return None
 
     def _office_of_holder(self, token: Token) -> Speaker | None:
