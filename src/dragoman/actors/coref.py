@@ -250,6 +250,8 @@ class Coreference:
         gender = PRONOUN_GENDER.get(token.lower_)
         here = self._sentence_of(token)
         candidates = self._persons[:bisect_left(self._person_starts, token.idx)][::-1]
+        if not self._quoted(token.idx):  # '"Only you, Marta, can ...," he said': not the one addressed
+            candidates = [m for m in candidates if m.sentence != here or not self._quoted(m.start)]
         # the latest subject nearby whose gender does not contradict the pronoun
         for m in candidates:
             if here - m.sentence > 2:
