@@ -22,3 +22,9 @@ def test_the_group_with_no_organisation_named_before_stays_as_written():
     a = analyze("Farmers blocked the highway for a third day.\n\n"
                 "The group said it would stay until the minister came to meet them.", date="2024-06-10")
     assert speaker_of(a, "it would stay").name == "group"
+
+
+def test_the_militant_group_named_earlier_in_the_sentence():
+    a = analyze("The army accused the Delta Liberation Front of attacking a pipeline on Friday, while the armed "
+                "group said soldiers had fired first.", date="2024-06-10")
+    assert speaker_of(a, "soldiers had fired first").name == "Delta Liberation Front"

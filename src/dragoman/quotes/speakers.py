@@ -136,8 +136,14 @@ class SpeakerMixin:
     def _named_before(self, token: Token, phrase: Span) -> Mention | None:
         """The organisation 'the party', 'the agency' stands for: the last one named before whose
         name ends in that noun ('the Farmers Party of Veldia', 'the International Atomic Energy Agency')."""
+        if token.tag_ == "NN" and phrase[0].lower_ == "the" and token.lower_ in QUOTE_WORDS["group_nouns"] \
+                and all(t.dep_ == "amod" and t.is_lower for t in phrase[1:-1]):
+            return self._named_before_as_group(token, phrase)  # 'the group', 'the militant group'
         if len(phrase) != 2 or phrase[0].lower_ != "the" or token.tag_ != "NN":
             return None
+        return self._named_before_by_noun(token, phrase)
+
+    def _named_before_by_noun(self, token: Token, phrase: Span) -> Mention | None:
         for m in reversed(self.cast.mentions_between(0, phrase.start_char)[-LOOK_BACK_MENTIONS:]):
             if m.label != "ORG" or (m.actor is not None and m.actor.kind not in ("igo", "body", "group")):
                 continue
@@ -147,25 +153,37 @@ class SpeakerMixin:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):  # a headline NER took whole
                 return m
-        if token.lower_ in QUOTE_WORDS["group_nouns"]:
-            return self._group_named_before(phrase)
         return None
+
+    def _named_before_as_group(self, token: Token, phrase: Span) -> Mention | None:
+        if len(phrase) == 2:  # 'the group' ending a name named before ('the Farmers Group')
+            found = self._named_before_by_noun(token, phrase)
+            if found is not None:
+                return found
+        return self._group_named_before(phrase)
 
     def _group_named_before(self, phrase: Span) -> Mention | None:
         """'the group said' after 'the Rapid Support Forces' or 'Human Rights Watch': the last
         non-governmental organisation named before, in the same or the previous paragraph
         (not an outlet the article cites, nor a ministry or an army)."""
-        sentence = phrase.sent.start_char  # 'in a post on Telegram, the group said': not the platform
+        sentence = phrase.sent.start_char
         paragraph = self.text.rfind("\n\n", 0, self.text.rfind("\n\n", 0, sentence))
-        for m in reversed(self.cast.mentions_between(max(0, paragraph), sentence)[-LOOK_BACK_MENTIONS:]):
-            if m.label != "ORG" or m.text.lower().startswith("the ") and len(m.text.split()) == 2:
-                continue
+        for m in reversed(self.cast.mentions_between(max(0, paragraph), phrase.start_char)[-LOOK_BACK_MENTIONS:]):
+            if m.label not in ("ORG", "NORP") or m.label == "NORP" and m.actor is None \
+                    or m.text.lower().startswith("the ") and len(m.text.split()) == 2:
+                continue  # a group the tagger took for a nationality ('Hamas') is still a group
+            if m.start >= sentence and self._after_preposition(m):
+                continue  # 'in a post on Telegram, the group said': not the platform
             if m.actor is not None and (m.actor.kind != "group" or m.actor.sector == "MED"):
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
                 return m
         return None
+
+    def _after_preposition(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is None or span.root.dep_ == "pobj"
 
     def _office_of_holder(self, token: Token) -> Speaker | None:
         """"Lula's office", "the prime minister's office": the office of a person who holds a
