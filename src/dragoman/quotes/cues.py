@@ -14,7 +14,7 @@ from ..vocab import word_lists
 from .marks import Marked, n_words
 from .placement import (QUOTE_MARK_TOKENS, attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
                         said_before_subject, set_off, topic_qualifier)
-from .speakers import SpeakerMixin, misparsed_subject
+from .speakers import SpeakerMixin, misparsed_subject, subject_of_interjection
 from .tails import accusation_end, without_commentary_tail
 
 MIN_STATEMENT_WORDS = 4
@@ -256,6 +256,8 @@ class CueFinder(SpeakerMixin):
             if child.i < verb.i and any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                                         for c in clauses):
                 continue  # 'Writing for a paper that said A won, Pell noted that B': the that-clause is said
+            if child.i < verb.i and any(c.i > verb.i for c in clauses) and subject_of_interjection(verb) is not None:
+                continue  # 'The minister, asked about A, said B': B was said
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         question = self._question_asked(verb)

@@ -413,6 +413,9 @@ def misparsed_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    asked = subject_of_interjection(verb)
+    if asked is not None:
+        return asked
     at = verb.i - 1
     names: list[Token] = []
     while at >= 0 and doc[at].is_alpha and doc[at].text[:1].isupper() and len(names) < 3:
@@ -429,6 +432,19 @@ def misparsed_subject(verb: Token) -> Token | None:
         elif last is not None or t.is_punct or t.pos_ not in ("NOUN", "ADJ", "PROPN"):
             break
     return last
+
+
+def subject_of_interjection(verb: Token) -> Token | None:
+    """'The minister, asked about the attacks, said ...': the parse may hang the subject on the
+    participle set off by commas; the one asked is the one who said."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ in ("ccomp", "advcl") and clause.tag_ in ("VBD", "VBN") \
+                and clause.lemma_.lower() in QUOTE_WORDS["asking_verbs"] and doc[clause.i - 1].text == ",":
+            return next((c for c in clause.lefts if c.dep_ in SUBJECT_DEPS), None)
+    return None
 
 
 def _document_subject_before(token: Token) -> Token | None:
