@@ -41,7 +41,8 @@ class RoleMentions:
                 continue
             countries = {self.d.adjectives[x.lower_].id for x in span if x.lower_ in self.d.adjectives}
             country = self._country_in(list(span)) or self._body_country(span)
-            if span[0].lower_ in ("a", "an", "another", "one"):  # someone new, not a person met before
+            if span[0].lower_ in WORDS["someone_new"] or any(  # someone new, not a person met before
+                    c.dep_ in ("det", "nummod") and c.lower_ in WORDS["someone_new"] for c in t.children):
                 actor = sector_actor(country, title.sector or "GOV") if country is not None else None
                 self.mentions.append(self._mention(span, "ROLE", actor, "role"))
                 newcomers.append((self.mentions[-1], title.role))
