@@ -141,7 +141,9 @@ class QuoteExtractor:
                         m.absorbed = True
                     first.quote = self._make(first.start, rest[-1].end, "direct", cue)
                 return []
-            if outside_words <= 2:  # the reported clause is the quoted text itself
+            if outside_words <= 2 and not self._verb_outside(cue.start, cue.end, inside):
+                # the reported clause is the quoted text itself ('said that "..."'), not
+                # 'said Rome needed "..."' with a clause of the writer's around it
                 for m in inside:
                     if m.quote is None or _distance(cue, m) < _distance_q(m.quote, m):
                         m.quote = self._make(m.start, m.end, "direct", cue)
@@ -171,6 +173,11 @@ class QuoteExtractor:
             for i in range(max(m.start, start), min(m.end, end)):
                 chars[i - start] = " "
         return n_words("".join(chars))
+
+    def _verb_outside(self, start: int, end: int, inside: list[Marked]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") and not any(m.start <= t.idx < m.end for m in inside)
+                                        for t in span)
 
     def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
         text = _trim_marks(self.text[start:end])
