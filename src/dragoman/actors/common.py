@@ -6,26 +6,24 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+from ..vocab import word_lists
+
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-                  "herself": "f"}
+WORDS = word_lists("actor_words.yaml")  # the closed word lists, each described in the file
+PRONOUN_GENDER: dict[str, str] = WORDS["pronoun_gender"]
+STATE_PRONOUNS = WORDS["state_pronouns"]
+FROM_GOVERNMENT = WORDS["from_government"]
+PLACE_NOUNS = WORDS["place_nouns"]
+MINISTRY_NOUNS = WORDS["ministry_nouns"]
+GOVERNMENT_NOUNS = WORDS["government_nouns"]
+ORGANISATION_NOUNS = WORDS["organisation_nouns"]
+PAIR_WORDS = WORDS["pair_words"]
 # Grammatical roles in which a capital or seat of power acts for its government: as the one
 # who acts, or the one acted on ("rebuked Yerevan", "talks with Moscow"); not where it is a
 # place ("a summit in Yerevan", "flights from Baku").
 ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj", "dobj", "dative"}
 ACTING_PREPS = {"with", "against", "between", "by", "on", "to"}
-# "statements from Yerevan", "pressure from Moscow": what comes from a capital comes from its government
-FROM_GOVERNMENT = {"statement", "signal", "message", "proposal", "demand", "call", "response", "reaction",
-                   "claim", "criticism", "pressure", "threat", "warning", "offer", "request", "note", "order",
-                   "instruction", "word", "position", "objection", "protest", "complaint", "support", "aid"}
-PLACE_NOUNS = {"visit", "trip", "flight", "flights", "journey", "arrival", "road", "way", "route", "return",
-               "train", "highway", "embassy", "envoy", "ambassador"}
-MINISTRY_NOUNS = {"ministry", "department"}
-GOVERNMENT_NOUNS = {"government", "army", "military", "navy", "police"}  # "the army": the army named last
-ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "grouping", "pact"}
-STATE_PRONOUNS = {"it", "its", "they", "their", "them"}
-PAIR_WORDS = {"sides", "parties", "side", "each", "neighbours", "neighbors", "rivals", "adversaries", "foes"}
 FEMALE_SURNAME = re.compile(r"(ova|eva|yova|ina|aya|skaya|ska|ovna|evna)$")
 MALE_SURNAME = re.compile(r"(ov|ev|yev|in|sky|skiy|enko|uk|yan|ian|dze|shvili)$")
 

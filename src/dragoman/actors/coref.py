@@ -7,7 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention, Party
-from .common import ORGANISATION_NOUNS, PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, _fold, _key, named_roles, plain_name
+from .common import ORGANISATION_NOUNS, PAIR_WORDS, PRONOUN_GENDER, STATE_PRONOUNS, WORDS, _fold, _key, named_roles, plain_name
 from .dictionary import ADJECTIVES, _one_edit, sector_actor
 
 
@@ -123,7 +123,7 @@ class Coreference:
             return written
         words = written.split()
         capitalised = [w for w in words if w[:1].isupper()]
-        itself = words and words[-1].lower() in ORGANISATION_NOUNS | {"community", "group", "movement", "body", "agency"}
+        itself = words and words[-1].lower() in ORGANISATION_NOUNS | WORDS["body_nouns"]
         partial = capitalised and all(w in actor.name.split() for w in capitalised)
         if not (itself or partial):
             return written  # 'E.U. leaders', a person speaking for it: as written
@@ -250,6 +250,8 @@ class Coreference:
         gender = PRONOUN_GENDER.get(token.lower_)
         here = self._sentence_of(token)
         candidates = self._persons[:bisect_left(self._person_starts, token.idx)][::-1]
+        if not self._quoted(token.idx):  # '"Only you, Marta, can ...," he said': not the one addressed
+            candidates = [m for m in candidates if m.sentence != here or not self._quoted(m.start)]
         # the latest subject nearby whose gender does not contradict the pronoun
         for m in candidates:
             if here - m.sentence > 2:
@@ -343,12 +345,7 @@ class Coreference:
 
 
 def _role_family(role: str) -> set[str]:
-    families = {
-        "diplomacy": ("foreign", "diplomat", "ambassador", "envoy", "spokes", "representative"),
-        "executive": ("president", "prime minister", "premier", "chancellor", "leader"),
-        "defence": ("defence", "defense", "military", "general"),
-    }
-    return {name for name, keys in families.items() if any(k in role for k in keys)}
+    return {name for name, keys in WORDS["role_families"].items() if any(k in role for k in keys)}
 
 
 def _without_the(name: str) -> str:

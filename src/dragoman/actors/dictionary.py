@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..records import Actor
 from ..vocab import load_data, load_user_file
-from .common import FEMALE_SURNAME, _date, _fold, _key, _slug, PhraseMatcher, plain_name
+from .common import FEMALE_SURNAME, WORDS, _date, _fold, _key, _slug, PhraseMatcher, plain_name
 
 
 @dataclass(slots=True)
@@ -365,8 +365,6 @@ def _bundled_dictionary() -> ActorDictionary:
 
 
 
-_OF_TAILS = {"government", "state", "affairs", "defence", "defense", "staff", "mission", "delegation",
-             "parliament", "council", "commission", "office", "ministry", "department", "party", "committee"}
 
 
 def _title_head(title: str, bodies: set[str] | frozenset[str] = frozenset()) -> str:
@@ -376,7 +374,7 @@ def _title_head(title: str, bodies: set[str] | frozenset[str] = frozenset()) -> 
     the body itself names no person, so "Russia's army said" stays the army)."""
     words = title.split()
     for link in (" of ", " for ", " to "):
-        if link in title and (words[-1] in _OF_TAILS or words[-1] in bodies):
+        if link in title and (words[-1] in WORDS["title_of_tails"] or words[-1] in bodies):
             return title.split(link)[0].split()[-1]
     return words[-1]
 

@@ -9,7 +9,7 @@ from spacy.parts_of_speech import ADJ, PROPN
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
-from .common import (_fold, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, GOVERNMENT_NOUNS,
+from .common import (_fold, WORDS, ACTING_DEPS, ACTING_PREPS, ENTITY_LABELS, FROM_GOVERNMENT, GOVERNMENT_NOUNS,
                      MINISTRY_NOUNS, ORGANISATION_NOUNS, PLACE_NOUNS, _key, _slug, plain_name)
 from .dictionary import Person, _one_edit, sector_actor
 from .earlier import EarlierMentions
@@ -150,7 +150,7 @@ class MentionFinder(RoleMentions):
             governor = root.head.head
             # "a visit to Moscow" is a trip to a place; "an appeal to Moscow" is to a government
             return not (governor.lemma_.lower() in PLACE_NOUNS or governor.lemma_.lower() in
-                        ("go", "travel", "fly", "arrive", "come", "move", "return", "drive", "relocate"))
+                        WORDS["travel_verbs"])
         # "Moscow and Yerevan agreed": a conjunct of an acting subject acts too
         head = root
         while head.dep_ == "conj" and head.head.i != head.i:

@@ -8,7 +8,7 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
-from .common import _key
+from .common import WORDS, _key
 from .coref import _role_family
 from .dictionary import Title, sector_actor
 
@@ -41,7 +41,8 @@ class RoleMentions:
                 continue
             countries = {self.d.adjectives[x.lower_].id for x in span if x.lower_ in self.d.adjectives}
             country = self._country_in(list(span)) or self._body_country(span)
-            if span[0].lower_ in ("a", "an", "another", "one"):  # someone new, not a person met before
+            if span[0].lower_ in WORDS["someone_new"] or any(  # someone new, not a person met before
+                    c.dep_ in ("det", "nummod") and c.lower_ in WORDS["someone_new"] for c in t.children):
                 actor = sector_actor(country, title.sector or "GOV") if country is not None else None
                 self.mentions.append(self._mention(span, "ROLE", actor, "role"))
                 newcomers.append((self.mentions[-1], title.role))
@@ -123,7 +124,7 @@ class RoleMentions:
         out = []
         for t in span:
             low = t.lower_
-            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or low in words or low in _RANKS or low in self.d.adjectives \
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or low in words or low in WORDS["role_ranks"] or low in self.d.adjectives \
                     or t.i in self._by_token or self.d.lookup(t.text) is not None or not t.is_alpha:
                 continue
             out.append(low)
@@ -182,18 +183,15 @@ class RoleMentions:
                 before = self.text[max(0, m.start - len(role) - 14): m.start].lower().split()
                 words = role.split()
                 if m.text.lower().startswith(role + " ") or before[-len(words):] == words \
-                        and not set(before[-len(words) - 1: -len(words)]) & _BELOW:
+                        and not set(before[-len(words) - 1: -len(words)]) & WORDS["role_below"]:
                     return True
         return False
 
 
-_RANKS = {"top", "senior", "former", "new", "current", "then", "chief", "longtime", "veteran", "outgoing",
-          "incoming", "same", "own", "country", "national"}
-_BELOW = {"vice", "deputy", "assistant", "under", "acting", "interim", "former"}
 
 
 def _subordinate(role: str, title_role: str) -> bool:
     """'vice president' under 'president', 'deputy foreign minister' under 'foreign minister'."""
     if title_role not in role or role == title_role:
         return False
-    return bool(set(role.replace(title_role, " ").split()) & _BELOW)
+    return bool(set(role.replace(title_role, " ").split()) & WORDS["role_below"])

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..actors import Cast
 from ..clean import words
 from ..records import Article, Mention, Quote, Speaker
-from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, Cue, CueFinder, speech_vocab
+from .cues import MIN_STATEMENT_WORDS, TITLE_CUES, WORDS, Cue, CueFinder, speech_vocab
 from .marks import CLOSE_MARKS, OPEN_MARKS, Marked, find_marked, n_words
 from .speakers import noun_phrase, person_speaker, speaker_for
 
@@ -141,7 +141,9 @@ class QuoteExtractor:
                         m.absorbed = True
                     first.quote = self._make(first.start, rest[-1].end, "direct", cue)
                 return []
-            if outside_words <= 2:  # the reported clause is the quoted text itself
+            if outside_words <= 2 and not self._verb_outside(cue.start, cue.end, inside):
+                # the reported clause is the quoted text itself ('said that "..."'), not
+                # 'said Rome needed "..."' with a clause of the writer's around it
                 for m in inside:
                     if m.quote is None or _distance(cue, m) < _distance_q(m.quote, m):
                         m.quote = self._make(m.start, m.end, "direct", cue)
@@ -171,6 +173,11 @@ class QuoteExtractor:
             for i in range(max(m.start, start), min(m.end, end)):
                 chars[i - start] = " "
         return n_words("".join(chars))
+
+    def _verb_outside(self, start: int, end: int, inside: list[Marked]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") and not any(m.start <= t.idx < m.end for m in inside)
+                                        for t in span)
 
     def _make(self, start: int, end: int, kind: str, cue: Cue | None, speaker: Speaker | None = None) -> Quote:
         text = _trim_marks(self.text[start:end])
@@ -512,7 +519,6 @@ def _distance_q(q: Quote, m: Marked) -> int:
 # '"A," said X, a lawyer for the club, who has challenged the mines over water for years. "B."'
 MAX_ATTRIBUTION_WORDS = 40
 
-SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as"}
 
 
 # a signature after a quote: a dash, then a name of up to six words ending the line
@@ -561,7 +567,8 @@ def _is_nickname(text: str, start: int, end: int) -> bool:
 
 
 DOUBLE_MARKS = "\"“”«»"
-NAMING_CUES = {"called", "titled", "entitled", "named", "dubbed"}
+SMALL_WORDS = WORDS["small_words"]
+NAMING_CUES = WORDS["naming_cues"]
 
 
 def _trim_marks(text: str) -> str:

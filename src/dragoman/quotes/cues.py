@@ -10,49 +10,33 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Cast
 from ..records import Speaker
-from ..vocab import load_data
+from ..vocab import word_lists
 from .marks import Marked, n_words
-from .placement import (attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
+from .placement import (QUOTE_MARK_TOKENS, attribution_first, between_commas, fronted_clause, left_open, name_taken_by_a_phrase,
                         said_before_subject, set_off, topic_qualifier)
-from .speakers import SpeakerMixin, misparsed_subject
+from .speakers import SpeakerMixin, misparsed_subject, subject_of_interjection
 from .tails import accusation_end, without_commentary_tail
 
 MIN_STATEMENT_WORDS = 4
-RELATIVE = {"who", "which", "that"}
-EXPLETIVE = {"it", "there"}
-# "Not everyone thinks ...", "nobody expects ...": commentary, not anyone's statement
-NOBODY_IN_PARTICULAR = {"everyone", "everybody", "nobody", "no one", "someone", "somebody", "anyone", "anybody",
-                        "many", "some", "few", "none", "all"}
-# words opening what follows an attribution set off by commas when it is narrative, not the
-# statement going on ('..., he said, before leaving for Paris')
-NARRATIVE_OPENERS = {"before", "after", "as", "when", "while", "during", "in", "at", "on", "with", "by", "from",
-                     "according", "adding", "and", "but", "then", "who", "which"}
-# "when asked whether ...", "if told that ...": a passive clause with its subject left out
-REDUCED_CLAUSE_OPENERS = {"when", "if", "once", "after", "before", "unless", "until", "while"}
-# "by saying that ...", "after saying that ...": a participle of saying after these speaks for
-# the subject of the verb the phrase hangs on
-SAYING_PREPOSITIONS = {"by", "after", "before", "while", "in", "without", "upon", "on"}
+WORDS = word_lists("quote_words.yaml")  # the closed word lists, each described in the file
+RELATIVE = WORDS["relative"]
+EXPLETIVE = WORDS["expletive"]
+NOBODY_IN_PARTICULAR = WORDS["nobody_in_particular"]
+NARRATIVE_OPENERS = WORDS["narrative_openers"]
+REDUCED_CLAUSE_OPENERS = WORDS["reduced_clause_openers"]
+SAYING_PREPOSITIONS = WORDS["saying_prepositions"]
+AUDIENCE_VERBS = WORDS["audience_verbs"]
+SPEECH_OCCASIONS = WORDS["speech_occasions"]
+TITLE_CUES = WORDS["title_cues"]
 # the complement of a verb that holds a quoted fragment: 'called X "Y"', 'promised "Z"'
 COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
 MAX_COMPLEMENT_TOKENS = 60
-# verbs whose object is the audience ("told reporters that ...") and the occasions a statement
-# is made in ("said in a statement that ..."): a that-clause hanging off these is what was said
-AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "promise", "convince"}
-SPEECH_OCCASIONS = {"statement", "interview", "briefing", "speech", "address", "post", "letter", "conference",
-                    "communique", "communiqué", "message", "tweet", "remark", "comment", "note", "readout",
-                    "call", "meeting", "session", "debate", "appearance", "broadcast", "op-ed", "article"}
-# a quoted name after one of these is a title, not a statement: the book "...", a treaty called "..."
-TITLE_CUES = {"book", "novel", "film", "movie", "documentary", "article", "report", "study", "paper", "essay",
-              "column", "song", "album", "play", "series", "treaty", "agreement", "accord", "pact", "law", "bill",
-              "act", "declaration", "resolution", "operation", "programme", "program", "doctrine", "strategy",
-              "plan", "initiative", "project", "called", "titled", "entitled", "named", "dubbed", "slogan",
-              "headline", "magazine", "newspaper", "show"}
 
 
 @lru_cache(maxsize=1)
 def speech_vocab() -> dict[str, frozenset[str]]:
-    raw = load_data("speech_verbs.yaml")
-    return {k: frozenset(str(v).lower() for v in vals) for k, vals in raw.items()}
+    """The lists of speech_verbs.yaml (with a user's additions, see vocab.word_lists)."""
+    return word_lists("speech_verbs.yaml")
 
 
 
@@ -110,7 +94,7 @@ class CueFinder(SpeakerMixin):
             return None
         if self._reduced_passive(verb):
             return None
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail"):
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS["declining_verbs"]:
             return None  # 'declined to say when ...': nothing was said
         as_reported = self._as_reported(verb)
         if as_reported is not None:
@@ -272,6 +256,8 @@ class CueFinder(SpeakerMixin):
             if child.i < verb.i and any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                                         for c in clauses):
                 continue  # 'Writing for a paper that said A won, Pell noted that B': the that-clause is said
+            if child.i < verb.i and any(c.i > verb.i for c in clauses) and subject_of_interjection(verb) is not None:
+                continue  # 'The minister, asked about A, said B': B was said
             # 'condemned what he called provocations': a thing named, not a reported clause
             return None if child.left_edge.lower_ in ("what", "whatever") and child.left_edge.i > verb.i else child
         question = self._question_asked(verb)
@@ -649,7 +635,10 @@ class CueFinder(SpeakerMixin):
         phrase_end = max(t.i for t in [token, to, *objs[0].subtree] if t.i not in statement)
         # the phrase runs to its comma: "According to Transparency Watch Georgia, ..."
         comma = next((t.i for t in sent if t.i > to.i and t.text == ","), None)
-        at_start = token.i == sent.start or (self.doc[token.i - 1].is_punct and self.doc[token.i - 1].text != ",")
+        before = token.i - 1  # '"...," according to X': the quote's closing mark does not open a sentence
+        while before >= sent.start and self.doc[before].text in QUOTE_MARK_TOKENS:
+            before -= 1
+        at_start = before < sent.start or (self.doc[before].is_punct and self.doc[before].text != ",")
         if at_start and comma is not None:
             phrase_end = max(phrase_end, comma - 1)
         if at_start:

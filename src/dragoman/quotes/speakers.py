@@ -8,11 +8,15 @@ from spacy.tokens import Span, Token
 
 from ..actors import Cast
 from ..actors.common import name_words, plain_name
+from ..actors.dictionary import sector_actor
 from ..records import Mention, Speaker
+from ..vocab import word_lists
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+QUOTE_WORDS = word_lists("quote_words.yaml")
+PERSONAL_PRONOUNS = QUOTE_WORDS["personal_pronouns"]
+PRONOUN_WORDS = QUOTE_WORDS["pronoun_words"]
+QUANTIFIERS = QUOTE_WORDS["quantifiers"]
 LOOK_BACK_MENTIONS = 80  # "the party" looks this many mentions back: linear in article length
-PRONOUN_WORDS = {"it", "they", "we", "i", "its", "their", "our", "he", "she", "them", "us"}
 
 
 class SpeakerMixin:
@@ -53,6 +57,9 @@ class SpeakerMixin:
         body = _body_of_office(token)
         if body is not None:  # "the media office of the Joint Operations Command": the command
             return self._speaker_as_written(body)
+        office = self._office_of_holder(token)
+        if office is not None:  # "Lula's office said": Brazil's government, as the article names it
+            return office
         named = self._person_in_phrase(token)
         if named is not None:
             return named
@@ -129,8 +136,14 @@ class SpeakerMixin:
     def _named_before(self, token: Token, phrase: Span) -> Mention | None:
         """The organisation 'the party', 'the agency' stands for: the last one named before whose
         name ends in that noun ('the Farmers Party of Veldia', 'the International Atomic Energy Agency')."""
+        if token.tag_ == "NN" and phrase[0].lower_ == "the" and token.lower_ in QUOTE_WORDS["group_nouns"] \
+                and all(t.dep_ == "amod" and t.is_lower for t in phrase[1:-1]):
+            return self._named_before_as_group(token, phrase)  # 'the group', 'the militant group'
         if len(phrase) != 2 or phrase[0].lower_ != "the" or token.tag_ != "NN":
             return None
+        return self._named_before_by_noun(token, phrase)
+
+    def _named_before_by_noun(self, token: Token, phrase: Span) -> Mention | None:
         for m in reversed(self.cast.mentions_between(0, phrase.start_char)[-LOOK_BACK_MENTIONS:]):
             if m.label != "ORG" or (m.actor is not None and m.actor.kind not in ("igo", "body", "group")):
                 continue
@@ -141,6 +154,59 @@ class SpeakerMixin:
             if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):  # a headline NER took whole
                 return m
         return None
+
+    def _named_before_as_group(self, token: Token, phrase: Span) -> Mention | None:
+        if len(phrase) == 2:  # 'the group' ending a name named before ('the Farmers Group')
+            found = self._named_before_by_noun(token, phrase)
+            if found is not None:
+                return found
+        return self._group_named_before(phrase)
+
+    def _group_named_before(self, phrase: Span) -> Mention | None:
+        """'the group said' after 'the Rapid Support Forces' or 'Human Rights Watch': the last
+        non-governmental organisation named before, in the same or the previous paragraph
+        (not an outlet the article cites, nor a ministry or an army)."""
+        sentence = phrase.sent.start_char
+        paragraph = self.text.rfind("\n\n", 0, self.text.rfind("\n\n", 0, sentence))
+        for m in reversed(self.cast.mentions_between(max(0, paragraph), phrase.start_char)[-LOOK_BACK_MENTIONS:]):
+            if m.label not in ("ORG", "NORP") or m.label == "NORP" and m.actor is None \
+                    or m.text.lower().startswith("the ") and len(m.text.split()) == 2:
+                continue  # a group the tagger took for a nationality ('Hamas') is still a group
+            if m.start >= sentence and self._after_preposition(m):
+                continue  # 'in a post on Telegram, the group said': not the platform
+            if m.actor is not None and (m.actor.kind != "group" or m.actor.sector == "MED"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                return m
+        return None
+
+    def _after_preposition(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is None or span.root.dep_ == "pobj"
+
+    def _office_of_holder(self, token: Token) -> Speaker | None:
+        """"Lula's office", "the prime minister's office": the office of a person who holds a
+        role speaks for the part of the state the role belongs to (BRA GOV), named as written
+        with the holder's full name; None where the holder is unknown or holds no role."""
+        if not token.is_lower or token.lemma_.lower() not in name_words("office_nouns"):
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if owner is None:
+            return None
+        party = self.cast.resolve_token(owner)
+        holder = party.actor if party is not None else None
+        if holder is None and owner.pos_ == "NOUN":  # "the president's office": the president the article means
+            found = self.cast.role_holder(owner, noun_phrase(owner))
+            holder = found.actor if found is not None else None
+        if holder is None or holder.kind != "person" or not holder.sector or not holder.country:
+            return None
+        country = self.cast.d.country_by_code.get(holder.country)
+        if country is None:
+            return None
+        phrase = strip_det(noun_phrase(token))
+        name = self._with_full_possessor(phrase) or phrase.text
+        return Speaker(phrase.text, phrase.start_char, phrase.end_char, sector_actor(country, holder.sector), name)
 
     def _with_full_possessor(self, phrase: Span) -> str | None:
         """"Gantz's office" named with the person's full name ("Benny Gantz's office"); None
@@ -211,11 +277,26 @@ class SpeakerMixin:
         author = _author_of(token)
         if author is not None:
             return self._speaker(author)
+        issuer = _issuer_before(token)
+        if issuer is not None:
+            return self._issuer_speaker(issuer, token)
         party = self.cast.resolve_state_pronoun(token)  # the body last acting nearby
         if party is not None:
             return Speaker(phrase.text, phrase.start_char, phrase.end_char, party.actor,
                            self.cast.antecedent_name(token.idx))
         return Speaker(strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
+
+
+    def _issuer_speaker(self, issuer: Token, document: Token) -> Speaker | None:
+        """'a Finance Ministry statement': the issuer as its words before the document name it."""
+        name = document.doc[issuer.left_edge.i: document.i]
+        found = self._speaker(issuer)
+        if found is not None and (found.actor is not None or found.mention == name.text):
+            return found
+        actor = self.cast.d.lookup(name.text)
+        if actor is not None:
+            return speaker_for(self.cast, actor, name.text, name.start_char, name.end_char)
+        return Speaker(name.text, name.start_char, name.end_char, None)
 
 
 def speaker_for(cast: Cast, actor, mention: str, start: int, end: int) -> Speaker:
@@ -275,7 +356,13 @@ def _author_of(work: Token) -> Token | None:
     return None
 
 
-QUANTIFIERS = {"most", "several", "another", "one", "both", "half", "majority", "two-thirds", "those", "others", "other"}
+def _issuer_before(document: Token) -> Token | None:
+    """The name in front of a document noun that issued it: 'a Finance Ministry statement',
+    'a Bank of Veldia statement' (not 'a Monday statement')."""
+    return next((c for c in document.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")), None)
+
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -326,6 +413,9 @@ def misparsed_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    asked = subject_of_interjection(verb)
+    if asked is not None:
+        return asked
     at = verb.i - 1
     names: list[Token] = []
     while at >= 0 and doc[at].is_alpha and doc[at].text[:1].isupper() and len(names) < 3:
@@ -342,6 +432,19 @@ def misparsed_subject(verb: Token) -> Token | None:
         elif last is not None or t.is_punct or t.pos_ not in ("NOUN", "ADJ", "PROPN"):
             break
     return last
+
+
+def subject_of_interjection(verb: Token) -> Token | None:
+    """'The minister, asked about the attacks, said ...': the parse may hang the subject on the
+    participle set off by commas; the one asked is the one who said."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ in ("ccomp", "advcl") and clause.tag_ in ("VBD", "VBN") \
+                and clause.lemma_.lower() in QUOTE_WORDS["asking_verbs"] and doc[clause.i - 1].text == ",":
+            return next((c for c in clause.lefts if c.dep_ in SUBJECT_DEPS), None)
+    return None
 
 
 def _document_subject_before(token: Token) -> Token | None:

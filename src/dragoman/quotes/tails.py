@@ -7,10 +7,11 @@ from typing import Callable, Mapping
 
 from spacy.tokens import Token
 
-# "said A, although B": a concession the writer adds after the reported clause
-TAIL_CONJUNCTIONS = {"although", "though", "whereas"}
-# "said A, as was the case in B" / "..., as have other senators": the writer's comparison
-COMPARISON_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "did", "do", "does"}
+from ..vocab import word_lists
+
+TAIL_CONJUNCTIONS = word_lists("quote_words.yaml")["tail_conjunctions"]
+COMPARISON_AUXILIARIES = word_lists("quote_words.yaml")["comparison_auxiliaries"]
+
 
 
 def without_commentary_tail(tokens: list[Token], inside_quote: Callable[[int], bool],
