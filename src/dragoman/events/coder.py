@@ -169,7 +169,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             targets = self._implicit_target(match, sources)
         pairs = [(s, t) for s, t in self._pairs(match, sources, targets) if not self._one_state(match, s, t)]
         evidence = self.evidence(match.token)
-        when = event_date(match.verb or match.token, self.article.date)
+        when = event_date(match.verb or match.token, self.article.date, self.words)
         # "the spokesman said Marovian troops shelled the village": also an accusation
         accusations = [] if reading.negated else self.asserted_accusations(match, sources, targets, evidence, when)
         if not pairs:
@@ -288,13 +288,12 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return True
         return any(x.sector in self.words.separate_power_sectors and x.kind != "person" for x in (a, b))
 
-    @staticmethod
-    def _reciprocal(match: Match) -> bool:
+    def _reciprocal(self, match: Match) -> bool:
         verb = match.verb or match.token
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
             for word in (obj, *obj.children):
-                if word.lower_ in ("other", "another") and any(
-                        c.lower_ in ("each", "one") for c in (*word.children, *word.lefts)):
+                if word.lower_ in self.words.reciprocal_words and any(
+                        c.lower_ in self.words.reciprocal_determiners for c in (*word.children, *word.lefts)):
                     return True
         return False
 

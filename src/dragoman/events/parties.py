@@ -21,7 +21,6 @@ LOGGER = logging.getLogger(__name__)
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 OPPOSED_NAME = re.compile(r"\b([A-Za-z]+)[-\u2013]\s?([A-Z][\w.]*)")  # "anti-Syria", "pro-Russian"
 NEAR_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})  # not people: "Gordon" is no "Jordan"
-ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
 class PartiesMixin:
@@ -119,7 +118,7 @@ class PartiesMixin:
         country's envoy to an organisation acts for the country, not the organisation."""
         if len(found) != 1 or found[0].actor.kind != "person" or found[0].actor.country:
             return found
-        for role in (c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in ENVOY_NOUNS):
+        for role in (c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in self.words.envoy_nouns):
             for child in role.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for country in self._pobj_parties(child):
@@ -284,7 +283,7 @@ class PartiesMixin:
         if head.pos_ != "NOUN" or not self._is_civil_society(head) or any(c.dep_ == "poss" for c in head.children):
             return []  # "Kenya's rights groups": the owner's, found from the possessive
         mention = self._text[head.left_edge.idx:head.idx + len(head)]
-        country = next((p.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+        country = next((p.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.group_home_preps
                         for p in self._pobj_parties(c) if p.actor.kind in ("country", "place") and p.actor.country), None)
         return [derived_party(country, "NGO", self.words, mention, head.left_edge.idx, head.idx + len(head))]
 
@@ -414,7 +413,7 @@ class PartiesMixin:
         if found:
             return found
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
+            if child.dep_ == "prep" and child.lower_ in self.words.subject_place_preps:
                 found = self._pobj_parties(child)
                 if found:
                     people = child.lower_ != "from" and token.pos_ == "NOUN" and \
@@ -514,7 +513,7 @@ class PartiesMixin:
                 return [derived_party(named.country, people.actor.sector, self.words, people.mention, people.start, people.end)]
         heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
         places = [place.actor.country for head in heads for child in head.children
-                  if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within")
+                  if child.dep_ == "prep" and child.lower_ in self.words.resident_place_preps
                   for place in self._pobj_parties(child)
                   if place.actor.kind in ("country", "place") and not place.actor.sector]
         if not places and any(c.lower_ in home_organs().resident_modifiers for c in token.children if c.dep_ == "amod"):
@@ -535,7 +534,7 @@ class PartiesMixin:
         if sector is None:
             return []
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+            if child.dep_ == "prep" and child.lower_ in self.words.organ_place_preps:
                 for place in self._pobj_parties(child):
                     if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
                         return [derived_party(place.actor.country, sector, self.words, place.mention, place.start, place.end)]
@@ -549,7 +548,7 @@ class PartiesMixin:
             return []
         ties = home_organs().tie_words
         for prep in (p for tie in token.children if tie.dep_ in ("acl", "amod") and tie.lower_ in ties
-                     for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")):
+                     for p in tie.children if p.dep_ == "prep" and p.lower_ in self.words.tie_preps):
             found = self._pobj_parties(prep)[:1]
             sector = self._group_sector(token)
             if found and sector and found[0].actor.country and found[0].actor.kind != "person":

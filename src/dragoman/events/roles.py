@@ -58,7 +58,7 @@ class RolesMixin:
         unidentified armed force of the country where it happened."""
         verb = match.verb or match.token
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
-        doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+        doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in self.words.weapon_preps
                   for g in c.children if g.dep_ == "pobj"]
         unnamed = self.words.instrument_nouns | self.words.unnamed_armed_nouns
         if not any(d.lemma_.lower() in unnamed or
@@ -116,7 +116,7 @@ class RolesMixin:
         if match.pattern.pos != "noun" or not self._can_be_mutual(match) or noun.dep_ != "pobj":
             return None
         prep = noun.head
-        if prep.lower_ not in ("for", "in") or prep.head.pos_ != "VERB":
+        if prep.lower_ not in self.words.companion_preps or prep.head.pos_ != "VERB":
             return None
         verb = prep.head
         return verb if any(c.dep_ == "dobj" for c in verb.children) else None
@@ -182,7 +182,7 @@ class RolesMixin:
         """Object control: "urged the sides to comply", "rebuked Yerevan for refusing"."""
         if node.dep_ == "xcomp":
             governor = node.head
-        elif node.dep_ == "pcomp" and node.head.lower_ in ("for", "of"):
+        elif node.dep_ == "pcomp" and node.head.lower_ in self.words.reason_preps:
             governor = node.head.head
         else:
             return None
@@ -198,7 +198,7 @@ class RolesMixin:
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.parties(child)
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "prep" and child.lower_ in self.words.doer_preps:
                 found = self._pobj_parties(child)
                 if found:
                     return found
@@ -506,7 +506,7 @@ class RolesMixin:
         for child in verb.children:
             # ("began a hunger strike to protest against X": the parser may make it a complement)
             if child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                found = self._objects_of(child, self.words.deep_preps | {"at", "over"})
+                found = self._objects_of(child, self.words.deep_preps | self.words.purpose_preps)
                 if found:
                     return found
         return []
@@ -554,7 +554,7 @@ class RolesMixin:
         for child in trigger.children:
             if child.dep_ not in ("xcomp", "ccomp") or self._is_quoted_content(trigger, child):
                 continue
-            found = self._objects_of(child, self.words.deep_preps | {"into", "in"})
+            found = self._objects_of(child, self.words.deep_preps | self.words.clause_object_preps)
             if found:
                 return found
             if not tree:

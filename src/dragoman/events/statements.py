@@ -30,9 +30,9 @@ class StatementMixin:
             if not sources or not subjects or first_person(subjects[0], self.words):
                 continue
             targets = self.parties(subjects[0])
-            code = lex.codes["100" if modal.lower_ == "must" else "020"]
+            code = lex.codes["100" if modal.lower_ in self.words.demand_modals else "020"]
             evidence = self.evidence(modal)
-            when = event_date(token, self.article.date)
+            when = event_date(token, self.article.date, self.words)
             for s, t in ((s, t) for s in sources for t in targets if distinct(s, t, self.words)):
                 events.append(Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
                                     intensity=code.goldstein, source=s, target=t, mutual=False, date=when,

@@ -10,12 +10,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from ..vocab import load_data, load_user_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 @dataclass(frozen=True, slots=True)
 class CameoCode:
@@ -80,6 +79,16 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class RelativeDate:
+    """A phrase dated from the article's date ("last week"): ``offset`` units of ``unit``."""
+
+    phrase: str
+    unit: str
+    offset: int
+    word: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Words:
     """The coder's closed word lists (``data/event_words.yaml``); see that file for each."""
 
@@ -135,6 +144,29 @@ class Words:
     purpose_types: frozenset[str]
     protest_preps: frozenset[str]
     purpose_infinitives: frozenset[str]
+    envoy_nouns: frozenset[str]
+    reciprocal_words: frozenset[str]
+    reciprocal_determiners: frozenset[str]
+    demand_modals: frozenset[str]
+    weapon_preps: frozenset[str]
+    companion_preps: frozenset[str]
+    reason_preps: frozenset[str]
+    doer_preps: frozenset[str]
+    purpose_preps: frozenset[str]
+    clause_object_preps: frozenset[str]
+    group_home_preps: frozenset[str]
+    subject_place_preps: frozenset[str]
+    resident_place_preps: frozenset[str]
+    organ_place_preps: frozenset[str]
+    tie_preps: frozenset[str]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    number_words: dict[str, int]
+    date_units: dict[str, str]
+    unit_days: dict[str, int]
+    time_preps: frozenset[str]
+    duration_preps: frozenset[str]
+    relative_dates: tuple[RelativeDate, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +213,12 @@ def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
 @lru_cache(maxsize=4)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """Our patterns, plus a user's file of the same format; compiled once per process."""
-    data = yaml.load((DATA / "plover_patterns.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    data = load_data("plover_patterns.yaml")
     patterns = [_pattern(item) for item in data["patterns"]]
     user_words: dict = {}
     users: set[int] = set()  # a user's patterns come before ours for the same word
     if extra is not None:
-        user = yaml.load(Path(extra).read_text(encoding="utf-8"), Loader=_Loader) or {}
+        user = load_user_file(extra) or {}
         user_words = user.get("words") or {}
         mine = [_pattern(item) for item in user.get("patterns", [])]
         users = {id(p) for p in mine}
@@ -228,7 +260,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
 
 def load_words(extra: dict | None = None) -> Words:
     """The bundled word lists, with a user's lists added (maps updated)."""
-    data = yaml.load((DATA / "event_words.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    data = dict(load_data("event_words.yaml"))  # a copy: the parsed file is shared
     for key, value in (extra or {}).items():
         if key not in data:
             raise ValueError(f"[D503] unknown word list '{key}' in the user's pattern file; "
@@ -239,6 +271,11 @@ def load_words(extra: dict | None = None) -> Words:
         if key == "acting_sectors":
             fields[key] = {"source": dict(value["source"]), "target": dict(value["target"]),
                            "keep_target": frozenset(value["keep_target"])}
+        elif key == "relative_dates":
+            fields[key] = tuple(RelativeDate(str(v["phrase"]).lower(), str(v["unit"]), int(v["offset"]),
+                                             bool(v.get("word", False))) for v in value)
+        elif isinstance(value, dict) and all(isinstance(v, int) for v in value.values()):
+            fields[key] = {str(k).lower(): v for k, v in value.items()}
         elif isinstance(value, (str, int)):
             fields[key] = value
         elif isinstance(value, dict):
