@@ -32,6 +32,9 @@ class PartiesMixin:
             speaker = self._speaker_at(token)
             if speaker is not None:
                 return [Party(actor=speaker, mention=token.text, start=token.idx, end=token.idx + len(token))]
+        found = self._joint_group(token)  # "both sides": not the pair in the clause's own subject
+        if found:
+            return found
         try:
             found = list(self.cast.parties_of(token))
         except Exception:  # a faulty actor layer must not lose the article's other events
@@ -48,7 +51,7 @@ class PartiesMixin:
             return self._antecedent(token)
         found = self._conjoined_nationals(token, []) or self._national_group(token) or self._named_group(token) \
             or self._unrecognised_name(token) or self._shared_people(token) \
-            or self._civil_society_group(token) or self._joint_group(token) or self._parties_concerned(token)
+            or self._civil_society_group(token) or self._parties_concerned(token)
         if found:
             return found
         place = named_place(token, self.words)
@@ -127,18 +130,6 @@ class PartiesMixin:
                             return [derived_party(country.actor.country, "GOV", self.words, person.mention,
                                                   person.start, person.end)]
         return found
-
-    def _joint_group(self, head: Token) -> list[Party]:
-        """"the two countries", "both sides", "the two leaders": the pair named last."""
-        if head.lemma_.lower() not in self.words.joint_nouns or head.tag_ not in ("NNS", "NNPS"):
-            return []
-        if not any(c.lower_ in self.words.joint_determiners for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")):
-            return []
-        last_pair = getattr(self.cast, "last_pair", None)
-        pair = last_pair(head.idx) if last_pair is not None else None
-        if not pair:
-            return []
-        return [Party(actor, head.text, head.idx, head.idx + len(head)) for actor in pair]
 
     def _parties_concerned(self, head: Token) -> list[Party]:
         """"We call on relevant parties", "the parties concerned": the last two countries

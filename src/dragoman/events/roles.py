@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Party
-from .syntax import (OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
+from .syntax import (FINITE_TAGS, OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      opened_by, population, purpose, stranded_subject, unique)
 from .sectors import home_organs
 from .triggers import Match, done_by
@@ -17,8 +17,29 @@ class RolesMixin:
     def sources(self, match: Match) -> list[Party]:
         if match.pattern.pos == "noun":
             return self._noun_sources(match)
-        return self._clause_subject(match.verb or match.token) or self._implied_agent(match) \
-            or self._sent_to_act(match)
+        return self._clause_subject(match.verb or match.token) or self._attack_noun_doer(match) \
+            or self._implied_agent(match) or self._sent_to_act(match)
+
+    def _attack_noun_doer(self, match: Match) -> list[Party]:
+        """"Eleven people were killed in a drone strike by X", "killed in a Kestrian air raid":
+        a passive harm with no agent is done by whoever did the attack it happened in."""
+        verb = match.verb or match.token
+        if verb.pos_ != "VERB" or self.lexicon.codes[match.pattern.cameo].type not in self.words.attack_types \
+                or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+                or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.weapon_preps):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                patterns = self.lexicon.by_lemma.get(("noun", noun.lemma_.lower()), ())
+                if not any(self.lexicon.codes[p.cameo].type in self.words.attack_types for p in patterns):
+                    continue
+                by, _ = agent_phrases(noun, ())
+                found = [p for phrase in by for p in self._pobj_parties(phrase)]
+                found = found or [p for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")
+                                  for p in self.parties(c)]
+                if found:
+                    return found
+        return []
 
     def _sent_to_act(self, match: Match) -> list[Party]:
         """"The offensive brought Eritrean troops back to aid X": when whoever sends names no
@@ -138,8 +159,17 @@ class RolesMixin:
                 return controller
             if node.dep_ not in SUBJECT_CLIMB_DEPS or node.head.i == node.i:
                 return []
-            node = node.head
+            node = node.head.head if self._speakers_next_words(node) else node.head
         return []
+
+    def _speakers_next_words(self, node: Token) -> bool:
+        """"The ministry said X had violated the truce and warned of a response": the parser
+        hangs "warned" on the reported clause, but a speech act after it is the speaker's."""
+        head = node.head
+        return (node.dep_ == "conj" and node.lemma_.lower() in self.words.speaker_followups
+                and node.tag_ in FINITE_TAGS and head.dep_ == "ccomp" and head.i < node.i
+                and head.head.lemma_.lower() in self.lexicon.statement_verbs
+                and not any(c.dep_ in ("aux", "auxpass") for c in node.children))
 
     def _stranded_parties(self, phrase: Token, verb: Token) -> list[Party]:
         """The actors of a subject the parser misread (see `stranded_subject`): its tree is not

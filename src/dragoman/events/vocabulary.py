@@ -60,6 +60,7 @@ class Pattern:
     deadline: bool = False
     prep_objects: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
+    no_consequence: bool = False
 
     @property
     def specificity(self) -> int:
@@ -134,6 +135,8 @@ class Words:
     sector_heads: dict[str, str]
     joint_nouns: frozenset[str]
     joint_determiners: frozenset[str]
+    joint_counts: dict[str, int]
+    joint_country_nouns: frozenset[str]
     other_side_window: int
     other_side_sentences: int
     other_side_types: frozenset[str]
@@ -159,6 +162,10 @@ class Words:
     resident_place_preps: frozenset[str]
     organ_place_preps: frozenset[str]
     tie_preps: frozenset[str]
+    speaker_followups: frozenset[str]
+    consequence_verbs: frozenset[str]
+    attack_types: frozenset[str]
+    sequence_preps: frozenset[str]
     weekdays: dict[str, int]
     months: dict[str, int]
     number_words: dict[str, int]
@@ -328,4 +335,5 @@ def _pattern(item: dict) -> Pattern:
         deadline=bool(item.get("deadline", False)),
         prep_objects=words("prep_object"),
         clause_verbs=words("clause_verb"),
+        no_consequence=bool(item.get("no_consequence", False)),
     )
