@@ -40,3 +40,25 @@ def test_a_passive_harm_in_an_attack_is_the_attackers(text, doer):
 def test_a_vehicle_hitting_a_mine_is_no_attack_by_its_crew():
     found = _events("Two Kenyan soldiers died when their truck struck a landmine near Mandera.")
     assert not [f for f in found if f[0] == "ASSAULT" and f[1].startswith("KEN")]
+
+
+def test_an_attack_noun_with_its_doer_as_subject_of_the_harm():
+    found = _events("A drone strike by the Nigerian air force killed 12 people at a market in Zamfara state.")
+    assert [f for f in found if f[0] == "ASSAULT" and f[1].startswith("NGA")]
+
+
+def test_an_accusation_and_its_denial_joined_by_a_semicolon_are_two_acts():
+    found = _events("Ghana accused Togolese troops of shelling its border posts on Monday; Lome denied the claim.")
+    assert ("ACCUSE", "GHA GOV", "TGO MIL") in found
+    assert ("REJECT", "TGO GOV", "GHA GOV") in found
+
+
+def test_one_states_army_helping_its_police_is_no_aid():
+    found = _events("Kenya's president deployed the army to help police in Mombasa.")
+    assert not [f for f in found if f[0] == "AID"]
+
+
+def test_a_denial_after_the_claim_leaves_the_claim_standing():
+    found = _events("Mali has long accused Algeria of arming the northern rebels, a charge Algiers denies.")
+    assert ("ACCUSE", "MLI GOV", "DZA GOV") in found
+    assert ("REJECT", "DZA GOV", "MLI GOV") in found

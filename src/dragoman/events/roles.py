@@ -21,24 +21,28 @@ class RolesMixin:
             or self._implied_agent(match) or self._sent_to_act(match)
 
     def _attack_noun_doer(self, match: Match) -> list[Party]:
-        """"Eleven people were killed in a drone strike by X", "killed in a Kestrian air raid":
-        a passive harm with no agent is done by whoever did the attack it happened in."""
+        """"Eleven people were killed in a drone strike by X", "killed in a Kestrian air raid",
+        "an air strike by X killed 30": a harm with no actor as its agent is done by whoever
+        did the attack it happened in."""
         verb = match.verb or match.token
         if verb.pos_ != "VERB" or self.lexicon.codes[match.pattern.cameo].type not in self.words.attack_types \
-                or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
                 or any(c.dep_ == "agent" for c in verb.children):
             return []
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.weapon_preps):
-            for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                patterns = self.lexicon.by_lemma.get(("noun", noun.lemma_.lower()), ())
-                if not any(self.lexicon.codes[p.cameo].type in self.words.attack_types for p in patterns):
-                    continue
-                by, _ = agent_phrases(noun, ())
-                found = [p for phrase in by for p in self._pobj_parties(phrase)]
-                found = found or [p for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")
-                                  for p in self.parties(c)]
-                if found:
-                    return found
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            nouns = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.weapon_preps
+                     for o in c.children if o.dep_ == "pobj"]
+        else:  # "an air strike by X killed 30 people"
+            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        for noun in nouns:
+            patterns = self.lexicon.by_lemma.get(("noun", noun.lemma_.lower()), ())
+            if not any(self.lexicon.codes[p.cameo].type in self.words.attack_types for p in patterns):
+                continue
+            by, _ = agent_phrases(noun, ())
+            found = [p for phrase in by for p in self._pobj_parties(phrase)]
+            found = found or [p for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")
+                              for p in self.parties(c)]
+            if found:
+                return found
         return []
 
     def _sent_to_act(self, match: Match) -> list[Party]:

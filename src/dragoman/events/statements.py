@@ -120,6 +120,8 @@ class StatementMixin:
                 break
             actor = mention.actor
             if actor is not None and actor.country and actor.country not in homes and actor.kind != "place":
+                if any(a.country in homes for a in self._fellow_objects(mention)):
+                    continue  # "sanctions on Russia and Belarus": Belarus is Russia's fellow target
                 return [Party(actor=actor, mention=mention.text, start=mention.start, end=mention.end)]
         return []
 

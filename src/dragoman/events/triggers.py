@@ -216,6 +216,8 @@ class TriggerMixin:
                 continue
             if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
                 return False
+            if node.dep_ == "ccomp" and node.i < parent.i and self._denial_after(node, parent):
+                return False  # "X accused Y of Z; Y denied it", "..., a charge Y denies": two acts
             if node.dep_ == "prep" and node.lower_ in self.words.sequence_preps and match.pattern.pos == "noun":
                 return False  # "freed them after a meeting between X and Y": an act of its own
             if parent.i in trigger_ids and parent.i != match.token.i and not is_light_of(parent, match):
@@ -223,6 +225,14 @@ class TriggerMixin:
                 return not (described and parent.lemma_.lower() in self.words.factive_governors)
             node = parent
         return False
+
+    def _denial_after(self, clause: Token, verb: Token) -> bool:
+        """Whether ``verb``, after the clause the parser hung on it, is a clause of its own: set
+        off by a semicolon, or a denial of the claim before it."""
+        if any(t.tag_ == ":" for t in clause.doc[clause.right_edge.i + 1:verb.i]):
+            return True
+        patterns = self.lexicon.by_lemma.get(("verb", verb.lemma_.lower()), ())
+        return any(self.lexicon.codes[p.cameo].type in self.words.denial_types for p in patterns)
 
     def _result_of_coded(self, match: Match, coded: set[int]) -> bool:
         """"Shelled the town, killing 20 people": the participle tells the toll of the

@@ -166,6 +166,7 @@ class Words:
     consequence_verbs: frozenset[str]
     attack_types: frozenset[str]
     sequence_preps: frozenset[str]
+    denial_types: frozenset[str]
     weekdays: dict[str, int]
     months: dict[str, int]
     number_words: dict[str, int]
