@@ -12,9 +12,8 @@ HERE = Path(__file__).parent
 
 
 @pytest.mark.parametrize("text, expected", [
-    # an attack a side asserts is the attack and that side's accusation
-    ("Varnek said Marovian troops shelled Kestria overnight.",
-     [("ACCUSE", "KST GOV", "MRV MIL"), ("ASSAULT", "MRV MIL", "KST")]),
+    # an attack a side reports, undenied, is the attack: a report blames no one
+    ("Varnek said Marovian troops shelled Kestria overnight.", [("ASSAULT", "MRV MIL", "KST")]),
     # a breach with no victim named is still the speaker's accusation
     ("Varnek said that Marovia keeps violating the ceasefire.", [("ACCUSE", "KST GOV", "MRV GOV")]),
     # calling a claim false rejects whoever made it
@@ -46,6 +45,15 @@ def test_an_attack_the_other_side_denies_is_no_attack(nlp):
     assert ("ACCUSE", "KST GOV", "MRV MIL") in found
     assert ("REJECT", "MRV GOV", "KST GOV") in found
     assert not [t for t in found if t[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Marovian rebels fired rockets at Kestrian villages, the Kestrian army said.",
+    "Marovian drones struck a Kestrian power station overnight, Kestrian officials said on Friday.",
+])
+def test_a_side_reporting_an_attack_on_it_accuses_nobody(nlp, text):
+    found = triples(code(nlp, text))
+    assert [t[0] for t in found] == ["ASSAULT"]
 
 
 def test_one_state_does_not_accuse_itself(nlp):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..records import Article, Event, Evidence, Party, Quote
 from .dates import event_date
 from .merge import merge_events
+from .joint import JointGroupMixin
 from .modality import DropReason, ModalityMixin
 from .parties import PartiesMixin
 from .roles import RolesMixin
@@ -39,7 +40,7 @@ def _text_position(event: Event) -> int:
 
 
 @dataclass
-class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, StatementMixin):
+class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, StatementMixin, JointGroupMixin):
     doc: Doc
     article: Article
     cast: "Cast"
@@ -70,6 +71,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
                 self._quote_at_token.setdefault(i, index)
         self.words = self.lexicon.words
         self._mention_starts: list[int] | None = None  # the actor layer's mentions, for "the other side"
+        self._if_denied: set[int] = set()  # ids of reported acts' accusations that stand only if denied
         self._countries_named: set[str] | None = None  # countries the actor layer found, for city names
 
     def run(self) -> list[Event]:
@@ -169,7 +171,7 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             targets = self._implicit_target(match, sources)
         pairs = [(s, t) for s, t in self._pairs(match, sources, targets) if not self._one_state(match, s, t)]
         evidence = self.evidence(match.token)
-        when = event_date(match.verb or match.token, self.article.date)
+        when = event_date(match.verb or match.token, self.article.date, self.words)
         # "the spokesman said Marovian troops shelled the village": also an accusation
         accusations = [] if reading.negated else self.asserted_accusations(match, sources, targets, evidence, when)
         if not pairs:
@@ -180,6 +182,8 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return accusations
         code = self.lexicon.codes[reading.code]
         mutual = match.pattern.mutual or (not targets and len(sources) > 1 and self._can_be_mutual(match))
+        if mutual and not targets and len(sources) > 1 and self._both_ways(match):
+            mutual = False  # one directed event each way
         where = self.location(match)
         events = [
             Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
@@ -194,7 +198,9 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             # "the two countries accused each other": each side of the other
             return [(a, b) for a, b in itertools.permutations(sources, 2) if distinct(a, b, self.words)]
         if not targets and len(sources) > 1 and self._can_be_mutual(match):
-            return [(a, b) for a, b in itertools.combinations(sources, 2) if distinct(a, b, self.words)]
+            # "X and Y exchanged fire": a hostile act done to each other goes both ways
+            pairs = itertools.permutations(sources, 2) if self._both_ways(match) else itertools.combinations(sources, 2)
+            return [(a, b) for a, b in pairs if distinct(a, b, self.words)]
         if not targets and match.pattern.domestic:
             targets = self._protested(match) or self._home_governments(match, sources)
         if not targets and match.pattern.pos == "verb" and \
@@ -288,15 +294,19 @@ class EventCoder(TriggerMixin, ModalityMixin, RolesMixin, PartiesMixin, Statemen
             return True
         return any(x.sector in self.words.separate_power_sectors and x.kind != "person" for x in (a, b))
 
-    @staticmethod
-    def _reciprocal(match: Match) -> bool:
+    def _reciprocal(self, match: Match) -> bool:
         verb = match.verb or match.token
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
             for word in (obj, *obj.children):
-                if word.lower_ in ("other", "another") and any(
-                        c.lower_ in ("each", "one") for c in (*word.children, *word.lefts)):
+                if word.lower_ in self.words.reciprocal_words and any(
+                        c.lower_ in self.words.reciprocal_determiners for c in (*word.children, *word.lefts)):
                     return True
         return False
+
+    def _both_ways(self, match: Match) -> bool:
+        """A hostile act coordinated subjects do to each other ("X and Y exchanged fire") is
+        one act each way; a symmetric one (talks) is one undirected act."""
+        return "conflict" in self.lexicon.codes[match.pattern.cameo].quad_class
 
     def _can_be_mutual(self, match: Match) -> bool:
         """"Armenia and Azerbaijan agreed / met / clashed": each side acts on the other."""

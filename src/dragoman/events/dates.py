@@ -9,26 +9,16 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .vocabulary import RelativeDate, Words, load_lexicon
+
 LOGGER = logging.getLogger(__name__)
 
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-MONTHS = {name: i + 1 for i, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"])}
-MONTHS.update({name[:3]: num for name, num in list(MONTHS.items())})
-MONTHS["sept"] = 9
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "a": 1, "several": 3, "few": 3}
-UNIT_DAYS = {"day": 1, "week": 7}
 FUTURE_WINDOW_DAYS = 180
 
-# Prepositions that introduce a time, not a duration ("for decades", "over the years").
-TIME_PREPS = {"on", "in", "at", "during", "since", "from", "by", "until", "till", "before", "after", "as", "of"}
-DURATION_PREPS = {"for", "over", "within", "throughout"}
 # Dependency labels of a bare time phrase attached to a verb ("said Monday", "last week").
 TIME_DEPS = {"npadvmod", "tmod", "obl:tmod", "advmod"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "parataxis"}
@@ -37,7 +27,22 @@ _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?(?:,?\s+(\d{4}))?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|several|few)\s+(day|week|month|year)s?\s+ago\b")
+
+
+@lru_cache(maxsize=8)
+def _ago_pattern(counts: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern:
+    def alternatives(found: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    return re.compile(rf"\b(\d+|{alternatives(counts)})\s+({alternatives(units)})s?\s+ago\b")
+
+
+@lru_cache(maxsize=8)
+def _relative_patterns(relatives: tuple[RelativeDate, ...]) -> tuple[tuple[RelativeDate, re.Pattern | None], ...]:
+    return tuple((rel, re.compile(rf"\b{re.escape(rel.phrase)}\b") if rel.word else None) for rel in relatives)
+
+
+def _bundled_words() -> Words:
+    return load_lexicon().words
 
 
 def parse_article_date(value: str | None) -> date | None:
@@ -50,34 +55,37 @@ def parse_article_date(value: str | None) -> date | None:
         return None
 
 
-def resolve_date(text: str, article_date: date | None) -> str | None:
+def resolve_date(text: str, article_date: date | None, words: Words | None = None) -> str | None:
     """Resolve a date phrase ("on Monday", "last week", "November 16") to ISO 8601."""
+    words = words or _bundled_words()
     phrase = " ".join(text.lower().replace("\u2019", "'").split())
     for resolver in (_explicit_day, _relative_word, _weekday, _ago, _month_only, _year_only):
-        found = resolver(phrase, article_date)
+        found = resolver(phrase, article_date, words)
         if found:
             return found
     return None
 
 
-def event_date(token: Token, article_date_text: str | None) -> str | None:
+def event_date(token: Token, article_date_text: str | None, words: Words | None = None) -> str | None:
     """The date of the event whose trigger is `token`: its clause's date phrase, else the
     article date."""
+    words = words or _bundled_words()
     article_date = parse_article_date(article_date_text)
-    phrase = find_date_phrase(token)
+    phrase = find_date_phrase(token, words)
     if phrase is not None:
-        resolved = resolve_date(phrase.text, article_date)
+        resolved = resolve_date(phrase.text, article_date, words)
         if resolved:
             return resolved
     return article_date.isoformat() if article_date else None
 
 
-def find_date_phrase(token: Token) -> Span | None:
+def find_date_phrase(token: Token, words: Words | None = None) -> Span | None:
     """The DATE entity attached to the trigger's clause, or to the clauses above it (a
     reported act takes the date of the report)."""
+    words = words or _bundled_words()
     node, came_from = token, None
     while True:
-        found = _date_child(node, skip=came_from, own=came_from is None)
+        found = _date_child(node, words, skip=came_from, own=came_from is None)
         if found is not None:
             return found
         if node.head.i == node.i or node.dep_ in ("relcl",):
@@ -85,21 +93,21 @@ def find_date_phrase(token: Token) -> Span | None:
         came_from, node = node, node.head
 
 
-def _date_child(node: Token, skip: Token | None, own: bool) -> Span | None:
+def _date_child(node: Token, words: Words, skip: Token | None, own: bool) -> Span | None:
     for child in node.children:
         if (skip is not None and child.i == skip.i) or (not own and child.dep_ in CLAUSE_DEPS):
             continue
-        span = _date_span(child)
+        span = _date_span(child, words)
         if span is not None:
             return span
     return None
 
 
-def _date_span(child: Token) -> Span | None:
+def _date_span(child: Token, words: Words) -> Span | None:
     if child.dep_ == "prep":
-        if child.lower_ in DURATION_PREPS:
+        if child.lower_ in words.duration_preps:
             return None
-        if child.lower_ in TIME_PREPS:
+        if child.lower_ in words.time_preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return _entity_of(objects[0]) if objects else None
         return None
@@ -126,14 +134,14 @@ def entity_span(token: Token) -> Span | None:
     return doc[start:end]
 
 
-def _explicit_day(phrase: str, ref: date | None) -> str | None:
+def _explicit_day(phrase: str, ref: date | None, words: Words) -> str | None:
     iso = _ISO.search(phrase)
     if iso:
         return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
     for match, month_group, day_group in ((_MONTH_DAY.search(phrase), 1, 2), (_DAY_MONTH.search(phrase), 2, 1)):
-        if not match or match[month_group] not in MONTHS:
+        if not match or match[month_group] not in words.months:
             continue
-        month, day = MONTHS[match[month_group]], int(match[day_group])
+        month, day = words.months[match[month_group]], int(match[day_group])
         if match[3]:
             return _safe_date(int(match[3]), month, day)
         if ref is None:
@@ -142,39 +150,29 @@ def _explicit_day(phrase: str, ref: date | None) -> str | None:
     return None
 
 
-def _relative_word(phrase: str, ref: date | None) -> str | None:
+def _relative_word(phrase: str, ref: date | None, words: Words) -> str | None:
     if ref is None:
         return None
-    if "day before yesterday" in phrase:
-        return (ref - timedelta(days=2)).isoformat()
-    if "yesterday" in phrase or "last night" in phrase:
-        return (ref - timedelta(days=1)).isoformat()
-    if "tomorrow" in phrase:
-        return (ref + timedelta(days=1)).isoformat()
-    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|now|currently)\b", phrase):
-        return ref.isoformat()
-    if "last week" in phrase or "previous week" in phrase:
-        return (ref - timedelta(days=7)).isoformat()
-    if "this week" in phrase or "earlier this week" in phrase:
-        return ref.isoformat()
-    if "next week" in phrase:
-        return (ref + timedelta(days=7)).isoformat()
-    if "last month" in phrase or "previous month" in phrase:
-        first = ref.replace(day=1) - timedelta(days=1)
-        return f"{first.year:04d}-{first.month:02d}"
-    if "this month" in phrase:
-        return f"{ref.year:04d}-{ref.month:02d}"
-    if "last year" in phrase or "previous year" in phrase:
-        return f"{ref.year - 1:04d}"
-    if "this year" in phrase:
-        return f"{ref.year:04d}"
+    for rel, whole in _relative_patterns(words.relative_dates):
+        if (whole.search(phrase) if whole is not None else rel.phrase in phrase):
+            return _shifted(ref, rel.unit, rel.offset)
     return None
 
 
-def _weekday(phrase: str, ref: date | None) -> str | None:
+def _shifted(ref: date, unit: str, offset: int) -> str:
+    """The article date moved by ``offset`` days, calendar months or years, at that precision."""
+    if unit == "month":
+        months = ref.year * 12 + ref.month - 1 + offset
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "year":
+        return f"{ref.year + offset:04d}"
+    return (ref + timedelta(days=offset)).isoformat()
+
+
+def _weekday(phrase: str, ref: date | None, words: Words) -> str | None:
     if ref is None:
         return None
-    for name, weekday in WEEKDAYS.items():
+    for name, weekday in words.weekdays.items():
         if re.search(rf"\b{name}\b", phrase):
             back = (ref.weekday() - weekday) % 7
             if "next" in phrase.split():
@@ -185,23 +183,20 @@ def _weekday(phrase: str, ref: date | None) -> str | None:
     return None
 
 
-def _ago(phrase: str, ref: date | None) -> str | None:
-    match = _AGO.search(phrase)
+def _ago(phrase: str, ref: date | None, words: Words) -> str | None:
+    match = _ago_pattern(tuple(words.number_words), tuple(words.date_units)).search(phrase)
     if not match or ref is None:
         return None
-    count = int(match[1]) if match[1].isdigit() else NUMBERS[match[1]]
+    count = int(match[1]) if match[1].isdigit() else words.number_words[match[1]]
     unit = match[2]
-    if unit in UNIT_DAYS:
-        return (ref - timedelta(days=count * UNIT_DAYS[unit])).isoformat()
-    if unit == "month":
-        months = ref.year * 12 + ref.month - 1 - count
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    return f"{ref.year - count:04d}"
+    if unit in words.unit_days:
+        return (ref - timedelta(days=count * words.unit_days[unit])).isoformat()
+    return _shifted(ref, words.date_units[unit], -count)
 
 
-def _month_only(phrase: str, ref: date | None) -> str | None:
+def _month_only(phrase: str, ref: date | None, vocab: Words) -> str | None:
     words = re.findall(r"[a-z]+|\d{4}", phrase)
-    months = [MONTHS[w] for w in words if w in MONTHS]
+    months = [vocab.months[w] for w in words if w in vocab.months]
     if not months:
         return None
     month = months[0]
@@ -215,7 +210,7 @@ def _month_only(phrase: str, ref: date | None) -> str | None:
     return f"{ref.year - (month > ref.month):04d}-{month:02d}"
 
 
-def _year_only(phrase: str, ref: date | None) -> str | None:
+def _year_only(phrase: str, ref: date | None, words: Words) -> str | None:
     year = _YEAR.search(phrase)
     return f"{int(year[1]):04d}" if year else None
 

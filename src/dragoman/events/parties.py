@@ -21,7 +21,6 @@ LOGGER = logging.getLogger(__name__)
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 OPPOSED_NAME = re.compile(r"\b([A-Za-z]+)[-\u2013]\s?([A-Z][\w.]*)")  # "anti-Syria", "pro-Russian"
 NEAR_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})  # not people: "Gordon" is no "Jordan"
-ENVOY_NOUNS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 
 class PartiesMixin:
@@ -33,6 +32,9 @@ class PartiesMixin:
             speaker = self._speaker_at(token)
             if speaker is not None:
                 return [Party(actor=speaker, mention=token.text, start=token.idx, end=token.idx + len(token))]
+        found = self._joint_group(token)  # "both sides": not the pair in the clause's own subject
+        if found:
+            return found
         try:
             found = list(self.cast.parties_of(token))
         except Exception:  # a faulty actor layer must not lose the article's other events
@@ -49,7 +51,7 @@ class PartiesMixin:
             return self._antecedent(token)
         found = self._conjoined_nationals(token, []) or self._national_group(token) or self._named_group(token) \
             or self._unrecognised_name(token) or self._shared_people(token) \
-            or self._civil_society_group(token) or self._joint_group(token) or self._parties_concerned(token)
+            or self._civil_society_group(token) or self._parties_concerned(token)
         if found:
             return found
         place = named_place(token, self.words)
@@ -119,7 +121,7 @@ class PartiesMixin:
         country's envoy to an organisation acts for the country, not the organisation."""
         if len(found) != 1 or found[0].actor.kind != "person" or found[0].actor.country:
             return found
-        for role in (c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in ENVOY_NOUNS):
+        for role in (c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in self.words.envoy_nouns):
             for child in role.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for country in self._pobj_parties(child):
@@ -128,18 +130,6 @@ class PartiesMixin:
                             return [derived_party(country.actor.country, "GOV", self.words, person.mention,
                                                   person.start, person.end)]
         return found
-
-    def _joint_group(self, head: Token) -> list[Party]:
-        """"the two countries", "both sides", "the two leaders": the pair named last."""
-        if head.lemma_.lower() not in self.words.joint_nouns or head.tag_ not in ("NNS", "NNPS"):
-            return []
-        if not any(c.lower_ in self.words.joint_determiners for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")):
-            return []
-        last_pair = getattr(self.cast, "last_pair", None)
-        pair = last_pair(head.idx) if last_pair is not None else None
-        if not pair:
-            return []
-        return [Party(actor, head.text, head.idx, head.idx + len(head)) for actor in pair]
 
     def _parties_concerned(self, head: Token) -> list[Party]:
         """"We call on relevant parties", "the parties concerned": the last two countries
@@ -284,7 +274,7 @@ class PartiesMixin:
         if head.pos_ != "NOUN" or not self._is_civil_society(head) or any(c.dep_ == "poss" for c in head.children):
             return []  # "Kenya's rights groups": the owner's, found from the possessive
         mention = self._text[head.left_edge.idx:head.idx + len(head)]
-        country = next((p.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+        country = next((p.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.group_home_preps
                         for p in self._pobj_parties(c) if p.actor.kind in ("country", "place") and p.actor.country), None)
         return [derived_party(country, "NGO", self.words, mention, head.left_edge.idx, head.idx + len(head))]
 
@@ -414,7 +404,7 @@ class PartiesMixin:
         if found:
             return found
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
+            if child.dep_ == "prep" and child.lower_ in self.words.subject_place_preps:
                 found = self._pobj_parties(child)
                 if found:
                     people = child.lower_ != "from" and token.pos_ == "NOUN" and \
@@ -514,7 +504,7 @@ class PartiesMixin:
                 return [derived_party(named.country, people.actor.sector, self.words, people.mention, people.start, people.end)]
         heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
         places = [place.actor.country for head in heads for child in head.children
-                  if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within")
+                  if child.dep_ == "prep" and child.lower_ in self.words.resident_place_preps
                   for place in self._pobj_parties(child)
                   if place.actor.kind in ("country", "place") and not place.actor.sector]
         if not places and any(c.lower_ in home_organs().resident_modifiers for c in token.children if c.dep_ == "amod"):
@@ -535,7 +525,7 @@ class PartiesMixin:
         if sector is None:
             return []
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+            if child.dep_ == "prep" and child.lower_ in self.words.organ_place_preps:
                 for place in self._pobj_parties(child):
                     if place.actor.country and place.actor.kind in ("country", "place") and not place.actor.sector:
                         return [derived_party(place.actor.country, sector, self.words, place.mention, place.start, place.end)]
@@ -549,7 +539,7 @@ class PartiesMixin:
             return []
         ties = home_organs().tie_words
         for prep in (p for tie in token.children if tie.dep_ in ("acl", "amod") and tie.lower_ in ties
-                     for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")):
+                     for p in tie.children if p.dep_ == "prep" and p.lower_ in self.words.tie_preps):
             found = self._pobj_parties(prep)[:1]
             sector = self._group_sector(token)
             if found and sector and found[0].actor.country and found[0].actor.kind != "person":

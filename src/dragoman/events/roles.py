@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Party
-from .syntax import (OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
+from .syntax import (FINITE_TAGS, OUT_OF_SCOPE_DEPS, agent_phrases, of_objects, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, derived_party, distinct, object_of,
                      opened_by, population, purpose, stranded_subject, unique)
 from .sectors import home_organs
 from .triggers import Match, done_by
@@ -17,8 +17,33 @@ class RolesMixin:
     def sources(self, match: Match) -> list[Party]:
         if match.pattern.pos == "noun":
             return self._noun_sources(match)
-        return self._clause_subject(match.verb or match.token) or self._implied_agent(match) \
-            or self._sent_to_act(match)
+        return self._clause_subject(match.verb or match.token) or self._attack_noun_doer(match) \
+            or self._implied_agent(match) or self._sent_to_act(match)
+
+    def _attack_noun_doer(self, match: Match) -> list[Party]:
+        """"Eleven people were killed in a drone strike by X", "killed in a Kestrian air raid",
+        "an air strike by X killed 30": a harm with no actor as its agent is done by whoever
+        did the attack it happened in."""
+        verb = match.verb or match.token
+        if verb.pos_ != "VERB" or self.lexicon.codes[match.pattern.cameo].type not in self.words.attack_types \
+                or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            nouns = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.weapon_preps
+                     for o in c.children if o.dep_ == "pobj"]
+        else:  # "an air strike by X killed 30 people"
+            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        for noun in nouns:
+            patterns = self.lexicon.by_lemma.get(("noun", noun.lemma_.lower()), ())
+            if not any(self.lexicon.codes[p.cameo].type in self.words.attack_types for p in patterns):
+                continue
+            by, _ = agent_phrases(noun, ())
+            found = [p for phrase in by for p in self._pobj_parties(phrase)]
+            found = found or [p for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")
+                              for p in self.parties(c)]
+            if found:
+                return found
+        return []
 
     def _sent_to_act(self, match: Match) -> list[Party]:
         """"The offensive brought Eritrean troops back to aid X": when whoever sends names no
@@ -58,7 +83,7 @@ class RolesMixin:
         unidentified armed force of the country where it happened."""
         verb = match.verb or match.token
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
-        doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+        doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in self.words.weapon_preps
                   for g in c.children if g.dep_ == "pobj"]
         unnamed = self.words.instrument_nouns | self.words.unnamed_armed_nouns
         if not any(d.lemma_.lower() in unnamed or
@@ -116,7 +141,7 @@ class RolesMixin:
         if match.pattern.pos != "noun" or not self._can_be_mutual(match) or noun.dep_ != "pobj":
             return None
         prep = noun.head
-        if prep.lower_ not in ("for", "in") or prep.head.pos_ != "VERB":
+        if prep.lower_ not in self.words.companion_preps or prep.head.pos_ != "VERB":
             return None
         verb = prep.head
         return verb if any(c.dep_ == "dobj" for c in verb.children) else None
@@ -138,8 +163,17 @@ class RolesMixin:
                 return controller
             if node.dep_ not in SUBJECT_CLIMB_DEPS or node.head.i == node.i:
                 return []
-            node = node.head
+            node = node.head.head if self._speakers_next_words(node) else node.head
         return []
+
+    def _speakers_next_words(self, node: Token) -> bool:
+        """"The ministry said X had violated the truce and warned of a response": the parser
+        hangs "warned" on the reported clause, but a speech act after it is the speaker's."""
+        head = node.head
+        return (node.dep_ == "conj" and node.lemma_.lower() in self.words.speaker_followups
+                and node.tag_ in FINITE_TAGS and head.dep_ == "ccomp" and head.i < node.i
+                and head.head.lemma_.lower() in self.lexicon.statement_verbs
+                and not any(c.dep_ in ("aux", "auxpass") for c in node.children))
 
     def _stranded_parties(self, phrase: Token, verb: Token) -> list[Party]:
         """The actors of a subject the parser misread (see `stranded_subject`): its tree is not
@@ -182,7 +216,7 @@ class RolesMixin:
         """Object control: "urged the sides to comply", "rebuked Yerevan for refusing"."""
         if node.dep_ == "xcomp":
             governor = node.head
-        elif node.dep_ == "pcomp" and node.head.lower_ in ("for", "of"):
+        elif node.dep_ == "pcomp" and node.head.lower_ in self.words.reason_preps:
             governor = node.head.head
         else:
             return None
@@ -198,7 +232,7 @@ class RolesMixin:
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.parties(child)
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "prep" and child.lower_ in self.words.doer_preps:
                 found = self._pobj_parties(child)
                 if found:
                     return found
@@ -506,7 +540,7 @@ class RolesMixin:
         for child in verb.children:
             # ("began a hunger strike to protest against X": the parser may make it a complement)
             if child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                found = self._objects_of(child, self.words.deep_preps | {"at", "over"})
+                found = self._objects_of(child, self.words.deep_preps | self.words.purpose_preps)
                 if found:
                     return found
         return []
@@ -554,7 +588,7 @@ class RolesMixin:
         for child in trigger.children:
             if child.dep_ not in ("xcomp", "ccomp") or self._is_quoted_content(trigger, child):
                 continue
-            found = self._objects_of(child, self.words.deep_preps | {"into", "in"})
+            found = self._objects_of(child, self.words.deep_preps | self.words.clause_object_preps)
             if found:
                 return found
             if not tree:

@@ -30,9 +30,9 @@ class StatementMixin:
             if not sources or not subjects or first_person(subjects[0], self.words):
                 continue
             targets = self.parties(subjects[0])
-            code = lex.codes["100" if modal.lower_ == "must" else "020"]
+            code = lex.codes["100" if modal.lower_ in self.words.demand_modals else "020"]
             evidence = self.evidence(modal)
-            when = event_date(token, self.article.date)
+            when = event_date(token, self.article.date, self.words)
             for s, t in ((s, t) for s in sources for t in targets if distinct(s, t, self.words)):
                 events.append(Event(type=code.type, mode=code.mode, cameo=code.code, quad_class=code.quad_class,
                                     intensity=code.goldstein, source=s, target=t, mutual=False, date=when,
@@ -54,6 +54,9 @@ class StatementMixin:
                     if self.is_state(s) and (s.actor.country in victim_homes if victims else code.code in words.asserted_codes)]
         accusation = self.lexicon.codes[words.assertion_code]
         found = []
+        # an act of a listed type only reported ("Hamas fired rockets at X, the military said") is
+        # no accusation unless its doer denies it (without_denied_acts keeps it then)
+        only_if_denied = code.code not in words.asserted_codes
         for doer in doers:
             for speaker in speakers:
                 if not distinct(speaker, doer, words) or \
@@ -63,19 +66,24 @@ class StatementMixin:
                                    quad_class=accusation.quad_class, intensity=accusation.goldstein,
                                    source=speaker, target=doer, mutual=False, date=when,
                                    location=None, negated=False, hypothetical=False, evidence=[evidence]))
+                if only_if_denied:
+                    self._if_denied.add(id(found[-1]))
         return found
 
     def without_denied_acts(self, events: list[Event]) -> list[Event]:
         """An attack one side asserts and the other denies is an accusation and a
         rejection, not an attack: drop the asserted act when its doer's country rejects
-        the accuser's country in the same article."""
+        the accuser's country in the same article. Undenied, the act stands and a report
+        of it is no accusation."""
         words = self.words
         rejections = {(e.source.actor.country, e.target.actor.country) for e in events if e.type == "REJECT"}
-        denied = {(e.evidence[0].trigger_start, e.target.actor.country) for e in events
-                  if e.cameo == words.assertion_code and e.evidence
-                  and (e.target.actor.country, e.source.actor.country) in rejections}
+        denied_accusations = [e for e in events if e.cameo == words.assertion_code and e.evidence
+                              and (e.target.actor.country, e.source.actor.country) in rejections]
+        denied = {(e.evidence[0].trigger_start, e.target.actor.country) for e in denied_accusations}
+        kept = {id(e) for e in denied_accusations}
         return [e for e in events if not (e.type in words.asserted_types and e.evidence and
-                                          (e.evidence[0].trigger_start, e.source.actor.country) in denied)]
+                                          (e.evidence[0].trigger_start, e.source.actor.country) in denied)
+                and (id(e) not in self._if_denied or id(e) in kept)]
 
     def clause_speaker(self, verb: Token) -> list[Party]:
         """Who says the clause of ``verb``: the subject of the speech verb it is reported
@@ -112,6 +120,8 @@ class StatementMixin:
                 break
             actor = mention.actor
             if actor is not None and actor.country and actor.country not in homes and actor.kind != "place":
+                if any(a.country in homes for a in self._fellow_objects(mention)):
+                    continue  # "sanctions on Russia and Belarus": Belarus is Russia's fellow target
                 return [Party(actor=actor, mention=mention.text, start=mention.start, end=mention.end)]
         return []
 

@@ -100,6 +100,7 @@ class TriggerMixin:
         return False
 
     def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
+        doc = token.doc
         if pattern.pos == "verb" and token.dep_ == "amod":
             return False  # a participle describing a noun ("their disputed border") is no act
         if pattern.complement and not self._complement_fits(token, pattern.complement):
@@ -112,6 +113,10 @@ class TriggerMixin:
                                          and (not pattern.clause_verbs or c.lemma_.lower() in pattern.clause_verbs)
                                          for c in token.children):
             return False
+        if pattern.no_consequence and any(infinitive(c) and any(
+                v.lemma_.lower() in self.words.consequence_verbs and (v.dep_ == "conj" or doc[v.i - 1].dep_ == "cc")
+                for v in c.subtree) for c in token.children):
+            return False  # "warned X to leave or face arrest": a threat
         if pattern.defer and pattern.pos == "adj" and not any(c.dep_ == "xcomp" for c in token.children):
             return False
         if pattern.preps and not any(lower(c) in pattern.preps for c in token.children
@@ -211,11 +216,23 @@ class TriggerMixin:
                 continue
             if node.dep_ == "ccomp" and self._is_quoted_content(parent, node):
                 return False
+            if node.dep_ == "ccomp" and node.i < parent.i and self._denial_after(node, parent):
+                return False  # "X accused Y of Z; Y denied it", "..., a charge Y denies": two acts
+            if node.dep_ == "prep" and node.lower_ in self.words.sequence_preps and match.pattern.pos == "noun":
+                return False  # "freed them after a meeting between X and Y": an act of its own
             if parent.i in trigger_ids and parent.i != match.token.i and not is_light_of(parent, match):
                 # "condemned the attack on X", "criticized a resolution calling on X to": it happened
                 return not (described and parent.lemma_.lower() in self.words.factive_governors)
             node = parent
         return False
+
+    def _denial_after(self, clause: Token, verb: Token) -> bool:
+        """Whether ``verb``, after the clause the parser hung on it, is a clause of its own: set
+        off by a semicolon, or a denial of the claim before it."""
+        if any(t.tag_ == ":" for t in clause.doc[clause.right_edge.i + 1:verb.i]):
+            return True
+        patterns = self.lexicon.by_lemma.get(("verb", verb.lemma_.lower()), ())
+        return any(self.lexicon.codes[p.cameo].type in self.words.denial_types for p in patterns)
 
     def _result_of_coded(self, match: Match, coded: set[int]) -> bool:
         """"Shelled the town, killing 20 people": the participle tells the toll of the

@@ -10,12 +10,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from ..vocab import load_data, load_user_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 @dataclass(frozen=True, slots=True)
 class CameoCode:
@@ -61,6 +60,7 @@ class Pattern:
     deadline: bool = False
     prep_objects: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
+    no_consequence: bool = False
 
     @property
     def specificity(self) -> int:
@@ -77,6 +77,16 @@ class Match:
     token: Token
     pattern: Pattern
     verb: Token | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDate:
+    """A phrase dated from the article's date ("last week"): ``offset`` units of ``unit``."""
+
+    phrase: str
+    unit: str
+    offset: int
+    word: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +135,8 @@ class Words:
     sector_heads: dict[str, str]
     joint_nouns: frozenset[str]
     joint_determiners: frozenset[str]
+    joint_counts: dict[str, int]
+    joint_country_nouns: frozenset[str]
     other_side_window: int
     other_side_sentences: int
     other_side_types: frozenset[str]
@@ -135,6 +147,34 @@ class Words:
     purpose_types: frozenset[str]
     protest_preps: frozenset[str]
     purpose_infinitives: frozenset[str]
+    envoy_nouns: frozenset[str]
+    reciprocal_words: frozenset[str]
+    reciprocal_determiners: frozenset[str]
+    demand_modals: frozenset[str]
+    weapon_preps: frozenset[str]
+    companion_preps: frozenset[str]
+    reason_preps: frozenset[str]
+    doer_preps: frozenset[str]
+    purpose_preps: frozenset[str]
+    clause_object_preps: frozenset[str]
+    group_home_preps: frozenset[str]
+    subject_place_preps: frozenset[str]
+    resident_place_preps: frozenset[str]
+    organ_place_preps: frozenset[str]
+    tie_preps: frozenset[str]
+    speaker_followups: frozenset[str]
+    consequence_verbs: frozenset[str]
+    attack_types: frozenset[str]
+    sequence_preps: frozenset[str]
+    denial_types: frozenset[str]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    number_words: dict[str, int]
+    date_units: dict[str, str]
+    unit_days: dict[str, int]
+    time_preps: frozenset[str]
+    duration_preps: frozenset[str]
+    relative_dates: tuple[RelativeDate, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +221,12 @@ def load_cameo(path: Path | None = None) -> dict[str, CameoCode]:
 @lru_cache(maxsize=4)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """Our patterns, plus a user's file of the same format; compiled once per process."""
-    data = yaml.load((DATA / "plover_patterns.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    data = load_data("plover_patterns.yaml")
     patterns = [_pattern(item) for item in data["patterns"]]
     user_words: dict = {}
     users: set[int] = set()  # a user's patterns come before ours for the same word
     if extra is not None:
-        user = yaml.load(Path(extra).read_text(encoding="utf-8"), Loader=_Loader) or {}
+        user = load_user_file(extra) or {}
         user_words = user.get("words") or {}
         mine = [_pattern(item) for item in user.get("patterns", [])]
         users = {id(p) for p in mine}
@@ -228,7 +268,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
 
 def load_words(extra: dict | None = None) -> Words:
     """The bundled word lists, with a user's lists added (maps updated)."""
-    data = yaml.load((DATA / "event_words.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    data = dict(load_data("event_words.yaml"))  # a copy: the parsed file is shared
     for key, value in (extra or {}).items():
         if key not in data:
             raise ValueError(f"[D503] unknown word list '{key}' in the user's pattern file; "
@@ -239,6 +279,11 @@ def load_words(extra: dict | None = None) -> Words:
         if key == "acting_sectors":
             fields[key] = {"source": dict(value["source"]), "target": dict(value["target"]),
                            "keep_target": frozenset(value["keep_target"])}
+        elif key == "relative_dates":
+            fields[key] = tuple(RelativeDate(str(v["phrase"]).lower(), str(v["unit"]), int(v["offset"]),
+                                             bool(v.get("word", False))) for v in value)
+        elif isinstance(value, dict) and all(isinstance(v, int) for v in value.values()):
+            fields[key] = {str(k).lower(): v for k, v in value.items()}
         elif isinstance(value, (str, int)):
             fields[key] = value
         elif isinstance(value, dict):
@@ -291,4 +336,5 @@ def _pattern(item: dict) -> Pattern:
         deadline=bool(item.get("deadline", False)),
         prep_objects=words("prep_object"),
         clause_verbs=words("clause_verb"),
+        no_consequence=bool(item.get("no_consequence", False)),
     )
