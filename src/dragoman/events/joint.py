@@ -41,7 +41,7 @@ class JointGroupMixin:
         Germany ... the three governments"); for a pair, else the last two actors named
         ("the army ... the RSF ... both sides"). Actors of the clause's subject are not its
         objects ("Egypt and Qatar urged both sides")."""
-        first = here = self._sent_of_token[head.i]
+        first = self._sent_of_token[head.i]
         before = 0
         while first > 0 and before < 2:  # this sentence and the two before it (blank lines aside)
             first -= 1

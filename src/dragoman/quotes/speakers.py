@@ -227,7 +227,6 @@ class SpeakerMixin:
             return self.text[phrase.start_char:start] + full + self.text[end:phrase.end_char]
         return None
 
-
     def _person_in_phrase(self, head: Token) -> Speaker | None:
         """'The EU ambassador to Georgia, Pawel Herczynski, said', 'Assistant to the President
         X Y said': a role noun heading a phrase that names the person speaks as that person."""
@@ -286,7 +285,6 @@ class SpeakerMixin:
                            self.cast.antecedent_name(token.idx))
         return Speaker(strip_det(phrase).text, phrase.start_char, phrase.end_char, None)
 
-
     def _issuer_speaker(self, issuer: Token, document: Token) -> Speaker | None:
         """'a Finance Ministry statement': the issuer as its words before the document name it."""
         name = document.doc[issuer.left_edge.i: document.i]
@@ -329,8 +327,6 @@ def strip_det(span: Span) -> Span:
     if len(span) > 1 and span[0].dep_ == "det":
         return span[1:]
     return span
-
-
 
 
 def person_speaker(cast: Cast, written: str, start: int, end: int) -> Speaker:
