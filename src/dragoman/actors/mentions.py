@@ -50,11 +50,11 @@ class MentionFinder(RoleMentions):
                 found.append(m)
                 taken.update(range(self._tok(m.start), self._tok(m.end - 1) + 1))
         found.extend(self._sector_phrases(taken))
-        found = self._definite_organisations(found)
         for m in found:  # "the Foreign Office" in a story filed from Islamabad is Pakistan's
             if m.actor is not None and self.filed_from is not None and m.actor.country != self.filed_from.country \
                     and self.d.shared_names.get(_key(m.text.removeprefix("the ").removeprefix("The "))) is m.actor:
                 m.actor = sector_actor(self.filed_from, m.actor.sector or "GOV")
+        found = self._definite_organisations(found)
         self._bodies_named_before(found)
         found.extend(self._missed_surnames(taken))
         found.sort(key=lambda m: m.start)
@@ -497,11 +497,25 @@ class MentionFinder(RoleMentions):
             acting = [m for m in earlier if self._is_subject(m)]
             earlier = acting or earlier
             own = ("igo",) if t.lemma_.lower() in ORGANISATION_NOUNS else ("igo", "country", "body")
-            if not earlier or any(m.actor is not None and m.actor.kind in own
-                                  for m in read.within(span.start_char, span.end_char)):
+            if any(m.actor is not None and m.actor.kind in own for m in read.within(span.start_char, span.end_char)):
                 continue  # the phrase names its own organisation or country
-            read.replace(self._mention(span, "ORG", earlier[-1].actor, "definite"), span.end_char)
+            actor = earlier[-1].actor if earlier else self._body_filed_from(read, t, span)
+            if actor is not None:
+                read.replace(self._mention(span, "ORG", actor, "definite"), span.end_char)
         return read.mentions
+
+    def _body_filed_from(self, read: EarlierMentions, head: Token, span: Span) -> Actor | None:
+        """'BEIJING - The foreign ministry said': with no such body named before, a national body
+        ('the ministry', 'the government', 'the army') is the one of the country the story is filed
+        from, unless another country was named before it."""
+        if self.filed_from is None or head.lemma_.lower() in ORGANISATION_NOUNS:
+            return None
+        before = [m for m in read.within(0, span.start_char) if m.actor is not None and m.actor.country]
+        if any(m.actor.country != self.filed_from.country for m in before):
+            return None
+        phrase = span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()
+        sector = self.d.sectors.get(phrase) or self.d.sectors.get(head.lemma_.lower()) or "GOV"
+        return sector_actor(self.filed_from, sector)
 
     def _named_before(self, read: EarlierMentions, head: Token, span: Span) -> list[Mention]:
         """The latest few mentions (at most eight) that a phrase such as 'the ministry' may point
