@@ -513,7 +513,7 @@ class MentionFinder(RoleMentions):
         before = [m for m in read.within(0, span.start_char) if m.actor is not None and m.actor.country]
         if any(m.actor.country != self.filed_from.country for m in before):
             return None
-        phrase = span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()
+        phrase = _without_determiner(span)
         sector = self.d.sectors.get(phrase) or self.d.sectors.get(head.lemma_.lower()) or "GOV"
         return sector_actor(self.filed_from, sector)
 
@@ -577,7 +577,7 @@ class MentionFinder(RoleMentions):
         to: a name for that kind of actor, and the test an actor passes to be one."""
         if head.lemma_.lower() in ORGANISATION_NOUNS:
             return "organisation", lambda a: a.kind == "igo"
-        phrase = span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()
+        phrase = _without_determiner(span)
         if phrase in MINISTRY_NOUNS:  # plain "the ministry": whichever ministry was named last
             return "ministry", lambda a: a.kind == "body" and a.country is not None and a.sector in ("GOV", "MIL")
         sector = self.d.sectors.get(phrase) or "GOV"
@@ -655,3 +655,8 @@ class MentionFinder(RoleMentions):
     def _mention_root(self, m: Mention, tok: Token) -> Token:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span.root if span is not None else tok
+
+
+def _without_determiner(span: Span) -> str:
+    """'the foreign ministry' -> 'foreign ministry', as the dictionary's sector phrases are keyed."""
+    return span.text.lower().removeprefix("the ").removeprefix("this ").removeprefix("that ").strip()

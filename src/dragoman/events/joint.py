@@ -81,17 +81,7 @@ class JointGroupMixin:
         """The distinct actors named together from ``mention`` on ("X, Y and Z"; "Indian and
         Pakistani troops"), in the order named; [] when it stands alone."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return []
-        try:
-            found = list(self.cast.parties_of(span.root))
-        except Exception:  # a faulty actor layer must not lose the article's other events
-            return []
-        group: list[Actor] = []
-        for party in found:
-            if party.actor.kind in JOINT_KINDS and all(a.code != party.actor.code for a in group):
-                group.append(party.actor)
-        return group if len(group) > 1 else []
+        return self._actors_named_together(span.root) if span is not None else []
 
     def _fellow_objects(self, mention) -> list[Actor]:
         """Every actor an act was done to together with ``mention`` ("sanctions on Russia and
@@ -105,8 +95,13 @@ class JointGroupMixin:
             first = first.head
         if (first.i == span.root.i and not span.root.conjuncts) or first.dep_ not in ("dobj", "pobj"):
             return []
+        return self._actors_named_together(first)
+
+    def _actors_named_together(self, token: Token) -> list[Actor]:
+        """The distinct actors (of a joint kind) the actor layer reads from ``token`` and the
+        words coordinated with it, in the order named; [] for fewer than two."""
         try:
-            found = list(self.cast.parties_of(first))
+            found = list(self.cast.parties_of(token))
         except Exception:  # a faulty actor layer must not lose the article's other events
             return []
         group: list[Actor] = []

@@ -172,18 +172,14 @@ class SpeakerMixin:
             if m.label not in ("ORG", "NORP") or m.label == "NORP" and m.actor is None \
                     or m.text.lower().startswith("the ") and len(m.text.split()) == 2:
                 continue  # a group the tagger took for a nationality ('Hamas') is still a group
-            if m.start >= sentence and self._after_preposition(m):
-                continue  # 'in a post on Telegram, the group said': not the platform
             if m.actor is not None and (m.actor.kind != "group" or m.actor.sector == "MED"):
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            if span is None or m.start >= sentence and span.root.dep_ == "pobj":
+                continue  # 'in a post on Telegram, the group said': not the platform
+            if not any(t.pos_ in ("VERB", "AUX") for t in span):
                 return m
         return None
-
-    def _after_preposition(self, m: Mention) -> bool:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is None or span.root.dep_ == "pobj"
 
     def _office_of_holder(self, token: Token) -> Speaker | None:
         """"Lula's office", "the prime minister's office": the office of a person who holds a
